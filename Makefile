@@ -1,0 +1,53 @@
+# l2sim: the two commands (`make demo`, `make test`) and the longer targets behind their own names.
+# Python always runs as /usr/bin/python3: Debian's interpreter sees Debian's h5py/numpy/scipy/matplotlib/xarray.
+PY       := /usr/bin/python3
+BUILD    := build
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+L2SIM    := $(BUILD)/l2sim
+APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtbb-dev libhdf5-dev \
+            catch2 libtomlplusplus-dev libcli11-dev libfmt-dev librandom123-dev hdf5-tools \
+            libopenmpi-dev openmpi-bin \
+            python3-h5py python3-numpy python3-scipy python3-matplotlib python3-xarray \
+            python3-h5netcdf python3-pytest python3-pandas
+
+.PHONY: all deps build test demo validate bench figures clean format
+
+all: build
+
+# Installs only what is missing; prints one line and does nothing when everything is present.
+deps:
+	@missing=""; for p in $(APT_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all present"; \
+	else echo "deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	@mkdir -p results
+	$(L2SIM) run scenarios/study_demo.toml --overwrite -o results/demo.h5
+	$(L2SIM) info results/demo.h5
+	$(PY) analysis/figures/fig_demo.py results/demo.h5 -o results/fig_demo
+
+validate: build
+	$(BUILD)/l2sim_tests "[.statistical]" --reporter compact
+
+bench: build
+	$(BUILD)/l2sim_bench
+
+figures: build
+	@mkdir -p results
+	$(PY) analysis/make_figures.py --l2sim $(L2SIM) --out results
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD) build-debug build-asan

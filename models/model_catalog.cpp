@@ -1,0 +1,12 @@
+// Every model l2sim offers, in `l2sim describe` order.
+#include "models/model_catalog.hpp"
+
+#include "models/phold/phold_model.hpp"
+
+namespace models {
+
+void register_all(sim::ModelRegistry& registry) {
+    registry.add<phold::PholdModel>();
+}
+
+}  // namespace models

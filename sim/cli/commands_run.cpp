@@ -1,0 +1,166 @@
+// run, sweep and resume: build the plan, open the results file, execute, close cleanly.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "sim/cli/commands.hpp"
+#include "sim/io/results_file.hpp"
+#include "sim/runner/replication_runner.hpp"
+
+namespace sim::cli {
+
+namespace {
+
+struct Shard {
+    std::uint64_t index = 0, count = 1;
+};
+
+Shard parse_shard(const std::string& text) {
+    if (text.empty()) return {};
+    const auto slash = text.find('/');
+    try {
+        if (slash == std::string::npos) throw std::invalid_argument("no slash");
+        Shard s{std::stoull(text.substr(0, slash)), std::stoull(text.substr(slash + 1))};
+        if (s.count == 0 || s.index >= s.count) throw std::invalid_argument("range");
+        return s;
+    } catch (const std::exception&) {
+        throw InputError(SourcePos{"--shard " + text, 1, 1}, "--shard", "expected I/N with 0 <= I < N");
+    }
+}
+
+void check_output_path(const std::string& path, bool overwrite) {
+    const std::filesystem::path p(path);
+    const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(dir))
+        throw InputError(SourcePos{path, 0, 0}, "-o", "output directory " + dir.string() + " does not exist");
+    if (access(dir.c_str(), W_OK) != 0)
+        throw InputError(SourcePos{path, 0, 0}, "-o", "output directory " + dir.string() + " is not writable");
+    if (std::filesystem::exists(p) && !overwrite)
+        throw InputError(SourcePos{path, 0, 0}, "-o",
+                         "output file exists; pass --overwrite to replace it or `l2sim resume` to complete it");
+}
+
+std::string join_lines(const std::vector<std::string>& xs) {
+    std::string s;
+    for (const auto& x : xs) s += x + "\n";
+    return s;
+}
+
+std::vector<std::string> split_lines(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1)
+        out.push_back(s.substr(start, nl - start));
+    return out;
+}
+
+io::Provenance provenance(const Scenario& s, const Plan& plan, const BuildInfo& build,
+                          const std::vector<std::string>& overrides, bool sweep, int threads, Shard shard) {
+    io::Provenance p;
+    p.text = {{"l2sim_version", build.version},
+              {"git_commit", build.git_commit},
+              {"scenario_file", s.file},
+              {"scenario_text", s.text},
+              {"overrides", join_lines(overrides)},
+              {"effective_parameters", effective_parameters_toml(s)},
+              {"model", std::string(s.model->name())},
+              {"experiment_name", s.experiment().name},
+              {"command", sweep ? "sweep" : "run"},
+              {"plan_hash", plan.hash_hex()},
+              {"seed_mode", plan.common_seeds ? "common" : "independent"},
+              {"swept_keys", join_lines(plan.keys)},
+              {"Conventions", "CF-1.8"}};
+    p.integers = {{"threads", threads},
+                  {"replications", static_cast<std::int64_t>(plan.replications)},
+                  {"points", static_cast<std::int64_t>(plan.points.size())},
+                  {"shard_index", static_cast<std::int64_t>(shard.index)},
+                  {"shard_count", static_cast<std::int64_t>(shard.count)}};
+    p.master_seed = plan.master_seed;
+    return p;
+}
+
+int execute_and_finish(const Plan& plan, const std::vector<std::uint64_t>& runs, io::ResultsWriter& writer,
+                       const ExecOptions& o, const std::string& path) {
+    RunnerOptions ro;
+    ro.threads = o.threads;
+    ro.progress = parse_progress_mode(o.progress);
+    ro.stop_signal = &stop_signal();
+    const RunnerResult r = execute_runs(plan, runs, writer, ro);
+    const bool complete = r.not_run == 0;
+    writer.finish({{"wall_s", r.wall_s}}, {{"complete", complete ? 1 : 0}, {"threads", o.threads}});
+    fmt::print(stderr, "{}: {} ok, {} failed, {} not run, {:.2f} s wall, {} thread(s)\n", path, r.ok, r.failed,
+               r.not_run, r.wall_s, o.threads);
+    if (const int sig = stop_signal().load()) {
+        fmt::print(stderr, "interrupted by signal {}; `l2sim resume {}` completes it\n", sig, path);
+        return 128 + sig;
+    }
+    if (r.failed > 0) {
+        fmt::print(stderr, "{} run(s) failed; `l2sim resume --retry-failed {}` reruns them\n", r.failed, path);
+        return 1;
+    }
+    return 0;
+}
+
+std::vector<std::uint64_t> shard_runs(std::uint64_t total, Shard shard) {
+    std::vector<std::uint64_t> runs;
+    for (std::uint64_t r = shard.index; r < total; r += shard.count) runs.push_back(r);
+    return runs;
+}
+
+}  // namespace
+
+int cmd_run(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build, bool sweep) {
+    std::vector<std::string> overrides = o.overrides;
+    if (o.runs) overrides.push_back(fmt::format("experiment.runs={}", *o.runs));
+    if (o.seed) overrides.push_back(fmt::format("experiment.seed={}", *o.seed));
+    const Scenario s = load_scenario(o.scenario, models, overrides);
+    if (sweep && !s.sweep) throw InputError(SourcePos{o.scenario, 1, 1}, "sweep", "the scenario has no [sweep] table");
+    const Plan plan = make_plan(s, sweep);
+    const Shard shard = parse_shard(o.shard);
+    const std::string out = o.output.empty() ? "results/" + s.experiment().name + ".h5" : o.output;
+    check_output_path(out, o.overwrite);
+    io::ResultsWriter writer = io::ResultsWriter::create(
+        out, plan.layout(), provenance(s, plan, build, overrides, sweep, o.threads, shard), plan.total_runs(),
+        o.overwrite);
+    return execute_and_finish(plan, shard_runs(plan.total_runs(), shard), writer, o, out);
+}
+
+int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInfo&) {
+    const io::ResultsSummary summary = io::read_summary(o.output);
+    auto text = summary.text_attrs;
+    if (text["scenario_text"].empty())
+        throw InputError(SourcePos{o.output, 0, 0}, "", "not an l2sim results file (no scenario_text)");
+    const Scenario s = load_scenario_text(text["scenario_file"], text["scenario_text"], models,
+                                          split_lines(text["overrides"]));
+    const Plan plan = make_plan(s, text["command"] == "sweep");
+    if (plan.hash_hex() != text["plan_hash"] && !o.force)
+        throw InputError(SourcePos{o.output, 0, 0}, "plan_hash",
+                         "the scenario's plan no longer matches this file (model or parameters changed); "
+                         "pass --force to resume anyway");
+    if (plan.total_runs() != summary.rows)
+        throw InputError(SourcePos{o.output, 0, 0}, "total_runs", "the file's row count does not match the plan");
+    const Shard shard{static_cast<std::uint64_t>(summary.number_attrs.at("shard_index")),
+                      static_cast<std::uint64_t>(summary.number_attrs.at("shard_count"))};
+    const std::vector<std::uint8_t> status = io::read_status(o.output);
+    std::vector<std::uint64_t> runs;
+    for (std::uint64_t r : shard_runs(plan.total_runs(), shard)) {
+        const auto st = static_cast<io::RunStatus>(status[r]);
+        if (st == io::RunStatus::pending || (o.retry_failed && st == io::RunStatus::failed)) runs.push_back(r);
+    }
+    fmt::print(stderr, "{}: {} of {} runs to do\n", o.output, runs.size(), plan.total_runs());
+    io::compact_events(o.output);  // drop events of runs that will run again
+    io::ResultsWriter writer = io::ResultsWriter::reopen(o.output);
+    const int code = execute_and_finish(plan, runs, writer, o, o.output);
+    io::compact_events(o.output);  // order appended events by run, as an uninterrupted run has them
+    return code;
+}
+
+int cmd_merge(const std::vector<std::string>& inputs, const ExecOptions& o) {
+    check_output_path(o.output, o.overwrite);
+    const io::MergeResult m = io::merge_results(inputs, o.output, o.overwrite);
+    fmt::print(stderr, "{}: merged {} shard(s), {} run(s) done, {} pending\n", o.output, inputs.size(), m.done, m.pending);
+    return 0;
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,63 @@
+// RAII for HDF5 identifiers and the few helpers every sim::io file needs. Private to sim/io.
+#pragma once
+
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "sim/model/model.hpp"
+
+namespace sim::io {
+
+class Hid {
+public:
+    Hid() = default;
+    Hid(hid_t id, herr_t (*closer)(hid_t)) : id_(id), closer_(closer) {
+        if (id_ < 0) throw std::runtime_error("HDF5 call failed");
+    }
+    Hid(Hid&& o) noexcept : id_(std::exchange(o.id_, -1)), closer_(o.closer_) {}
+    Hid& operator=(Hid&& o) noexcept {
+        if (this != &o) {
+            reset();
+            id_ = std::exchange(o.id_, -1);
+            closer_ = o.closer_;
+        }
+        return *this;
+    }
+    Hid(const Hid&) = delete;
+    Hid& operator=(const Hid&) = delete;
+    ~Hid() { reset(); }
+
+    void reset() {
+        if (id_ >= 0 && closer_) closer_(id_);
+        id_ = -1;
+    }
+    hid_t get() const { return id_; }
+    operator hid_t() const { return id_; }
+    bool valid() const { return id_ >= 0; }
+
+private:
+    hid_t id_ = -1;
+    herr_t (*closer_)(hid_t) = nullptr;
+};
+
+inline void check(herr_t status, const char* what) {
+    if (status < 0) throw std::runtime_error(std::string("HDF5: ") + what);
+}
+
+hid_t native_type(ColumnType type);
+ColumnType column_type_of(hid_t dataset);
+void write_text_attr(hid_t object, const std::string& name, const std::string& value);
+void write_number_attr(hid_t object, const std::string& name, double value);
+void write_int_attr(hid_t object, const std::string& name, std::int64_t value);
+void write_u64_attr(hid_t object, const std::string& name, std::uint64_t value);
+std::string read_text_attr(hid_t object, const std::string& name);
+/// Every attribute of an object: strings in `text`, numbers in `numbers`.
+void read_all_attrs(hid_t object, std::map<std::string, std::string>& text, std::map<std::string, double>& numbers);
+
+}  // namespace sim::io

@@ -1,0 +1,178 @@
+// Shard merging and event-table compaction: whole-column rewrites, done after the runs, with no
+// SWMR writer open.
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+#include "sim/io/hdf5_handle.hpp"
+#include "sim/io/results_file.hpp"
+#include "sim/params/input_error.hpp"
+
+namespace sim::io {
+
+Hid open_for_reading(const std::string& path);
+
+namespace {
+
+Hid open_rw(const std::string& path) {
+    Hid fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    check(H5Pset_libver_bounds(fapl, H5F_LIBVER_LATEST, H5F_LIBVER_LATEST), "libver");
+    hbool_t clear = 1;  // a killed SWMR writer leaves status flags set (what h5clear -s clears)
+    H5Pset(fapl, "clear_status_flags", &clear);
+    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl);
+    if (f < 0) throw InputError(SourcePos{path, 0, 0}, "", "cannot open the results file for writing");
+    return Hid(f, H5Fclose);
+}
+
+hsize_t extent(hid_t ds) {
+    Hid space(H5Dget_space(ds), H5Sclose);
+    hsize_t dims[1] = {0};
+    H5Sget_simple_extent_dims(space, dims, nullptr);
+    return dims[0];
+}
+
+std::vector<Cell> read_cells(hid_t ds) {
+    const ColumnType t = column_type_of(ds);
+    std::vector<Cell> cells(extent(ds));
+    if (cells.empty()) return cells;
+    if (t == ColumnType::u8) {
+        std::vector<std::uint8_t> b(cells.size());
+        check(H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, b.data()), "read");
+        for (std::size_t i = 0; i < b.size(); ++i) cells[i].u64 = b[i];
+    } else {
+        check(H5Dread(ds, native_type(t), H5S_ALL, H5S_ALL, H5P_DEFAULT, cells.data()), "read");
+    }
+    return cells;
+}
+
+void write_cells(hid_t ds, const std::vector<Cell>& cells) {
+    const ColumnType t = column_type_of(ds);
+    const hsize_t n[1] = {cells.size()};
+    check(H5Dset_extent(ds, n), "extent");
+    if (cells.empty()) return;
+    if (t == ColumnType::u8) {
+        std::vector<std::uint8_t> b(cells.size());
+        for (std::size_t i = 0; i < b.size(); ++i) b[i] = static_cast<std::uint8_t>(cells[i].u64);
+        check(H5Dwrite(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, b.data()), "write");
+    } else {
+        check(H5Dwrite(ds, native_type(t), H5S_ALL, H5S_ALL, H5P_DEFAULT, cells.data()), "write");
+    }
+}
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < s.size()) {
+        auto comma = s.find(',', start);
+        if (comma == std::string::npos) comma = s.size();
+        out.push_back(s.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+using Table = std::vector<std::vector<Cell>>;  // columns
+
+Table read_event_table(hid_t file, const std::vector<std::string>& names) {
+    Table t;
+    for (const auto& n : names) {
+        Hid ds(H5Dopen2(file, ("events/" + n).c_str(), H5P_DEFAULT), H5Dclose);
+        t.push_back(read_cells(ds));
+    }
+    return t;
+}
+
+/// Rewrites events/ keeping rows whose run is in `keep`, ordered by run_index (stable).
+void rewrite_events(hid_t file, const std::vector<std::string>& names, Table table,
+                    const std::vector<std::uint8_t>& status) {
+    const std::size_t rows = table.empty() ? 0 : table[0].size();
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < rows; ++i) {
+        const auto run = table[1][i].u64;
+        if (run < status.size() && status[run] == static_cast<std::uint8_t>(RunStatus::ok)) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return table[1][a].u64 < table[1][b].u64; });
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        std::vector<Cell> col(order.size());
+        for (std::size_t i = 0; i < order.size(); ++i) col[i] = table[c][order[i]];
+        if (c == 0)
+            for (std::size_t i = 0; i < col.size(); ++i) col[i].u64 = i;  // the event coordinate
+        Hid ds(H5Dopen2(file, ("events/" + names[c]).c_str(), H5P_DEFAULT), H5Dclose);
+        write_cells(ds, col);
+    }
+}
+
+std::vector<std::string> event_names(hid_t file) {
+    auto names = split(read_text_attr(file, "event_columns"));
+    if (!names.empty()) names.insert(names.begin(), {"event", "run_index"});
+    return names;
+}
+
+std::vector<std::uint8_t> status_of(hid_t file) {
+    Hid ds(H5Dopen2(file, "status", H5P_DEFAULT), H5Dclose);
+    std::vector<std::uint8_t> out;
+    for (const auto& c : read_cells(ds)) out.push_back(static_cast<std::uint8_t>(c.u64));
+    return out;
+}
+
+}  // namespace
+
+void compact_events(const std::string& path) {
+    Hid file = open_rw(path);
+    const auto names = event_names(file);
+    if (names.empty()) return;
+    rewrite_events(file, names, read_event_table(file, names), status_of(file));
+}
+
+MergeResult merge_results(const std::vector<std::string>& inputs, const std::string& output, bool overwrite) {
+    if (inputs.empty()) throw InputError(SourcePos{output, 0, 0}, "", "nothing to merge");
+    std::string hash;
+    for (const auto& in : inputs) {
+        Hid f = open_for_reading(in);
+        const std::string h = read_text_attr(f, "plan_hash");
+        if (h.empty()) throw InputError(SourcePos{in, 0, 0}, "plan_hash", "not an l2sim results file");
+        if (!hash.empty() && h != hash)
+            throw InputError(SourcePos{in, 0, 0}, "plan_hash", "shard belongs to a different plan than " + inputs[0]);
+        hash = h;
+    }
+    std::filesystem::copy_file(inputs[0], output,
+                               overwrite ? std::filesystem::copy_options::overwrite_existing
+                                         : std::filesystem::copy_options::none);
+    Hid out = open_rw(output);
+    const auto columns = split(read_text_attr(out, "columns"));
+    const auto events = event_names(out);
+    std::vector<std::uint8_t> merged_status = status_of(out);
+    Table merged_events = events.empty() ? Table{} : read_event_table(out, events);
+    for (std::size_t k = 1; k < inputs.size(); ++k) {
+        Hid in = open_for_reading(inputs[k]);
+        const auto st = status_of(in);
+        if (st.size() != merged_status.size())
+            throw InputError(SourcePos{inputs[k], 0, 0}, "total_runs", "shard has a different number of runs");
+        for (const auto& name : columns) {
+            Hid src(H5Dopen2(in, name.c_str(), H5P_DEFAULT), H5Dclose);
+            Hid dst(H5Dopen2(out, name.c_str(), H5P_DEFAULT), H5Dclose);
+            auto from = read_cells(src), to = read_cells(dst);
+            for (std::size_t r = 0; r < st.size(); ++r)
+                if (st[r] != static_cast<std::uint8_t>(RunStatus::pending) &&
+                    merged_status[r] == static_cast<std::uint8_t>(RunStatus::pending))
+                    to[r] = from[r];
+            write_cells(dst, to);
+        }
+        merged_status = status_of(out);
+        if (!events.empty()) {
+            Table t = read_event_table(in, events);
+            for (std::size_t c = 0; c < events.size(); ++c)
+                merged_events[c].insert(merged_events[c].end(), t[c].begin(), t[c].end());
+        }
+    }
+    if (!events.empty()) rewrite_events(out, events, std::move(merged_events), merged_status);
+    MergeResult r;
+    for (auto s : merged_status) (s == static_cast<std::uint8_t>(RunStatus::pending) ? r.pending : r.done)++;
+    write_int_attr(out, "shard_index", 0);
+    write_int_attr(out, "shard_count", 1);
+    write_int_attr(out, "complete", r.pending == 0 ? 1 : 0);
+    return r;
+}
+
+}  // namespace sim::io

@@ -1,0 +1,89 @@
+// Random graph generators drawing only from engine streams, so a topology is a pure function of
+// (seed, run, stream) like everything else. Boost's generators take Boost.Random engines, whose
+// draws we could not pin, so these are our own.
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+
+#include "sim/random/distributions.hpp"
+#include "sim/topology/topology.hpp"
+
+namespace sim {
+
+namespace {
+
+bool try_configuration_model(std::size_t n, std::size_t degree, RngStream& rng, EdgeList& out) {
+    std::vector<NodeId> stubs;
+    stubs.reserve(n * degree);
+    for (NodeId v = 0; v < n; ++v)
+        for (std::size_t k = 0; k < degree; ++k) stubs.push_back(v);
+    // Fisher–Yates shuffle, then pair consecutive stubs.
+    for (std::size_t i = stubs.size(); i > 1; --i)
+        std::swap(stubs[i - 1], stubs[random::uniform_index(rng, i)]);
+    std::set<std::pair<NodeId, NodeId>> seen;
+    out.clear();
+    for (std::size_t i = 0; i + 1 < stubs.size(); i += 2) {
+        auto a = stubs[i], b = stubs[i + 1];
+        if (a == b) return false;
+        if (a > b) std::swap(a, b);
+        if (!seen.insert({a, b}).second) return false;
+        out.emplace_back(a, b);
+    }
+    return true;
+}
+
+}  // namespace
+
+EdgeList random_regular_edges(std::size_t n, std::size_t degree, RngStream& rng) {
+    if (degree >= n || (n * degree) % 2 != 0)
+        throw std::invalid_argument("random_regular: need degree < n and n*degree even");
+    EdgeList edges;
+    for (int attempt = 0; attempt < 10000; ++attempt)
+        if (try_configuration_model(n, degree, rng, edges)) return edges;
+    throw std::runtime_error("random_regular: no simple graph after 10000 attempts");
+}
+
+EdgeList erdos_renyi_edges(std::size_t n, double p, RngStream& rng) {
+    EdgeList edges;
+    if (p <= 0.0 || n < 2) return edges;
+    // Enumerate pairs (v, w) with w < v in order, skipping geometric gaps of non-edges.
+    long long v = 1, w = -1;
+    const auto nn = static_cast<long long>(n);
+    while (v < nn) {
+        w += 1 + static_cast<long long>(random::geometric(rng, std::min(p, 1.0)));
+        while (w >= v && v < nn) {
+            w -= v;
+            ++v;
+        }
+        if (v < nn) edges.emplace_back(static_cast<NodeId>(w), static_cast<NodeId>(v));
+    }
+    return edges;
+}
+
+EdgeList barabasi_albert_edges(std::size_t n, std::size_t m, RngStream& rng) {
+    if (m == 0 || m >= n) throw std::invalid_argument("barabasi_albert: need 0 < m < n");
+    EdgeList edges;
+    std::vector<NodeId> endpoints;  // each node appears once per incident edge: degree-weighted
+    for (NodeId a = 0; a <= m; ++a)
+        for (NodeId b = a + 1; b <= m; ++b) {
+            edges.emplace_back(a, b);
+            endpoints.push_back(a);
+            endpoints.push_back(b);
+        }
+    for (auto v = static_cast<NodeId>(m + 1); v < n; ++v) {
+        std::vector<NodeId> targets;
+        while (targets.size() < m) {
+            const NodeId t = endpoints[random::uniform_index(rng, endpoints.size())];
+            if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
+        }
+        for (NodeId t : targets) {
+            edges.emplace_back(t, v);
+            endpoints.push_back(t);
+            endpoints.push_back(v);
+        }
+    }
+    return edges;
+}
+
+}  // namespace sim
