@@ -9,6 +9,7 @@
 #include <csignal>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/mpi_launch.hpp"
 #include "sim/params/input_error.hpp"
 
 namespace sim::cli {
@@ -41,7 +42,7 @@ int main(int argc, char** argv, const ModelRegistry& models, const BuildInfo& bu
     std::signal(SIGTERM, on_signal);
 
     CLI::App app{"l2sim: a parallel discrete-event simulator of Bitcoin and its Layer2 designs"};
-    app.set_version_flag("--version", build.version + " (" + build.git_commit + ")");
+    app.set_version_flag("--version", build.version + " (" + build.git_commit + ")" + (mpi_built() ? " +mpi" : ""));
     app.require_subcommand(1);
     ExecOptions o;
     std::string model_name, file;
@@ -105,7 +106,7 @@ int main(int argc, char** argv, const ModelRegistry& models, const BuildInfo& bu
     }
     try {
         if (*run) return cmd_run(o, models, build, false);
-        if (*sweep) return cmd_run(o, models, build, true);
+        if (*sweep) return cmd_sweep(o, models, build);
         if (*resume) return cmd_resume(o, models, build);
         if (*merge) return cmd_merge(inputs, o);
         if (*plan) return cmd_plan(o, models);

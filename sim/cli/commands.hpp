@@ -28,6 +28,7 @@ struct ExecOptions {
 };
 
 int cmd_run(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build, bool sweep);
+int cmd_sweep(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build);
 int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build);
 int cmd_merge(const std::vector<std::string>& inputs, const ExecOptions& o);
 int cmd_plan(const ExecOptions& o, const ModelRegistry& models);

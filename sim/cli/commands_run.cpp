@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/mpi_launch.hpp"
 #include "sim/io/results_file.hpp"
 #include "sim/runner/replication_runner.hpp"
 
@@ -25,7 +26,7 @@ Shard parse_shard(const std::string& text) {
         if (s.count == 0 || s.index >= s.count) throw std::invalid_argument("range");
         return s;
     } catch (const std::exception&) {
-        throw InputError(SourcePos{"--shard " + text, 1, 1}, "--shard", "expected I/N with 0 <= I < N");
+        throw InputError(SourcePos{"--shard", 1, 1}, "--shard", "expected I/N with 0 <= I < N, got \"" + text + "\"");
     }
 }
 
@@ -109,6 +110,43 @@ std::vector<std::uint64_t> shard_runs(std::uint64_t total, Shard shard) {
 }
 
 }  // namespace
+
+namespace {
+
+/// mpirun: rank r runs shard r/size into OUT.rank<r>.h5; rank 0 merges and removes the shards.
+int run_mpi_sweep(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build, const MpiRank& mpi) {
+    ExecOptions mine = o;
+    mine.shard = fmt::format("{}/{}", mpi.rank, mpi.size);
+    mine.output = fmt::format("{}.rank{}.h5", o.output, mpi.rank);
+    mine.overwrite = true;
+    if (mpi.rank != 0) mine.progress = "none";
+    int code = 2;
+    try {
+        if (mpi.rank == 0) check_output_path(o.output, o.overwrite);
+        code = cmd_run(mine, models, build, true);
+    } catch (const InputError& e) {
+        fmt::print(stderr, "rank {}: {}\n", mpi.rank, e.what());
+    }
+    code = mpi_max(mpi, code);
+    if (mpi.rank == 0 && code != 2) {
+        std::vector<std::string> shards;
+        for (int r = 0; r < mpi.size; ++r) shards.push_back(fmt::format("{}.rank{}.h5", o.output, r));
+        const io::MergeResult m = io::merge_results(shards, o.output, true);
+        for (const auto& s : shards) std::filesystem::remove(s);
+        fmt::print(stderr, "{}: merged {} rank(s), {} run(s) done, {} pending\n", o.output, mpi.size, m.done, m.pending);
+    }
+    mpi_barrier(mpi);
+    mpi_finish(mpi);
+    return code;
+}
+
+}  // namespace
+
+int cmd_sweep(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build) {
+    const MpiRank mpi = mpi_start();
+    if (mpi.active) return run_mpi_sweep(o, models, build, mpi);
+    return cmd_run(o, models, build, true);
+}
 
 int cmd_run(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build, bool sweep) {
     std::vector<std::string> overrides = o.overrides;

@@ -70,7 +70,11 @@ public:
     }
 
     [[noreturn]] void unknown(const std::string& path, const SourcePos& pos) const {
-        const std::string guess = closest_key(path, keys_);
+        std::vector<std::string> candidates = keys_;  // sections too, for a misspelt [table]
+        for (const auto& k : keys_)
+            for (std::size_t dot = k.find('.'); dot != std::string::npos; dot = k.find('.', dot + 1))
+                candidates.push_back(k.substr(0, dot));
+        const std::string guess = closest_key(path, candidates);
         throw InputError(pos, path,
                          guess.empty() ? "unknown key (see `l2sim describe`)"
                                        : fmt::format("unknown key; did you mean '{}'?", guess));
@@ -105,7 +109,7 @@ const Model& choose_model(const toml::table& doc, const std::string& file, const
     for (const auto& o : overrides)
         if (o.rfind("experiment.model=", 0) == 0) {
             name = o.substr(17);
-            pos = SourcePos{"--set " + o, 1, 18};
+            pos = SourcePos{"--set", 1, 18};
         }
     if (name.empty()) throw InputError(pos, "experiment.model", "missing: every scenario names its model");
     if (auto m = models.find(name)) return *m;
@@ -130,7 +134,7 @@ Value parse_override_value(const std::string& text, const SourcePos& pos) {
 
 void apply_override(Scenario& s, const std::string& assignment) {
     const auto eq = assignment.find('=');
-    const SourcePos arg_pos{"--set " + assignment, 1, 1};
+    const SourcePos arg_pos{"--set", 1, 1};
     if (eq == std::string::npos || eq == 0)
         throw InputError(arg_pos, "", "expected --set dotted.key=value");
     const std::string key = assignment.substr(0, eq);
@@ -140,7 +144,7 @@ void apply_override(Scenario& s, const std::string& assignment) {
         throw InputError(arg_pos, key,
                          guess.empty() ? "unknown key" : fmt::format("unknown key; did you mean '{}'?", guess));
     }
-    const SourcePos value_pos{"--set " + assignment, 1, static_cast<int>(eq) + 2};
+    const SourcePos value_pos{"--set", 1, static_cast<int>(eq) + 2};
     assign(*f, parse_override_value(assignment.substr(eq + 1), value_pos), value_pos);
 }
 

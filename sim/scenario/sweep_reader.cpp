@@ -2,7 +2,9 @@
 // declaration at read time, so a bad value is reported at its line and column, not mid-sweep.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
 #include <fstream>
 #include <sstream>
 
@@ -57,10 +59,10 @@ std::vector<Value> range_values(const toml::table& t, const std::string& file, c
     return out;
 }
 
-SweepAxis read_axis(const Scenario& s, const std::string& key, const toml::node& node,
+SweepAxis read_axis(const Scenario& s, const std::string& key, const SourcePos& key_pos, const toml::node& node,
                     const std::string& file) {
     SweepAxis axis{key, {}, position(node.source(), file)};
-    const Field& f = swept_field(s, key, axis.pos);
+    const Field& f = swept_field(s, key, key_pos);
     if (auto t = node.as_table()) {
         axis.values = range_values(*t, file, key);
     } else if (auto a = node.as_array()) {
@@ -78,7 +80,12 @@ SweepAxis read_axis(const Scenario& s, const std::string& key, const toml::node&
 
 std::vector<SweepAxis> read_axes(const Scenario& s, const toml::table& t, const std::string& file) {
     std::vector<SweepAxis> out;
-    for (auto&& [key, node] : t) out.push_back(read_axis(s, std::string(key.str()), node, file));
+    for (auto&& [key, node] : t)
+        out.push_back(read_axis(s, std::string(key.str()), position(key.source(), file), node, file));
+    // toml++ iterates keys sorted; users expect file order (the first key varies slowest).
+    std::stable_sort(out.begin(), out.end(), [](const SweepAxis& a, const SweepAxis& b) {
+        return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+    });
     return out;
 }
 
@@ -134,6 +141,9 @@ void read_sample(SweepSpec& spec, const Scenario& s, const toml::table& t, const
         check_value(f, Value{hi}, pos);
         spec.lhs.push_back({k, lo, hi, pos});
     }
+    std::stable_sort(spec.lhs.begin(), spec.lhs.end(), [](const LhsBounds& a, const LhsBounds& b) {
+        return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+    });
     if (spec.lhs_samples == 0 && !spec.lhs.empty())
         throw InputError(position(t.source(), file), "sweep.sample.lhs", "missing: how many samples");
 }

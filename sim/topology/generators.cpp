@@ -13,22 +13,32 @@ namespace sim {
 
 namespace {
 
-bool try_configuration_model(std::size_t n, std::size_t degree, RngStream& rng, EdgeList& out) {
+/// One attempt of the pairing algorithm with local rejection (Steger and Wormald 1999): pick two
+/// random free stubs, keep the pair unless it makes a loop or a multi-edge; give up when stuck.
+bool try_pairing(std::size_t n, std::size_t degree, RngStream& rng, EdgeList& out) {
     std::vector<NodeId> stubs;
     stubs.reserve(n * degree);
     for (NodeId v = 0; v < n; ++v)
         for (std::size_t k = 0; k < degree; ++k) stubs.push_back(v);
-    // Fisher–Yates shuffle, then pair consecutive stubs.
-    for (std::size_t i = stubs.size(); i > 1; --i)
-        std::swap(stubs[i - 1], stubs[random::uniform_index(rng, i)]);
     std::set<std::pair<NodeId, NodeId>> seen;
     out.clear();
-    for (std::size_t i = 0; i + 1 < stubs.size(); i += 2) {
-        auto a = stubs[i], b = stubs[i + 1];
-        if (a == b) return false;
-        if (a > b) std::swap(a, b);
-        if (!seen.insert({a, b}).second) return false;
-        out.emplace_back(a, b);
+    while (!stubs.empty()) {
+        bool paired = false;
+        for (std::size_t attempt = 0; attempt < 50 * stubs.size() && !paired; ++attempt) {
+            const std::size_t i = random::uniform_index(rng, stubs.size());
+            const std::size_t j = random::uniform_index(rng, stubs.size());
+            NodeId a = stubs[i], b = stubs[j];
+            if (a == b) continue;
+            if (a > b) std::swap(a, b);
+            if (!seen.insert({a, b}).second) continue;
+            out.emplace_back(a, b);
+            for (std::size_t k : {std::max(i, j), std::min(i, j)}) {
+                stubs[k] = stubs.back();
+                stubs.pop_back();
+            }
+            paired = true;
+        }
+        if (!paired) return false;
     }
     return true;
 }
@@ -40,7 +50,7 @@ EdgeList random_regular_edges(std::size_t n, std::size_t degree, RngStream& rng)
         throw std::invalid_argument("random_regular: need degree < n and n*degree even");
     EdgeList edges;
     for (int attempt = 0; attempt < 10000; ++attempt)
-        if (try_configuration_model(n, degree, rng, edges)) return edges;
+        if (try_pairing(n, degree, rng, edges)) return edges;
     throw std::runtime_error("random_regular: no simple graph after 10000 attempts");
 }
 

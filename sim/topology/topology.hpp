@@ -52,8 +52,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Undirected simple random d-regular graph on n nodes: the configuration model with restarts
-/// on self-loops and multi-edges (Bollobás 1980). Requires n*d even and d < n.
+/// Undirected simple random d-regular graph on n nodes: pairing with local rejection (Steger and
+/// Wormald 1999), restarted when stuck. Requires n*d even and d < n.
 EdgeList random_regular_edges(std::size_t n, std::size_t degree, RngStream& rng);
 /// Erdős–Rényi G(n, p), undirected, by geometric skipping (Batagelj and Brandes 2005).
 EdgeList erdos_renyi_edges(std::size_t n, double p, RngStream& rng);
