@@ -1,11 +1,13 @@
 // Every model l2sim offers, in `l2sim describe` order.
 #include "models/model_catalog.hpp"
 
+#include "models/bitcoin/bitcoin_model.hpp"
 #include "models/phold/phold_model.hpp"
 
 namespace models {
 
 void register_all(sim::ModelRegistry& registry) {
+    registry.add<bitcoin::BitcoinModel>();
     registry.add<phold::PholdModel>();
 }
 

@@ -1,0 +1,33 @@
+// Double-spend race (Nakamoto 2008 §11; Rosenfeld 2014; Grunspan and Pérez-Marco 2017): the
+// payment is in the first honest block after the fork point; the attacker mines a conflicting
+// branch from the block before it and publishes once the merchant has seen z confirmations and
+// the branch wins under the success rule (catch_up: as long; overtake: strictly longer). It gives
+// up at a deficit of give_up_deficit blocks (or give_up_time_s).
+#pragma once
+
+#include "models/attacks/honest_mining.hpp"
+
+namespace models::attacks {
+
+class DoubleSpend {
+public:
+    DoubleSpend(const BitcoinParams& p, RaceWorld& w);
+    BlockId attacker_parent(const RaceWorld&) const { return private_tip_; }
+    void on_attacker_block(BlockId b, RaceWorld& w);
+    void on_honest_block(BlockId b, RaceWorld& w);
+    bool done(const RaceWorld&) const { return finished_; }
+    void finish(RaceWorld&) {}
+    AttackResult result() const { return result_; }
+
+private:
+    void check(RaceWorld& w);
+
+    std::uint32_t z_;
+    std::uint32_t deficit_;
+    bool overtake_;
+    BlockId private_tip_ = bitcoin::genesis_block;
+    bool finished_ = false;
+    AttackResult result_;
+};
+
+}  // namespace models::attacks

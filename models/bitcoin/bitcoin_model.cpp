@@ -1,0 +1,67 @@
+// Strategy dispatch: each attacker strategy is its own class (models/attacks/), selected here by
+// `attacker.strategy`; the race loop is instantiated once per class, so there is no per-block
+// virtual call.
+#include "models/bitcoin/bitcoin_model.hpp"
+
+#include <stdexcept>
+
+#include "models/attacks/censorship.hpp"
+#include "models/attacks/closed_forms.hpp"
+#include "models/attacks/double_spend.hpp"
+#include "models/attacks/majority_reorg.hpp"
+#include "models/attacks/markov_exact.hpp"
+#include "models/attacks/selfish_mining.hpp"
+#include "models/bitcoin/network_model.hpp"
+#include "models/bitcoin/race_world.hpp"
+
+namespace models::bitcoin {
+
+std::vector<sim::Column> BitcoinModel::outcome_columns(const Params& p) {
+    auto cols = race_columns();
+    if (p.network.enabled) {
+        const auto net = network_columns();
+        cols.insert(cols.end(), net.begin(), net.end());
+    }
+    return cols;
+}
+
+sim::RunOutput BitcoinModel::run(const Params& p, const sim::RunInput& in) {
+    const std::string& s = p.attacker.strategy;
+    if (p.network.enabled) {
+        if (s != "honest") throw std::invalid_argument("network runs support attacker.strategy = honest only");
+        return run_network(p, in);
+    }
+    if (s == "honest") return run_race<attacks::HonestMining>(p, in);
+    if (s == "double_spend") return run_race<attacks::DoubleSpend>(p, in);
+    if (s == "selfish") return run_race<attacks::SelfishMining>(p, in);
+    if (s == "censor") return run_race<attacks::Censorship>(p, in);
+    if (s == "majority_reorg") return run_race<attacks::MajorityReorg>(p, in);
+    throw std::invalid_argument("unknown attacker.strategy " + s);
+}
+
+std::vector<std::pair<std::string, double>> BitcoinModel::exact(const Params& p) {
+    namespace cf = attacks::closed_forms;
+    const double q = p.attacker.hash_share, g = p.attacker.gamma;
+    const auto z = static_cast<int>(p.merchant.confirmations);
+    const std::string& s = p.attacker.strategy;
+    if (s == "double_spend") {
+        const bool overtake = p.attacker.success_rule == "overtake";
+        return {{"success_probability_closed_form", overtake ? cf::double_spend_overtake(q, z) : cf::double_spend_catch_up(q, z)},
+                {"success_probability_markov_chain",
+                 attacks::double_spend_markov(q, z, static_cast<int>(p.attacker.give_up_deficit), overtake)},
+                {"nakamoto_2008_approximation", cf::nakamoto_approximation(q, z)}};
+    }
+    if (s == "selfish")
+        return {{"revenue_share_eyal_sirer", cf::selfish_revenue(q, g)},
+                {"revenue_share_markov_chain", attacks::selfish_markov_revenue(q, g, 200)},
+                {"profitability_threshold", cf::selfish_threshold(g)}};
+    if (s == "censor") {
+        const auto k = static_cast<int>(p.attacker.censor_window_blocks);
+        const auto d = static_cast<int>(p.attacker.feather_fork_depth);
+        return {{"p_unconfirmed_after_window", cf::censored_unconfirmed(q, d, k)},
+                {"feather_fork_race_win", cf::feather_fork_win(q, d)}};
+    }
+    return {};
+}
+
+}  // namespace models::bitcoin

@@ -1,0 +1,212 @@
+// See network_model.hpp. Per block and node we keep the delivery time and whether a getdata is
+// outstanding; an inv is scheduled only when it would arrive before any inv already on its way,
+// which keeps the event count near a few per node and block (Dijkstra-style pruning).
+#include "models/bitcoin/network_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+#include "models/attacks/closed_forms.hpp"
+#include "models/bitcoin/p2p_network.hpp"
+#include "models/bitcoin/race_world.hpp"
+
+namespace models::bitcoin {
+
+namespace {
+
+struct Mine {};
+struct Inv {
+    BlockId block;
+    sim::NodeId from;
+};
+struct GetData {
+    BlockId block;
+    sim::NodeId requester;
+};
+struct Deliver {
+    BlockId block;
+};
+using Message = std::variant<Mine, Inv, GetData, Deliver>;
+
+constexpr sim::Tick never = sim::tick_max;
+
+class NetworkRun {
+public:
+    NetworkRun(const BitcoinParams& p, const sim::RunInput& in)
+        : p_(p),
+          streams_(in.master_seed, in.stream_run),
+          topology_rng_(streams_.make({0, static_cast<std::uint32_t>(Purpose::topology)})),
+          net_(p.network, topology_rng_),
+          mining_rng_(streams_.make({0, static_cast<std::uint32_t>(Purpose::mining)})),
+          latency_rng_(streams_.make({0, static_cast<std::uint32_t>(Purpose::latency)})),
+          finder_(net_.hash_weights()),
+          simulation_(streams_),
+          busy_until_(net_.nodes(), 0) {
+        views_.assign(net_.nodes(), ChainView(store_));
+    }
+
+    std::vector<double> run();
+
+private:
+    struct BlockState {
+        std::vector<sim::Tick> delivered, inv_due;
+        std::vector<bool> requested;
+        std::uint32_t reached = 0;
+        sim::Tick found_at = 0;
+    };
+
+    void schedule_mining() {
+        const double delay = sim::random::exponential_mean(mining_rng_, p_.chain.block_interval_s);
+        simulation_.schedule_in(sim::from_seconds(delay), sim::EntityId{0}, Mine{});
+    }
+    void on_mine();
+    void on_validated(sim::NodeId v, BlockId b);
+    void on_inv(sim::NodeId v, const Inv& m);
+    void on_getdata(sim::NodeId sender, const GetData& m);
+    void send_block(sim::NodeId from, sim::NodeId to, BlockId b);
+    sim::Tick latency(sim::NodeId a, sim::NodeId b) { return sim::from_seconds(net_.latency_s(a, b, latency_rng_)); }
+    std::vector<double> outcomes();
+
+    const BitcoinParams& p_;
+    sim::StreamFactory streams_;
+    sim::RngStream topology_rng_;
+    P2pNetwork net_;
+    sim::RngStream mining_rng_, latency_rng_;
+    sim::random::DiscreteDistribution finder_;
+    sim::Simulation<Message> simulation_;
+    BlockStore store_;
+    std::vector<ChainView> views_;
+    std::vector<BlockState> state_{1};  // index = BlockId; genesis has no state
+    std::vector<sim::Tick> busy_until_;
+    std::uint64_t found_ = 0;
+};
+
+std::vector<double> NetworkRun::run() {
+    schedule_mining();
+    simulation_.run_until(sim::tick_max, [&](sim::EntityId target, Message& m) {
+        const sim::NodeId v = target.value;
+        if (std::holds_alternative<Mine>(m)) on_mine();
+        else if (auto* inv = std::get_if<Inv>(&m)) on_inv(v, *inv);
+        else if (auto* get = std::get_if<GetData>(&m)) on_getdata(v, *get);
+        else on_validated(v, std::get<Deliver>(m).block);
+    });
+    return outcomes();
+}
+
+void NetworkRun::on_mine() {
+    const auto finder = static_cast<sim::NodeId>(finder_(mining_rng_));
+    const BlockId b = store_.add(views_[finder].tip(), finder, simulation_.now_seconds(), false, false);
+    BlockState s;
+    s.delivered.assign(net_.nodes(), never);
+    s.inv_due.assign(net_.nodes(), never);
+    s.requested.assign(net_.nodes(), false);
+    s.found_at = simulation_.now();
+    state_.push_back(std::move(s));
+    on_validated(finder, b);
+    // Stop finding blocks at the horizon; queued messages still drain so every block arrives.
+    if (++found_ < static_cast<std::uint64_t>(p_.run.blocks)) schedule_mining();
+}
+
+void NetworkRun::on_validated(sim::NodeId v, BlockId b) {
+    BlockState& s = state_[b];
+    if (s.delivered[v] != never) return;
+    s.delivered[v] = simulation_.now();
+    ++s.reached;
+    views_[v].consider(b);
+    for (const auto& link : net_.topology().links_from(v)) {
+        const sim::NodeId u = link.to;
+        if (s.delivered[u] != never || s.requested[u]) continue;
+        if (!p_.network.request_reply) {
+            s.requested[u] = true;
+            send_block(v, u, b);
+            continue;
+        }
+        const sim::Tick due = simulation_.now() + latency(v, u);
+        if (due >= s.inv_due[u]) continue;
+        s.inv_due[u] = due;
+        simulation_.schedule_at(due, sim::EntityId{u}, Inv{b, v});
+    }
+}
+
+void NetworkRun::on_inv(sim::NodeId v, const Inv& m) {
+    BlockState& s = state_[m.block];
+    if (s.delivered[v] != never || s.requested[v]) return;
+    s.requested[v] = true;
+    simulation_.schedule_in(latency(v, m.from), sim::EntityId{m.from}, GetData{m.block, v});
+}
+
+void NetworkRun::on_getdata(sim::NodeId sender, const GetData& m) { send_block(sender, m.requester, m.block); }
+
+void NetworkRun::send_block(sim::NodeId from, sim::NodeId to, BlockId b) {
+    // One block message at a time per sender (SimBlock Node.sendNextBlockMessage): FIFO.
+    const sim::Tick start = std::max(simulation_.now(), busy_until_[from]);
+    const double bits = 8.0 * net_.block_bytes(from, to, latency_rng_);
+    const sim::Tick transmit = sim::from_seconds(bits / net_.bandwidth_bps(from, to));
+    busy_until_[from] = start + transmit;
+    const sim::Tick arrive = start + transmit + latency(from, to) + sim::from_seconds(p_.network.processing_s);
+    simulation_.schedule_at(arrive, sim::EntityId{to}, Deliver{b});
+}
+
+std::vector<double> NetworkRun::outcomes() {
+    // The final main chain: the best tip most nodes hold (all agree once messages have drained).
+    BlockId tip = genesis_block;
+    for (const auto& v : views_)
+        if (store_[v.tip()].height > store_[tip].height) tip = v.tip();
+    const auto main = store_.main_chain(tip);
+    const auto& w = net_.hash_weights();
+    std::vector<double> p50, p90, p100, tau;
+    std::uint32_t max_reorg = 0;
+    for (const auto& v : views_) max_reorg = std::max(max_reorg, v.max_reorg_depth());
+    double orphans = 0;
+    for (BlockId b = 1; b < store_.size(); ++b) {
+        const BlockState& s = state_[b];
+        orphans += main[b] ? 0 : 1;
+        std::vector<double> delays;
+        double weighted = 0.0;
+        for (std::size_t v = 0; v < net_.nodes(); ++v) {
+            const double d = sim::to_seconds(s.delivered[v] - s.found_at);
+            delays.push_back(d);
+            weighted += w[v] * d;  // hash-weighted delay: competing blocks come at rate w_v / T
+        }
+        tau.push_back(weighted);
+        std::sort(delays.begin(), delays.end());
+        const auto at = [&](double q) { return delays[static_cast<std::size_t>(std::ceil(q * delays.size())) - 1]; };
+        p50.push_back(at(0.5));
+        p90.push_back(at(0.9));
+        p100.push_back(delays.back());
+    }
+    const double all = static_cast<double>(store_.size() - 1);
+    const auto mean = [](const std::vector<double>& xs) {
+        double s = 0;
+        for (double x : xs) s += x;
+        return xs.empty() ? 0.0 : s / static_cast<double>(xs.size());
+    };
+    const double stale = all > 0 ? orphans / all : 0.0;
+    return {0.0, 0.0, all, all - orphans, orphans, stale, static_cast<double>(max_reorg), 0.0, 0.0,
+            std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
+            simulation_.now_seconds(),
+            // network columns
+            mean(p50), mean(p90), mean(p100), mean(tau),
+            attacks::closed_forms::stale_rate_from_delays(tau, p_.chain.block_interval_s),
+            static_cast<double>(simulation_.events_committed())};
+}
+
+}  // namespace
+
+std::vector<sim::Column> network_columns() {
+    using sim::ColumnType;
+    return {{"propagation_p50_s", ColumnType::f64, "s", "mean over blocks: time to reach 50% of nodes"},
+            {"propagation_p90_s", ColumnType::f64, "s", "mean over blocks: time to reach 90% of nodes"},
+            {"propagation_p100_s", ColumnType::f64, "s", "mean over blocks: time to reach all nodes"},
+            {"hash_weighted_delay_s", ColumnType::f64, "s", "mean over blocks of sum_j h_j tau_j"},
+            {"predicted_stale_rate", ColumnType::f64, "1", "1 - mean(exp(-tau/T)) from this run's delays"},
+            {"events_committed", ColumnType::i64, "events", "engine events of the run"}};
+}
+
+sim::RunOutput run_network(const BitcoinParams& p, const sim::RunInput& in) {
+    NetworkRun run(p, in);
+    return {run.run(), {}};
+}
+
+}  // namespace models::bitcoin

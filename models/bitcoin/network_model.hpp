@@ -1,0 +1,17 @@
+// Honest mining over a peer-to-peer network: every node mines on its own best tip, blocks spread
+// by inv / getdata / block messages with per-message latency, transmission time at the sender's
+// bandwidth (one block message at a time per sender) and a per-hop validation delay. Forks and
+// stale blocks arise from propagation alone (Gervais et al., CCS 2016; SimBlock, Aoki et al. 2019).
+#pragma once
+
+#include <vector>
+
+#include "models/bitcoin/bitcoin_params.hpp"
+#include "sim/model/model.hpp"
+
+namespace models::bitcoin {
+
+std::vector<sim::Column> network_columns();
+sim::RunOutput run_network(const BitcoinParams& p, const sim::RunInput& in);
+
+}  // namespace models::bitcoin

@@ -1,0 +1,122 @@
+// See p2p_network.hpp. SimBlock specifics: regions by region_share; each node opens an outbound
+// degree drawn from the 2015 CDF to distinct random peers, links carry both directions; exactly
+// round(N * rate) nodes use compact blocks / are "churn" nodes (Node.java, Main.java).
+#include "models/bitcoin/p2p_network.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "models/bitcoin/simblock_tables.hpp"
+
+namespace models::bitcoin {
+
+namespace {
+
+std::vector<bool> exactly_k_of(std::size_t n, std::size_t k, sim::RngStream& rng) {
+    std::vector<std::size_t> ids(n);
+    for (std::size_t i = 0; i < n; ++i) ids[i] = i;
+    for (std::size_t i = n; i > 1; --i) std::swap(ids[i - 1], ids[sim::random::uniform_index(rng, i)]);
+    std::vector<bool> out(n, false);
+    for (std::size_t i = 0; i < k && i < n; ++i) out[ids[i]] = true;
+    return out;
+}
+
+bool table_2019(const NetworkParams& p) { return p.latency_table == "2019"; }
+
+}  // namespace
+
+P2pNetwork::P2pNetwork(const NetworkParams& p, sim::RngStream& rng)
+    : p_(p), topology_(static_cast<std::size_t>(p.nodes)) {
+    const auto n = static_cast<std::size_t>(p.nodes);
+    region_.assign(n, 0);
+    compact_.assign(n, p.compact_blocks);
+    churn_.assign(n, false);
+    hash_.assign(n, 1.0 / static_cast<double>(n));
+    if (p.topology == "simblock") build_simblock(rng);
+    else build_random(rng);
+}
+
+void P2pNetwork::build_simblock(sim::RngStream& rng) {
+    const std::size_t n = nodes();
+    const auto* share = table_2019(p_) ? simblock::region_share_2019 : simblock::region_share_2015;
+    const sim::random::DiscreteDistribution region_of(std::span<const double>(share, 6));
+    for (auto& r : region_) r = static_cast<std::uint8_t>(region_of(rng));
+    compact_ = exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::cbr_usage_rate)), rng);
+    if (!p_.compact_blocks) compact_.assign(n, false);
+    churn_ = exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::churn_node_rate)), rng);
+    double total = 0.0;
+    for (auto& h : hash_) {
+        do h = sim::random::normal(rng, simblock::mining_power_mean, simblock::mining_power_sd);
+        while (h <= 0.0);
+        total += h;
+    }
+    for (auto& h : hash_) h /= total;
+    std::vector<std::vector<bool>> linked(n);  // small n only matters for duplicate checks
+    for (sim::NodeId u = 0; u < n; ++u) {
+        const double x = rng.uniform01();
+        std::size_t degree = 1;
+        while (degree < 20 && x > simblock::outbound_degree_cdf[degree - 1]) ++degree;
+        degree = std::min(degree, n - 1);
+        std::vector<sim::NodeId> chosen;
+        while (chosen.size() < degree) {
+            const auto v = static_cast<sim::NodeId>(sim::random::uniform_index(rng, n));
+            if (v == u || std::find(chosen.begin(), chosen.end(), v) != chosen.end()) continue;
+            chosen.push_back(v);
+        }
+        for (auto v : chosen) topology_.add_undirected(u, v, 0.0, 1.0);  // per-message values below
+    }
+}
+
+void P2pNetwork::build_random(sim::RngStream& rng) {
+    const std::size_t n = nodes();
+    const auto d = static_cast<std::size_t>(p_.degree);
+    if (p_.topology == "edge_file") {
+        for (const auto& l : sim::read_edge_list(p_.edge_file, p_.latency_s, p_.bandwidth_bps)) {
+            if (l.from >= n || l.to >= n) throw std::invalid_argument("edge_file names a node >= network.nodes");
+            topology_.add_undirected(l.from, l.to, l.latency_s, l.bandwidth_bps);
+        }
+        return;
+    }
+    sim::EdgeList edges;
+    if (p_.topology == "random_regular") edges = sim::random_regular_edges(n, d, rng);
+    else if (p_.topology == "erdos_renyi") edges = sim::erdos_renyi_edges(n, static_cast<double>(d) / (n - 1.0), rng);
+    else edges = sim::barabasi_albert_edges(n, d, rng);
+    for (auto [a, b] : edges) topology_.add_undirected(a, b, p_.latency_s, p_.bandwidth_bps);
+}
+
+double P2pNetwork::latency_s(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {
+    if (p_.topology != "simblock") {
+        for (const auto& l : topology_.links_from(from))
+            if (l.to == to) return l.latency_s;
+        return p_.latency_s;
+    }
+    const auto& table = table_2019(p_) ? simblock::latency_ms_2019 : simblock::latency_ms_2015;
+    const double mean = table[region_[from]][region_[to]];
+    const double shape = 0.2 * mean, scale = mean - 5.0;
+    return std::round(scale / std::pow(rng.uniform_open01(), 1.0 / shape)) / 1000.0;
+}
+
+double P2pNetwork::bandwidth_bps(sim::NodeId from, sim::NodeId to) const {
+    if (p_.topology != "simblock") {
+        for (const auto& l : topology_.links_from(from))
+            if (l.to == to) return l.bandwidth_bps;
+        return p_.bandwidth_bps;
+    }
+    const bool y2019 = table_2019(p_);
+    const double up = (y2019 ? simblock::upload_bps_2019 : simblock::upload_bps_2015)[region_[from]];
+    const double down = (y2019 ? simblock::download_bps_2019 : simblock::download_bps_2015)[region_[to]];
+    return std::min(up, down);
+}
+
+double P2pNetwork::block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {
+    if (!(compact_[from] && compact_[to])) return p_.block_size_bytes;
+    if (p_.topology != "simblock") return p_.compact_block_size_bytes;
+    const double fail = churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control;
+    if (!sim::random::bernoulli(rng, fail)) return p_.compact_block_size_bytes;
+    const double fraction = churn_[to] ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
+                                             rng, simblock::cbr_failure_fraction_churn.size())]
+                                       : simblock::cbr_failure_fraction_control;
+    return p_.block_size_bytes * fraction;
+}
+
+}  // namespace models::bitcoin

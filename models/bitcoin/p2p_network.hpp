@@ -1,0 +1,42 @@
+// The peer-to-peer network of the propagation model: who links to whom (an engine Topology),
+// each node's region, relay features and hash weight, and per-message latency and bandwidth.
+// The SimBlock preset mirrors SimBlock's default Bitcoin network (simblock_tables.hpp).
+#pragma once
+
+#include <vector>
+
+#include "models/bitcoin/bitcoin_params.hpp"
+#include "sim/random/distributions.hpp"
+#include "sim/topology/topology.hpp"
+
+namespace models::bitcoin {
+
+class P2pNetwork {
+public:
+    P2pNetwork(const NetworkParams& p, sim::RngStream& topology_rng);
+
+    const sim::Topology& topology() const { return topology_; }
+    std::size_t nodes() const { return region_.size(); }
+    const std::vector<double>& hash_weights() const { return hash_; }  ///< sums to 1
+
+    /// One-way latency of a message from -> to, drawn per message as SimBlock does (a Pareto law
+    /// with shape 0.2 mean and scale mean - 5 ms), or the fixed link latency.
+    double latency_s(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const;
+    /// Bits per second from -> to: min(upload of from, download of to) in SimBlock.
+    double bandwidth_bps(sim::NodeId from, sim::NodeId to) const;
+    /// Bytes sent for one block from -> to: compact (BIP152) when both ends relay compact blocks,
+    /// plus the missing part when compact reconstruction fails (SimBlock's failure rates).
+    double block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const;
+
+private:
+    void build_simblock(sim::RngStream& rng);
+    void build_random(sim::RngStream& rng);
+
+    const NetworkParams& p_;
+    sim::Topology topology_;
+    std::vector<std::uint8_t> region_;
+    std::vector<bool> compact_, churn_;
+    std::vector<double> hash_;
+};
+
+}  // namespace models::bitcoin
