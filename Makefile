@@ -32,9 +32,10 @@ test: build
 
 demo: build
 	@mkdir -p results
-	$(L2SIM) run scenarios/study_demo.toml --overwrite -o results/demo.h5
-	$(L2SIM) info results/demo.h5
-	$(PY) analysis/figures/fig_demo.py results/demo.h5 -o results/fig_demo
+	$(L2SIM) sweep scenarios/study_demo.toml --overwrite --threads $(JOBS) -o results/study_demo.h5
+	$(L2SIM) info results/study_demo.h5 | tail -4
+	$(PY) analysis/figures/fig_double_spend.py results/study_demo.h5 -o results/fig_demo
+	@echo "demo: results/study_demo.h5, results/fig_demo.pdf, results/fig_demo.png"
 
 validate: build
 	$(BUILD)/l2sim_tests "[.statistical]" --reporter compact

@@ -1,0 +1,31 @@
+"""Load an l2sim results file into xarray / pandas.
+
+The file is netCDF4-compatible HDF5: one 1-D column per parameter and outcome on the `run`
+dimension. A file whose writer was killed is still readable: it is opened in SWMR mode, which is
+what the HDF5 library requires until `l2sim resume` completes the file.
+"""
+import h5netcdf
+import h5py
+import xarray as xr
+
+
+def load_dataset(path):
+    """Return the results as an xarray Dataset (columns on the `run` dimension)."""
+    try:
+        return xr.open_dataset(path, engine="h5netcdf")
+    except OSError:
+        # A killed SWMR writer leaves the file flagged as open for writing.
+        return xr.open_dataset(xr.backends.H5NetCDFStore(h5netcdf.File(path, "r", swmr=True)))
+
+
+def load_frame(path, only_ok=True):
+    """Return the results as a pandas DataFrame, one row per run (status ok only by default)."""
+    frame = load_dataset(path).to_dataframe().reset_index()
+    return frame[frame["status"] == 1] if only_ok else frame
+
+
+def swept_keys(path):
+    """The swept parameters' column names (dotted keys with `__`)."""
+    with h5py.File(path, "r", swmr=True) as f:
+        keys = f.attrs.get("swept_keys", "")
+    return [k.replace(".", "__") for k in keys.split("\n") if k]

@@ -1,0 +1,45 @@
+// Runs a model's replications in parallel straight from a params struct (no HDF5), for the
+// statistical suites. Results are in replication order, so they do not depend on threads.
+#pragma once
+
+#include <tbb/parallel_for.h>
+
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "models/bitcoin/bitcoin_model.hpp"
+
+namespace l2sim_test {
+
+/// z for a two-sided 99.9% interval: every statistical check in this folder uses it.
+inline constexpr double z_999 = 3.29;
+
+inline std::vector<std::vector<double>> replicate(const models::bitcoin::BitcoinParams& p, int runs,
+                                                  std::uint64_t seed) {
+    std::vector<std::vector<double>> out(static_cast<std::size_t>(runs));
+    tbb::parallel_for(0, runs, [&](int r) {
+        sim::RunInput in;
+        in.master_seed = seed;
+        in.run = in.stream_run = static_cast<std::uint64_t>(r);
+        out[static_cast<std::size_t>(r)] = models::bitcoin::BitcoinModel::run(p, in).outcomes;
+    });
+    return out;
+}
+
+/// Column index of an outcome by name.
+inline std::size_t column(const models::bitcoin::BitcoinParams& p, const char* name) {
+    const auto cols = models::bitcoin::BitcoinModel::outcome_columns(p);
+    for (std::size_t i = 0; i < cols.size(); ++i)
+        if (cols[i].name == name) return i;
+    throw std::runtime_error(name);
+}
+
+/// |estimate - expected| within z_999 binomial standard errors of the expected value.
+inline bool within_binomial(double estimate, double expected, double n, double* half_width = nullptr) {
+    const double hw = z_999 * std::sqrt(expected * (1 - expected) / n);
+    if (half_width) *half_width = hw;
+    return std::abs(estimate - expected) <= hw;
+}
+
+}  // namespace l2sim_test
