@@ -105,7 +105,7 @@ void check_number(const Field& f, double x, const SourcePos& pos) {
 
 Value coerce(const Field& f, const Value& v, const SourcePos& pos) {
     const auto wrong = [&]() {
-        fail(f, pos, fmt::format("expected a {}, got {}; {}", kind_name(f.kind), to_toml(v), range_text(f)));
+        fail(f, pos, fmt::format("expected type {}, got {}; {}", kind_name(f.kind), to_toml(v), range_text(f)));
     };
     switch (f.kind) {
         case Kind::boolean:

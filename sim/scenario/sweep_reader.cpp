@@ -137,8 +137,11 @@ void read_sample(SweepSpec& spec, const Scenario& s, const toml::table& t, const
         if (!a || a->size() != 2) throw InputError(pos, k, "an LHS key takes [low, high]");
         const double lo = (*a)[0].value<double>().value_or(NAN), hi = (*a)[1].value<double>().value_or(NAN);
         if (!(lo <= hi)) throw InputError(pos, k, "an LHS key takes [low, high] with low <= high");
-        check_value(f, Value{lo}, pos);
-        check_value(f, Value{hi}, pos);
+        const auto as_kind = [&](double x) {
+            return f.kind == Kind::integer ? Value{static_cast<std::int64_t>(std::llround(x))} : Value{x};
+        };
+        check_value(f, as_kind(lo), pos);
+        check_value(f, as_kind(hi), pos);
         spec.lhs.push_back({k, lo, hi, pos});
     }
     std::stable_sort(spec.lhs.begin(), spec.lhs.end(), [](const LhsBounds& a, const LhsBounds& b) {

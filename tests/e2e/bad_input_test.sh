@@ -35,7 +35,7 @@ expect_error missing_output_dir "does not exist" "" run "$good" -o "$tmp/no/such
 expect_error unwritable_output "(not writable|cannot create)" "" run "$good" -o "/proc/l2sim_out.h5"
 expect_error set_out_of_range "out of range" "$tmp/set.h5" run "$good" --set phold.lps=0 -o "$tmp/set.h5"
 expect_error set_unknown_key "did you mean 'phold.lps'" "$tmp/set2.h5" run "$good" --set phold.lsp=3 -o "$tmp/set2.h5"
-expect_error set_wrong_type "expected a integer" "$tmp/set3.h5" run "$good" --set phold.lps=abc -o "$tmp/set3.h5"
+expect_error set_wrong_type "expected type integer" "$tmp/set3.h5" run "$good" --set phold.lps=abc -o "$tmp/set3.h5"
 expect_error sweep_without_table "no \\[sweep\\] table" "$tmp/sw.h5" sweep "$good" -o "$tmp/sw.h5"
 expect_error bad_shard "expected I/N" "$tmp/sh.h5" sweep "$ROOT/scenarios/examples/phold_sweep.toml" --shard 3/2 -o "$tmp/sh.h5"
 expect_error info_not_results "not a readable HDF5" "" info "$dir/expected.tsv"
