@@ -32,10 +32,11 @@ test: build
 
 demo: build
 	@mkdir -p results
-	$(L2SIM) sweep scenarios/study_demo.toml --overwrite --threads $(JOBS) -o results/study_demo.h5
-	$(L2SIM) info results/study_demo.h5 | tail -4
+	$(L2SIM) sweep scenarios/study_default.toml --overwrite --threads $(JOBS) -o results/study_default.h5
+	$(PY) analysis/inherited_cost.py results/study_default.h5 -o results
+	$(L2SIM) sweep scenarios/study_demo.toml --overwrite --threads $(JOBS) -o results/study_demo.h5 --progress none
 	$(PY) analysis/figures/fig_double_spend.py results/study_demo.h5 -o results/fig_demo
-	@echo "demo: results/study_demo.h5, results/fig_demo.pdf, results/fig_demo.png"
+	@echo "demo: results/study_default.h5, results/inherited_cost.{csv,md}, results/fig_inherited_cost.{pdf,png}, results/fig_demo.{pdf,png}"
 
 validate: build
 	$(BUILD)/l2sim_tests "[.statistical]" --reporter compact

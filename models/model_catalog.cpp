@@ -2,12 +2,14 @@
 #include "models/model_catalog.hpp"
 
 #include "models/bitcoin/bitcoin_model.hpp"
+#include "models/layer2/layer2_model.hpp"
 #include "models/phold/phold_model.hpp"
 
 namespace models {
 
 void register_all(sim::ModelRegistry& registry) {
     registry.add<bitcoin::BitcoinModel>();
+    registry.add<layer2::Layer2Model>();
     registry.add<phold::PholdModel>();
 }
 

@@ -19,8 +19,15 @@ def load_dataset(path):
 
 
 def load_frame(path, only_ok=True):
-    """Return the results as a pandas DataFrame, one row per run (status ok only by default)."""
-    frame = load_dataset(path).to_dataframe().reset_index()
+    """Return the results as a pandas DataFrame, one row per run (status ok only by default).
+    Text parameters stored as codes (CF flag_values / flag_meanings) come back as strings."""
+    ds = load_dataset(path)
+    frame = ds.to_dataframe().reset_index()
+    for name, var in ds.data_vars.items():
+        meanings = var.attrs.get("flag_meanings")
+        if meanings is not None:
+            words = str(meanings).split(" ")
+            frame[name] = [words[int(c)] for c in frame[name]]
     return frame[frame["status"] == 1] if only_ok else frame
 
 

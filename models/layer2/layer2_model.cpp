@@ -1,0 +1,214 @@
+// See layer2_model.hpp. Race attacks reuse the Bitcoin model's double-spend race; bribery runs on
+// the Federation agents; drivechain on the HashrateEscrow walk.
+#include "models/layer2/layer2_model.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "models/attacks/closed_forms.hpp"
+#include "models/attacks/double_spend.hpp"
+#include "models/attacks/markov_exact.hpp"
+#include "models/layer2/drivechain.hpp"
+#include "models/layer2/federation.hpp"
+#include "models/layer2/layer2_closed_forms.hpp"
+#include "sim/random/distributions.hpp"
+
+namespace models::layer2 {
+
+namespace {
+
+constexpr double bitcoin_block_s = 600.0;
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+enum class Purpose : std::uint32_t { keys = 11, votes = 12, faults = 13 };
+
+/// Everything one run records; one field per outcome column, in column order.
+struct Record {
+    double success = 0, value_at_risk_btc = 0, value_stolen_btc = 0, value_frozen_btc = 0;
+    double hash_share = 0, rented = 0, hash_rel_peak = 0, hash_rel_seconds = 0, owned_hash_rel_seconds = 0;
+    double attacker_bitcoin_blocks = 0, fees_paid_sat = 0, miner_bribes_btc = 0, key_bribes_btc = 0;
+    double keys_corrupted = 0, stake_slashed_btc = 0, software_fault = 0, window_blocks = 0;
+    double time_to_success_s = nan, duration_s = 0;
+
+    std::vector<double> row() const {
+        return {success, value_at_risk_btc, value_stolen_btc, value_frozen_btc, hash_share, rented, hash_rel_peak,
+                hash_rel_seconds, owned_hash_rel_seconds, attacker_bitcoin_blocks, fees_paid_sat, miner_bribes_btc,
+                key_bribes_btc, keys_corrupted, stake_slashed_btc, software_fault, window_blocks, time_to_success_s,
+                duration_s};
+    }
+};
+
+struct RaceSummary {
+    bool success;
+    double duration_s, attacker_main_blocks;
+};
+
+/// The double-spend race of the Bitcoin model (overtake rule: real nodes need a longer chain).
+RaceSummary race(double q, int z, double interval_s, std::int64_t give_up, const sim::RunInput& in) {
+    bitcoin::BitcoinParams bp;
+    bp.attacker.strategy = "double_spend";
+    bp.attacker.hash_share = q;
+    bp.attacker.success_rule = "overtake";
+    bp.attacker.give_up_deficit = give_up;
+    bp.merchant.confirmations = z;
+    bp.chain.block_interval_s = interval_s;
+    bp.run.blocks = 10'000'000;
+    const auto o = bitcoin::run_race<attacks::DoubleSpend>(bp, in).outcomes;
+    // race_columns(): 0 success, 3 main-chain blocks, 7 attacker revenue share, 11 sim time
+    return {o[0] > 0.5, o[11], o[7] * o[3]};
+}
+
+/// Rented hash at share q of a network whose honest hash is `honest_rel` of Bitcoin's.
+void charge_hash(Record& r, double q, bool rented, double honest_rel, double seconds) {
+    const double rel = q / (1.0 - q) * honest_rel;  // attacker hash / Bitcoin honest hash
+    r.hash_share = q;
+    r.rented = rented;
+    if (rented) {
+        r.hash_rel_peak = rel;
+        r.hash_rel_seconds = rel * seconds;
+    } else {
+        r.owned_hash_rel_seconds = q * honest_rel * seconds;
+    }
+}
+
+Record l1_payment(const Layer2Params& p, const sim::RunInput& in) {
+    Record r;
+    const double q = p.attack.hash_share;
+    const auto s = race(q, static_cast<int>(p.l1.confirmations), bitcoin_block_s, p.attack.give_up_deficit, in);
+    charge_hash(r, q, true, 1.0, s.duration_s);
+    r.success = s.success;
+    r.attacker_bitcoin_blocks = s.success ? s.attacker_main_blocks : 0.0;  // a lost branch is orphaned
+    r.duration_s = s.duration_s;
+    if (s.success) r.time_to_success_s = s.duration_s;
+    r.window_blocks = static_cast<double>(p.l1.confirmations);
+    return r;
+}
+
+Record custody_peg(const Layer2Params& p, const sim::RunInput& in) {
+    const FederationShape shape = shape_of(p.peg);
+    if (p.layer2.attack == "pegin_reorg") {  // double-spend the peg-in deposit below d confirmations
+        Layer2Params copy = p;
+        copy.l1.confirmations = shape.pegin_confirmations;
+        return l1_payment(copy, in);
+    }
+    Record r;
+    sim::RngStream keys(in.master_seed, in.stream_run, static_cast<std::uint64_t>(Purpose::keys));
+    const Federation federation(p.peg, keys);
+    const double offer = p.attack.bribe_per_signer_btc;
+    BriberyResult b;
+    if (p.layer2.attack == "bribe_theft") b = federation.steal(offer);
+    else if (p.layer2.attack == "freeze") b = federation.freeze(offer);
+    else b = federation.halt_then_emergency(offer);
+    r.success = b.success;
+    r.keys_corrupted = b.keys_corrupted;
+    r.key_bribes_btc = b.bribes_btc;
+    r.window_blocks = p.layer2.attack == "halt_emergency" ? shape.emergency_delay_blocks : 0;
+    r.duration_s = r.window_blocks * bitcoin_block_s;
+    if (b.success) r.time_to_success_s = r.duration_s;
+    sim::RngStream faults(in.master_seed, in.stream_run, static_cast<std::uint64_t>(Purpose::faults));
+    r.software_fault = sim::random::bernoulli(faults, 1.0 - std::exp(-p.peg.fault_rate_per_year));
+    return r;
+}
+
+Record merged_mining(const Layer2Params& p, const sim::RunInput& in) {
+    Record r;
+    const double q = p.attack.hash_share;
+    const bool rented = p.layer2.attack == "rental_reorg";
+    const auto s = race(q, static_cast<int>(p.merged.confirmations), p.merged.block_interval_s,
+                        p.attack.give_up_deficit, in);
+    charge_hash(r, q, rented, p.merged.merged_share, s.duration_s);
+    // Rented SHA-256 hash merge-mines Bitcoin meanwhile and keeps those rewards (expected count).
+    if (rented) r.attacker_bitcoin_blocks = s.duration_s / bitcoin_block_s * r.hash_rel_peak / (1 + r.hash_rel_peak);
+    r.success = s.success;
+    r.duration_s = s.duration_s;
+    if (s.success) r.time_to_success_s = s.duration_s;
+    r.window_blocks = static_cast<double>(p.merged.confirmations);
+    return r;
+}
+
+Record drivechain(const Layer2Params& p, const sim::RunInput& in) {
+    Record r;
+    const double a = p.attack.hash_share;
+    sim::RngStream votes(in.master_seed, in.stream_run, static_cast<std::uint64_t>(Purpose::votes));
+    const HashrateEscrow escrow(p.drivechain);
+    VoteResult v;
+    if (p.layer2.attack == "theft") {
+        v = escrow.vote(a, p.drivechain.honest_mode == "downvote" ? -1 : 0, votes);
+        r.success = v.passed;
+    } else {  // freeze: the honest majority ACKs a legitimate bundle, the minority downvotes it
+        v = escrow.vote(1.0 - a, -1, votes);
+        r.success = !v.passed;
+        v.attacker_blocks = v.blocks - v.attacker_blocks;
+    }
+    r.duration_s = v.blocks * bitcoin_block_s;
+    charge_hash(r, a, p.attack.rented, 1.0, r.duration_s);
+    if (p.attack.rented) r.attacker_bitcoin_blocks = v.attacker_blocks;  // no orphaning: all earn rewards
+    if (r.success) r.time_to_success_s = r.duration_s;
+    r.window_blocks = static_cast<double>(p.drivechain.window_blocks);
+    return r;
+}
+
+}  // namespace
+
+std::vector<sim::Column> Layer2Model::outcome_columns(const Params&) {
+    using sim::ColumnType;
+    return {
+        {"attack_success", ColumnType::u8, "1", "1 if the attack reached its goal"},
+        {"value_at_risk_btc", ColumnType::f64, "BTC", "value the attack targets"},
+        {"value_stolen_btc", ColumnType::f64, "BTC", "value stolen (theft attacks that succeeded)"},
+        {"value_frozen_btc", ColumnType::f64, "BTC", "value frozen (freeze attacks that succeeded)"},
+        {"attacker_hash_share", ColumnType::f64, "1", "attacker's share of the deciding hash"},
+        {"hash_rented", ColumnType::u8, "1", "1 if the attacker's hash is rented (joins the network)"},
+        {"attacker_hash_rel_peak", ColumnType::f64, "1", "rented hash / Bitcoin's honest hashrate"},
+        {"attacker_hash_rel_seconds", ColumnType::f64, "s", "rented hash / Bitcoin honest hash x seconds"},
+        {"owned_hash_rel_seconds", ColumnType::f64, "s", "a cartel's own hash / Bitcoin honest hash x seconds"},
+        {"attacker_bitcoin_blocks", ColumnType::f64, "blocks", "Bitcoin main-chain blocks the rented hash earned"},
+        {"fees_paid_sat", ColumnType::f64, "sat", "transaction fees the attacker paid"},
+        {"miner_bribes_btc", ColumnType::f64, "BTC", "bribes paid to miners"},
+        {"key_bribes_btc", ColumnType::f64, "BTC", "bribes paid to keyholders"},
+        {"keys_corrupted", ColumnType::i64, "keys", "keyholders corrupted"},
+        {"stake_slashed_btc", ColumnType::f64, "BTC", "stake lost to slashing"},
+        {"software_fault", ColumnType::u8, "1", "a software fault let a peg-out through this year"},
+        {"window_blocks", ColumnType::f64, "blocks", "the design's attack window"},
+        {"time_to_success_s", ColumnType::f64, "s", "time until success (NaN if none)"},
+        {"attack_duration_s", ColumnType::f64, "s", "how long the attacker spent resources"},
+    };
+}
+
+sim::RunOutput Layer2Model::run(const Params& p, const sim::RunInput& in) {
+    const std::string& d = p.layer2.design;
+    const std::string& a = p.layer2.attack;
+    Record r;
+    if (d == "l1_payment" && a == "double_spend") r = l1_payment(p, in);
+    else if (d == "custody_peg" && (a == "bribe_theft" || a == "freeze" || a == "halt_emergency" || a == "pegin_reorg"))
+        r = custody_peg(p, in);
+    else if (d == "merged_mining" && (a == "rental_reorg" || a == "cartel_reorg")) r = merged_mining(p, in);
+    else if (d == "drivechain" && (a == "theft" || a == "freeze")) r = drivechain(p, in);
+    else throw std::invalid_argument("attack " + a + " does not apply to design " + d);
+    r.value_at_risk_btc = p.layer2.value_at_risk_btc;
+    (a == "freeze" ? r.value_frozen_btc : r.value_stolen_btc) = r.success ? p.layer2.value_at_risk_btc : 0.0;
+    return {r.row(), {}};
+}
+
+std::vector<std::pair<std::string, double>> Layer2Model::exact(const Params& p) {
+    namespace cf = closed_forms;
+    const std::string& d = p.layer2.design;
+    const std::string& a = p.layer2.attack;
+    const double q = p.attack.hash_share;
+    if (d == "custody_peg" && a != "pegin_reorg")
+        return {{"success_probability", cf::peg_bribery_success(p.peg, a, p.attack.bribe_per_signer_btc)}};
+    // Races: the Markov chain includes the give-up deficit; past 400 confirmations it is too large,
+    // and the closed form (an attacker who never gives up) is reported instead.
+    const auto race_exact = [&](int z) -> std::vector<std::pair<std::string, double>> {
+        if (z > 400) return {{"success_probability_never_give_up", attacks::closed_forms::double_spend_overtake(q, z)}};
+        return {{"success_probability", attacks::double_spend_markov(q, z, static_cast<int>(p.attack.give_up_deficit), true)},
+                {"success_probability_never_give_up", attacks::closed_forms::double_spend_overtake(q, z)}};
+    };
+    if (d == "custody_peg") return race_exact(shape_of(p.peg).pegin_confirmations);
+    if (d == "l1_payment") return race_exact(static_cast<int>(p.l1.confirmations));
+    if (d == "merged_mining") return race_exact(static_cast<int>(p.merged.confirmations));
+    const auto req = static_cast<int>(p.drivechain.ack_required), win = static_cast<int>(p.drivechain.window_blocks);
+    if (a == "theft") return {{"success_probability", cf::drivechain_theft(q, req, win, p.drivechain.honest_mode == "downvote")}};
+    return {{"success_probability", cf::drivechain_freeze(q, req, win)}};
+}
+
+}  // namespace models::layer2
