@@ -1,15 +1,19 @@
 """Attack cost versus value at risk, per design: each design's cheapest theft is a horizontal band
-(its cost and CI, independent of the value it guards); above the diagonal cost = value the attack
-does not pay, below it it does. Solid: flow pricing (rent the hash); dashed: stock (buy it)."""
+(its cost and CI do not depend on the value it guards). Below the diagonal cost = value the attack
+pays; above it, it does not. Solid: flow pricing (rent the hash); dashed: stock (buy it). Attacks
+with no direct cost (a cartel of existing miners) sit on the bottom edge."""
 import numpy as np
 
 from . import style
 
+FLOOR_USD = 1e4
+
 
 def draw(table, stem):
-    fig, ax = style.figure(style.DOUBLE_WIDTH_IN, 0.55)
-    v = np.logspace(4, 12, 50)
-    ax.plot(v, v, color="0.4", lw=0.8, ls=":", label="cost = value at risk")
+    fig, ax = style.figure(style.DOUBLE_WIDTH_IN, 0.6)
+    v = np.logspace(5, 12, 50)
+    ax.plot(v, v, color="0.4", lw=0.8, ls=":")
+    ax.text(3e10, 1.2e10, "cost = value at risk", rotation=33, fontsize=6, color="0.3", ha="center")
     theft = table[~table["attack"].str.startswith("freeze") & np.isfinite(table["cost_usd"])]
     designs = sorted(theft["design"].unique())
     for i, design in enumerate(designs):
@@ -19,16 +23,19 @@ def draw(table, stem):
             if rows.empty:
                 continue
             best = rows.loc[rows["cost_usd"].idxmin()]
-            cost = max(best["cost_usd"], 1.0)
-            ax.plot(v, np.full_like(v, cost), color=c, ls=ls, lw=1.2,
+            cost = max(best["cost_usd"], FLOOR_USD)
+            ax.plot(v, np.full_like(v, cost), color=c, ls=ls, lw=1.2 if pricing == "flow" else 0.9,
                     label=f"{design}: {best['attack']}" if pricing == "flow" else None)
-            lo, hi = max(best["cost_usd_lo"], 1.0), max(best["cost_usd_hi"], 1.0)
-            if np.isfinite(lo) and np.isfinite(hi):
+            lo, hi = max(best["cost_usd_lo"], FLOOR_USD), max(best["cost_usd_hi"], FLOOR_USD)
+            if np.isfinite(lo) and np.isfinite(hi) and hi > lo:
                 ax.fill_between(v, lo, hi, color=c, alpha=0.15, lw=0)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(v[0], v[-1])
+    ax.set_ylim(FLOOR_USD * 0.7, 1e12)
+    ax.text(v[0] * 1.3, FLOOR_USD * 1.25, "no direct cost (existing-miner cartel)", fontsize=6, color="0.3")
     ax.set_xlabel("value at risk (USD)")
     ax.set_ylabel("cheapest successful attack (USD)")
-    ax.legend(frameon=False, fontsize=6, loc="upper left", ncol=2)
+    ax.legend(frameon=False, fontsize=6, loc="upper left", ncol=2, title="solid: flow (rent hash); dashed: stock (buy hash)",
+              title_fontsize=6)
     style.save(fig, str(stem))

@@ -1,0 +1,83 @@
+"""The economics model and the inherited-cost estimator: re-pricing without re-simulating, bad
+economics input, and the qualitative claims of the table (issue: Layer2 designs I)."""
+import os
+import pathlib
+import subprocess
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, l2sim_binary
+from l2sim_analysis.economics import EconomicsError, load_economics
+
+ESTIMATOR = ROOT / "analysis" / "inherited_cost.py"
+DEFAULT = ROOT / "scenarios" / "economics" / "default.toml"
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory):
+    out = tmp_path_factory.mktemp("study") / "tiny_study.h5"
+    subprocess.run([l2sim_binary(), "sweep", str(ROOT / "scenarios/tests/tiny_study.toml"), "-o", str(out),
+                    "--progress", "none"], check=True)
+    return out
+
+
+def run_estimator(results, out, *extra):
+    return subprocess.run(["/usr/bin/python3", str(ESTIMATOR), str(results), "-o", str(out), *extra],
+                          capture_output=True, text=True)
+
+
+def test_table_columns_and_claims(study, tmp_path):
+    r = run_estimator(study, tmp_path)
+    assert r.returncode == 0, r.stderr
+    t = pd.read_csv(tmp_path / "inherited_cost.csv")
+    for c in ("design", "attack", "pricing", "success_target", "cost_usd", "cost_usd_lo", "cost_usd_hi",
+              "bitcoin_paid_usd", "external_usd", "inherited_share", "inheritance_ratio", "max_safe_value_usd"):
+        assert c in t.columns, c
+    flow = t[t["pricing"] == "flow"].set_index(["design", "attack"])
+    assert flow.loc[("l1_payment", "double_spend"), "inheritance_ratio"] == pytest.approx(1.0)
+    assert flow.loc[("l1_payment", "double_spend"), "inherited_share"] == pytest.approx(1.0)
+    theft = flow.loc[("custody_peg", "bribe_theft")]
+    assert theft["inherited_share"] == 0.0 and theft["bitcoin_paid_usd"] == 0.0
+    assert theft["cost_usd_lo"] <= theft["cost_usd"] <= theft["cost_usd_hi"]
+    assert (tmp_path / "fig_inherited_cost.pdf").exists() and (tmp_path / "inherited_cost.md").exists()
+
+
+def test_repricing_changes_costs_without_resimulating(study, tmp_path):
+    before = os.stat(study).st_mtime_ns
+    assert run_estimator(study, tmp_path / "a").returncode == 0
+    cheap = ROOT / "scenarios/economics/cheap_hash.toml"
+    assert run_estimator(study, tmp_path / "b", "--economics", str(cheap)).returncode == 0
+    assert os.stat(study).st_mtime_ns == before
+    a = pd.read_csv(tmp_path / "a/inherited_cost.csv").set_index(["design", "attack", "pricing"])
+    b = pd.read_csv(tmp_path / "b/inherited_cost.csv").set_index(["design", "attack", "pricing"])
+    key = ("l1_payment", "double_spend", "flow")
+    assert b.loc[key, "cost_usd"] < a.loc[key, "cost_usd"]
+    ratio = b.loc[("custody_peg", "bribe_theft", "flow"), "cost_usd"] / a.loc[("custody_peg", "bribe_theft", "flow"), "cost_usd"]
+    assert ratio == pytest.approx(60000 / 100000)  # bribes in BTC re-priced at the new BTC price
+
+
+@pytest.mark.parametrize("edit, message", [
+    (("btc_usd = 100000.0", "btc_usd = -5.0"), "key 'economics.btc_usd': -5.0 is out of range"),
+    (("rental_markup = 1.25", ""), "key 'economics.rental_markup': missing"),
+    (("rental_cap_ehs = 10.0", "rental_cap_ehs = 10.0\nrental_markpu = 2.0"),
+     "key 'economics.rental_markpu': unknown key; did you mean 'economics.rental_markup'?"),
+    (("fee_btc_per_block = 0.03", "fee_btc_per_block = \"lots\""), "key 'economics.fee_btc_per_block': expected a number"),
+])
+def test_bad_economics_names_file_line_and_key(tmp_path, study, edit, message):
+    text = DEFAULT.read_text()
+    old, new = edit
+    assert old in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text("\n".join(new if line.startswith(old) else line for line in text.splitlines()))
+    with pytest.raises(EconomicsError) as err:
+        load_economics(bad)
+    assert str(bad) in str(err.value) and message in str(err.value)
+    r = run_estimator(study, tmp_path / "out", "--economics", str(bad))
+    assert r.returncode == 2 and message in r.stderr
+    assert not (tmp_path / "out" / "inherited_cost.csv").exists()
+
+
+def test_missing_economics_file(tmp_path):
+    with pytest.raises(EconomicsError, match="cannot read"):
+        load_economics(tmp_path / "nope.toml")
