@@ -3,10 +3,12 @@
 
 namespace models::attacks {
 
+DoubleSpend::DoubleSpend(std::uint32_t z, std::uint32_t give_up_deficit, bool overtake)
+    : z_(z), deficit_(give_up_deficit), overtake_(overtake) {}
+
 DoubleSpend::DoubleSpend(const BitcoinParams& p, RaceWorld& w)
-    : z_(static_cast<std::uint32_t>(p.merchant.confirmations)),
-      deficit_(static_cast<std::uint32_t>(p.attacker.give_up_deficit)),
-      overtake_(p.attacker.success_rule == "overtake") {
+    : DoubleSpend(static_cast<std::uint32_t>(p.merchant.confirmations),
+                  static_cast<std::uint32_t>(p.attacker.give_up_deficit), p.attacker.success_rule == "overtake") {
     w.tx_broadcast = true;  // the payment: honest miners include it in their next block
 }
 

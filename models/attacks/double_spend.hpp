@@ -12,6 +12,8 @@ namespace models::attacks {
 class DoubleSpend {
 public:
     DoubleSpend(const BitcoinParams& p, RaceWorld& w);
+    /// The race itself: publish once the honest chain has z blocks and the private branch wins.
+    DoubleSpend(std::uint32_t z, std::uint32_t give_up_deficit, bool overtake);
     BlockId attacker_parent(const RaceWorld&) const { return private_tip_; }
     void on_attacker_block(BlockId b, RaceWorld& w);
     void on_honest_block(BlockId b, RaceWorld& w);
