@@ -18,7 +18,24 @@ def load_dataset(path):
         return xr.open_dataset(xr.backends.H5NetCDFStore(h5netcdf.File(path, "r", swmr=True)))
 
 
-def load_frame(path, only_ok=True):
+def fixed_parameters(dataset):
+    """Every effective parameter of the run (defaults included), dotted key -> value, from the
+    provenance attribute: the values of keys that were not swept and so have no column."""
+    import tomllib
+    text = str(dataset.attrs.get("effective_parameters", ""))
+    out = {}
+
+    def walk(prefix, node):
+        for k, v in node.items():
+            if isinstance(v, dict):
+                walk(f"{prefix}{k}.", v)
+            else:
+                out[prefix + k] = v
+    walk("", tomllib.loads(text))
+    return out
+
+
+def load_frame(path, only_ok=True, with_fixed=True):
     """Return the results as a pandas DataFrame, one row per run (status ok only by default).
     Text parameters stored as codes (CF flag_values / flag_meanings) come back as strings."""
     ds = load_dataset(path)
@@ -28,6 +45,11 @@ def load_frame(path, only_ok=True):
         if meanings is not None:
             words = str(meanings).split(" ")
             frame[name] = [words[int(c)] for c in frame[name]]
+    if with_fixed:  # parameters that were not swept become constant columns
+        for key, value in fixed_parameters(ds).items():
+            column = key.replace(".", "__")
+            if column not in frame and not isinstance(value, list):
+                frame[column] = value
     return frame[frame["status"] == 1] if only_ok else frame
 
 

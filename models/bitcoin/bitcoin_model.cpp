@@ -39,6 +39,22 @@ sim::RunOutput BitcoinModel::run(const Params& p, const sim::RunInput& in) {
     throw std::invalid_argument("unknown attacker.strategy " + s);
 }
 
+std::optional<std::pair<std::string, std::string>> BitcoinModel::check(const Params& p) {
+    if (p.network.enabled && p.attacker.strategy != "honest")
+        return std::pair{"attacker.strategy", "network runs support the honest strategy only"};
+    // A table left empty takes the preset's six regions; all must agree.
+    const auto& n = p.network;
+    const auto size = [](std::size_t given) { return given == 0 ? std::size_t{6} : given; };
+    const std::size_t r = size(n.region_share.size());
+    bool square = true;
+    for (const auto& row : n.region_latency_ms) square = square && row.size() == r;
+    if (size(n.region_latency_ms.size()) != r || !square || size(n.region_upload_bps.size()) != r ||
+        size(n.region_download_bps.size()) != r)
+        return std::pair{"network.region_latency_ms",
+                         "region tables must all have the same number of regions (a preset table has 6)"};
+    return std::nullopt;
+}
+
 std::vector<std::pair<std::string, double>> BitcoinModel::exact(const Params& p) {
     namespace cf = attacks::closed_forms;
     const double q = p.attacker.hash_share, g = p.attacker.gamma;

@@ -3,6 +3,7 @@
 // exact values where a closed form or Markov chain exists.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,8 @@ struct BitcoinModel {
     static std::vector<sim::Column> outcome_columns(const Params& p);
     static sim::RunOutput run(const Params& p, const sim::RunInput& in);
     static std::vector<std::pair<std::string, double>> exact(const Params& p);
+    /// Cross-key rules: (key, problem) of the first one broken.
+    static std::optional<std::pair<std::string, std::string>> check(const Params& p);
 };
 
 }  // namespace models::bitcoin

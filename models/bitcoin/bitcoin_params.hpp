@@ -94,6 +94,10 @@ struct NetworkParams {
     double bandwidth_bps = 20e6;
     bool request_reply = true;
     std::string edge_file;
+    sim::RealList region_share;
+    sim::RealMatrix region_latency_ms;
+    sim::RealList region_upload_bps;
+    sim::RealList region_download_bps;
 
     template <class V>
     void describe(V& v) {
@@ -115,6 +119,14 @@ struct NetworkParams {
                 sim::positive());
         v.field("request_reply", request_reply, "-", "inv/getdata round trip before each block transfer");
         v.field("edge_file", edge_file, "-", "edge list for topology = edge_file");
+        v.field("region_share", region_share, "1", "simblock topology: share of nodes per region (empty: preset)",
+                sim::in_range(0.0, 1.0));
+        v.field("region_latency_ms", region_latency_ms, "ms",
+                "simblock topology: mean latency between regions, R x R (empty: preset)", sim::in_range(5.0, 1e6));
+        v.field("region_upload_bps", region_upload_bps, "bit/s", "simblock topology: upload per region (empty: preset)",
+                sim::positive());
+        v.field("region_download_bps", region_download_bps, "bit/s",
+                "simblock topology: download per region (empty: preset)", sim::positive());
     }
 };
 

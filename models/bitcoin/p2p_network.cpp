@@ -36,10 +36,32 @@ P2pNetwork::P2pNetwork(const NetworkParams& p, sim::RngStream& rng)
     else build_random(rng);
 }
 
+void P2pNetwork::load_region_tables() {
+    // The preset (SimBlock 2019 or 2015), then any table the scenario gives replaces its part.
+    const bool y2019 = table_2019(p_);
+    const auto* share = y2019 ? simblock::region_share_2019 : simblock::region_share_2015;
+    const auto& lat = y2019 ? simblock::latency_ms_2019 : simblock::latency_ms_2015;
+    const auto* up = y2019 ? simblock::upload_bps_2019 : simblock::upload_bps_2015;
+    const auto* down = y2019 ? simblock::download_bps_2019 : simblock::download_bps_2015;
+    share_.assign(share, share + simblock::regions);
+    upload_.assign(up, up + simblock::regions);
+    download_.assign(down, down + simblock::regions);
+    for (const auto& row : lat) latency_ms_.emplace_back(row, row + simblock::regions);
+    if (!p_.region_share.empty()) share_ = p_.region_share;
+    if (!p_.region_latency_ms.empty()) latency_ms_ = p_.region_latency_ms;
+    if (!p_.region_upload_bps.empty()) upload_ = p_.region_upload_bps;
+    if (!p_.region_download_bps.empty()) download_ = p_.region_download_bps;
+    const std::size_t r = share_.size();
+    bool square = latency_ms_.size() == r;
+    for (const auto& row : latency_ms_) square = square && row.size() == r;
+    if (!square || upload_.size() != r || download_.size() != r)
+        throw std::invalid_argument("network region tables disagree on the number of regions");
+}
+
 void P2pNetwork::build_simblock(sim::RngStream& rng) {
     const std::size_t n = nodes();
-    const auto* share = table_2019(p_) ? simblock::region_share_2019 : simblock::region_share_2015;
-    const sim::random::DiscreteDistribution region_of(std::span<const double>(share, 6));
+    load_region_tables();
+    const sim::random::DiscreteDistribution region_of(share_);
     for (auto& r : region_) r = static_cast<std::uint8_t>(region_of(rng));
     compact_ = exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::cbr_usage_rate)), rng);
     if (!p_.compact_blocks) compact_.assign(n, false);
@@ -90,8 +112,7 @@ double P2pNetwork::latency_s(sim::NodeId from, sim::NodeId to, sim::RngStream& r
             if (l.to == to) return l.latency_s;
         return p_.latency_s;
     }
-    const auto& table = table_2019(p_) ? simblock::latency_ms_2019 : simblock::latency_ms_2015;
-    const double mean = table[region_[from]][region_[to]];
+    const double mean = latency_ms_[region_[from]][region_[to]];
     const double shape = 0.2 * mean, scale = mean - 5.0;
     return std::round(scale / std::pow(rng.uniform_open01(), 1.0 / shape)) / 1000.0;
 }
@@ -102,10 +123,7 @@ double P2pNetwork::bandwidth_bps(sim::NodeId from, sim::NodeId to) const {
             if (l.to == to) return l.bandwidth_bps;
         return p_.bandwidth_bps;
     }
-    const bool y2019 = table_2019(p_);
-    const double up = (y2019 ? simblock::upload_bps_2019 : simblock::upload_bps_2015)[region_[from]];
-    const double down = (y2019 ? simblock::download_bps_2019 : simblock::download_bps_2015)[region_[to]];
-    return std::min(up, down);
+    return std::min(upload_[region_[from]], download_[region_[to]]);
 }
 
 double P2pNetwork::block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {

@@ -32,7 +32,11 @@ private:
     void build_simblock(sim::RngStream& rng);
     void build_random(sim::RngStream& rng);
 
+    void load_region_tables();
+
     const NetworkParams& p_;
+    std::vector<double> share_, upload_, download_;
+    std::vector<std::vector<double>> latency_ms_;
     sim::Topology topology_;
     std::vector<std::uint8_t> region_;
     std::vector<bool> compact_, churn_;

@@ -174,16 +174,37 @@ std::vector<sim::Column> Layer2Model::outcome_columns(const Params&) {
     };
 }
 
+namespace {
+
+bool applies(const std::string& d, const std::string& a) {
+    if (d == "l1_payment") return a == "double_spend";
+    if (d == "custody_peg") return a == "bribe_theft" || a == "freeze" || a == "halt_emergency" || a == "pegin_reorg";
+    if (d == "merged_mining") return a == "rental_reorg" || a == "cartel_reorg";
+    return a == "theft" || a == "freeze";
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> Layer2Model::check(const Params& p) {
+    if (!applies(p.layer2.design, p.layer2.attack))
+        return std::pair{"layer2.attack", "attack " + p.layer2.attack + " does not apply to design " + p.layer2.design};
+    const FederationShape s = shape_of(p.peg);
+    if (s.threshold > s.signers || s.emergency_threshold > s.emergency_keys)
+        return std::pair{"peg.threshold", "a threshold exceeds its number of keys"};
+    if (p.drivechain.ack_required > p.drivechain.window_blocks)
+        return std::pair{"drivechain.ack_required", "more ACKs required than blocks in the window"};
+    return std::nullopt;
+}
+
 sim::RunOutput Layer2Model::run(const Params& p, const sim::RunInput& in) {
     const std::string& d = p.layer2.design;
     const std::string& a = p.layer2.attack;
+    if (auto problem = check(p)) throw std::invalid_argument(problem->second);
     Record r;
-    if (d == "l1_payment" && a == "double_spend") r = l1_payment(p, in);
-    else if (d == "custody_peg" && (a == "bribe_theft" || a == "freeze" || a == "halt_emergency" || a == "pegin_reorg"))
-        r = custody_peg(p, in);
-    else if (d == "merged_mining" && (a == "rental_reorg" || a == "cartel_reorg")) r = merged_mining(p, in);
-    else if (d == "drivechain" && (a == "theft" || a == "freeze")) r = drivechain(p, in);
-    else throw std::invalid_argument("attack " + a + " does not apply to design " + d);
+    if (d == "l1_payment") r = l1_payment(p, in);
+    else if (d == "custody_peg") r = custody_peg(p, in);
+    else if (d == "merged_mining") r = merged_mining(p, in);
+    else r = drivechain(p, in);
     r.value_at_risk_btc = p.layer2.value_at_risk_btc;
     (a == "freeze" ? r.value_frozen_btc : r.value_stolen_btc) = r.success ? p.layer2.value_at_risk_btc : 0.0;
     return {r.row(), {}};

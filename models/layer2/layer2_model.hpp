@@ -3,6 +3,7 @@
 // BTC, value at risk). Dollars come later from analysis/economics.py.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,8 @@ struct Layer2Model {
     static std::vector<sim::Column> outcome_columns(const Params& p);
     static sim::RunOutput run(const Params& p, const sim::RunInput& in);
     static std::vector<std::pair<std::string, double>> exact(const Params& p);
+    /// Cross-key rules: the attack must apply to the design; a custom peg must be consistent.
+    static std::optional<std::pair<std::string, std::string>> check(const Params& p);
 };
 
 }  // namespace models::layer2

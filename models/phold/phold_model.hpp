@@ -18,6 +18,7 @@ struct PholdParams {
     double mean_delay_s = 1.0;
     double remote_fraction = 1.0;
     double end_time_s = 1000.0;
+    std::int64_t log_events = 0;
 
     template <class V>
     void describe(V& v) {
@@ -28,6 +29,8 @@ struct PholdParams {
         v.field("remote_fraction", remote_fraction, "1", "probability the next event goes to another LP",
                 sim::in_range(0.0, 1.0));
         v.field("end_time_s", end_time_s, "s", "simulated horizon", sim::positive());
+        v.field("log_events", log_events, "events", "log the first this-many events of each run to events/",
+                sim::non_negative());
     }
 };
 
@@ -43,9 +46,10 @@ struct PholdModel {
     static constexpr const char* help = "PHOLD engine benchmark (Fujimoto 1990)";
 
     static std::vector<sim::Column> outcome_columns(const Params& p);
+    static std::vector<sim::Column> event_columns(const Params& p);
     static sim::RunOutput run(const Params& p, const sim::RunInput& in);
     /// Committed events of one run; the benchmark calls this directly, without the runner.
-    static std::uint64_t simulate(const PholdParams& p, const sim::RunInput& in);
+    static std::uint64_t simulate(const PholdParams& p, const sim::RunInput& in, std::vector<double>* log = nullptr);
 };
 
 }  // namespace models::phold

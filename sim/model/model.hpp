@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <optional>
+
 #include "sim/params/param_set.hpp"
 
 namespace sim {
@@ -50,6 +52,8 @@ public:
     virtual std::vector<Column> event_columns(const ParamSet& params) const = 0;
     /// Runs one replication. May throw: the runner records the run as failed.
     virtual RunOutput run(const ParamSet& params, const RunInput& input) const = 0;
+    /// Checks rules that span several keys; throws InputError (position 0:0, the key named).
+    virtual void check(const ParamSet& params, const std::string& file) const = 0;
     /// Exact values from an analytic or Markov-chain solution, where the model has one.
     virtual std::vector<std::pair<std::string, double>> exact(const ParamSet& params) const = 0;
 };
@@ -72,6 +76,11 @@ public:
         else return {};
     }
     RunOutput run(const ParamSet& p, const RunInput& in) const override { return M::run(typed(p), in); }
+    void check(const ParamSet& p, const std::string& file) const override {
+        if constexpr (requires { M::check(typed(p)); }) {
+            if (auto problem = M::check(typed(p))) throw InputError(SourcePos{file, 0, 0}, problem->first, problem->second);
+        }
+    }
     std::vector<std::pair<std::string, double>> exact(const ParamSet& p) const override {
         if constexpr (requires { M::exact(typed(p)); }) return M::exact(typed(p));
         else return {};

@@ -16,10 +16,11 @@ struct SourcePos {
 class InputError : public std::runtime_error {
 public:
     InputError(SourcePos pos, std::string key, const std::string& message)
-        : std::runtime_error(format(pos, key, message)), pos_(std::move(pos)), key_(std::move(key)) {}
+        : std::runtime_error(format(pos, key, message)), pos_(std::move(pos)), key_(std::move(key)), message_(message) {}
 
     const SourcePos& pos() const { return pos_; }
     const std::string& key() const { return key_; }
+    const std::string& message() const { return message_; }
 
 private:
     static std::string format(const SourcePos& pos, const std::string& key, const std::string& message) {
@@ -31,6 +32,7 @@ private:
 
     SourcePos pos_;
     std::string key_;
+    std::string message_;
 };
 
 }  // namespace sim

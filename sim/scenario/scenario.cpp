@@ -61,6 +61,7 @@ public:
             if (prefix.empty() && path == "sweep") continue;  // read by read_sweep()
             if (const Field* f = s_.find(path)) {
                 assign(*f, toml_to_value(node, file_, path), position(node.source(), file_));
+                s_.key_positions[path] = position(node.source(), file_);
             } else if (node.is_table() && has_prefix(path + ".")) {
                 apply(*node.as_table(), path + ".");
             } else {
@@ -146,6 +147,7 @@ void apply_override(Scenario& s, const std::string& assignment) {
     }
     const SourcePos value_pos{"--set", 1, static_cast<int>(eq) + 2};
     assign(*f, parse_override_value(assignment.substr(eq + 1), value_pos), value_pos);
+    s.key_positions[key] = value_pos;
 }
 
 Scenario load_scenario(const std::string& file, const ModelRegistry& models,
@@ -168,7 +170,12 @@ Scenario load_scenario_text(const std::string& file, std::string text, const Mod
     s.model = &choose_model(doc, file, models, overrides);
     s.params = s.model->default_params();
     TableApplier(s, file).apply(doc, "");
-    if (auto sweep = doc.get_as<toml::table>("sweep")) s.sweep = read_sweep(*sweep, s, file);
+    if (auto sweep = doc.get_as<toml::table>("sweep")) {
+        s.sweep = read_sweep(*sweep, s, file);
+        for (const auto* axes : {&s.sweep->grid, &s.sweep->zip, &s.sweep->sample_file_columns})
+            for (const auto& a : *axes) s.key_positions[a.key] = a.pos;
+        for (const auto& b : s.sweep->lhs) s.key_positions[b.key] = b.pos;
+    }
     for (const auto& o : overrides) apply_override(s, o);
     return s;
 }

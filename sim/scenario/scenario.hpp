@@ -2,6 +2,7 @@
 // and an optional [sweep]. Loading validates every key against its single declaration.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ struct Scenario {
     const Model* model = nullptr;
     std::unique_ptr<ParamSet> params;
     std::optional<SweepSpec> sweep;
+    std::map<std::string, SourcePos> key_positions;  ///< where each key was set (file or --set)
 
     const ExperimentParams& experiment() const { return engine->value().experiment; }
     /// The field for a dotted key, engine or model; nullptr if unknown.

@@ -23,3 +23,11 @@ def test_h5py_reads_columns_and_provenance(phold_sweep_file):
             assert key in f.attrs, key
         assert f.attrs["master_seed"] == 7
         assert "phold.end_time_s = 50.0" in f.attrs["effective_parameters"]
+
+
+def test_event_log_is_one_long_table(phold_sweep_file):
+    ev = xr.open_dataset(phold_sweep_file, engine="h5netcdf", group="events")
+    assert ev.sizes["event"] == 15 * 3
+    assert set(ev.data_vars) >= {"run_index", "time_s", "lp"}
+    runs = ev["run_index"].values
+    assert (np.diff(runs) >= 0).all() and set(runs) == set(range(15))
