@@ -24,15 +24,8 @@ namespace cf = models::layer2::closed_forms;
 namespace {
 
 double success_rate(const Layer2Params& p, int runs, std::uint64_t seed) {
-    std::vector<double> ok(static_cast<std::size_t>(runs));
-    tbb::parallel_for(0, runs, [&](int r) {
-        sim::RunInput in;
-        in.master_seed = seed;
-        in.run = in.stream_run = static_cast<std::uint64_t>(r);
-        ok[static_cast<std::size_t>(r)] = Layer2Model::run(p, in).outcomes[0];
-    });
     double s = 0;
-    for (double x : ok) s += x;
+    for (const auto& row : l2sim_test::replicate<Layer2Model>(p, runs, seed)) s += row[0];  // attack_success
     return s / runs;
 }
 

@@ -15,14 +15,15 @@ namespace l2sim_test {
 /// z for a two-sided 99.9% interval: every statistical check in this folder uses it.
 inline constexpr double z_999 = 3.29;
 
-inline std::vector<std::vector<double>> replicate(const models::bitcoin::BitcoinParams& p, int runs,
-                                                  std::uint64_t seed) {
+/// Outcome rows of `runs` replications of model M (run index = stream index), in run order.
+template <class M = models::bitcoin::BitcoinModel>
+std::vector<std::vector<double>> replicate(const typename M::Params& p, int runs, std::uint64_t seed) {
     std::vector<std::vector<double>> out(static_cast<std::size_t>(runs));
     tbb::parallel_for(0, runs, [&](int r) {
         sim::RunInput in;
         in.master_seed = seed;
         in.run = in.stream_run = static_cast<std::uint64_t>(r);
-        out[static_cast<std::size_t>(r)] = models::bitcoin::BitcoinModel::run(p, in).outcomes;
+        out[static_cast<std::size_t>(r)] = M::run(p, in).outcomes;
     });
     return out;
 }
