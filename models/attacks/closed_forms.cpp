@@ -58,23 +58,28 @@ double selfish_revenue(double a, double g) {
 
 double selfish_threshold(double g) { return (1 - g) / (3 - 2 * g); }
 
+namespace {
+
+/// Cat(j) a^(j+1) (1-a)^(j-1), in logs: Cat(j) overflows a double past j ~ 500.
+double race_term(double a, int j) {
+    if (a <= 0.0) return 0.0;
+    if (a >= 1.0) return j == 1 ? 1.0 : 0.0;
+    const double log_catalan = std::lgamma(2.0 * j + 1.0) - std::lgamma(j + 1.0) - std::lgamma(j + 2.0);
+    return std::exp(log_catalan + (j + 1) * std::log(a) + (j - 1) * std::log1p(-a));
+}
+
+}  // namespace
+
 double feather_fork_win(double a, int depth) {
-    double w = 0.0, catalan = 1.0;  // Cat(0) = 1; Cat(j) = Cat(j-1) * 2(2j-1)/(j+1)
-    for (int j = 1; j <= depth; ++j) {
-        catalan *= 2.0 * (2.0 * j - 1.0) / (j + 1.0);
-        w += catalan * std::pow(a, j + 1) * std::pow(1 - a, j - 1);
-    }
+    double w = 0.0;
+    for (int j = 1; j <= depth; ++j) w += race_term(a, j);
     return w;
 }
 
 std::vector<double> censored_unconfirmed_curve(double a, int depth, int k_max) {
     // f(n) = a f(n-1) + (1-a) sum_j Cat(j) a^(j+1) (1-a)^(j-1) f(n-j-1), f(m <= 0) = 1.
     std::vector<double> race(depth + 1, 0.0);
-    double catalan = 1.0;
-    for (int j = 1; j <= depth; ++j) {
-        catalan *= 2.0 * (2.0 * j - 1.0) / (j + 1.0);
-        race[j] = catalan * std::pow(a, j + 1) * std::pow(1 - a, j - 1);
-    }
+    for (int j = 1; j <= depth; ++j) race[j] = race_term(a, j);
     std::vector<double> f(k_max + 1, 1.0);
     const auto at = [&](int n) { return n <= 0 ? 1.0 : f[n]; };
     for (int n = 1; n <= k_max; ++n) {

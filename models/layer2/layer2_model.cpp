@@ -11,6 +11,10 @@
 #include "models/layer2/drivechain.hpp"
 #include "models/layer2/federation.hpp"
 #include "models/layer2/layer2_closed_forms.hpp"
+#include "models/layer2/lightning/lightning_attacks.hpp"
+#include "models/layer2/lightning/lightning_closed_forms.hpp"
+#include "models/layer2/lightning/channel.hpp"
+#include "models/layer2/attack_record.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace models::layer2 {
@@ -18,24 +22,7 @@ namespace models::layer2 {
 namespace {
 
 constexpr double bitcoin_block_s = 600.0;
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 enum class Purpose : std::uint32_t { keys = 11, votes = 12, faults = 13 };
-
-/// Everything one run records; one field per outcome column, in column order.
-struct Record {
-    double success = 0, value_at_risk_btc = 0, value_stolen_btc = 0, value_frozen_btc = 0;
-    double hash_share = 0, rented = 0, hash_rel_peak = 0, hash_rel_seconds = 0, owned_hash_rel_seconds = 0;
-    double attacker_bitcoin_blocks = 0, fees_paid_sat = 0, miner_bribes_btc = 0, key_bribes_btc = 0;
-    double keys_corrupted = 0, stake_slashed_btc = 0, software_fault = 0, window_blocks = 0;
-    double time_to_success_s = nan, duration_s = 0;
-
-    std::vector<double> row() const {
-        return {success, value_at_risk_btc, value_stolen_btc, value_frozen_btc, hash_share, rented, hash_rel_peak,
-                hash_rel_seconds, owned_hash_rel_seconds, attacker_bitcoin_blocks, fees_paid_sat, miner_bribes_btc,
-                key_bribes_btc, keys_corrupted, stake_slashed_btc, software_fault, window_blocks, time_to_success_s,
-                duration_s};
-    }
-};
 
 struct RaceSummary {
     bool success;
@@ -55,19 +42,6 @@ RaceSummary race(double q, int z, double interval_s, std::int64_t give_up, const
     const auto o = bitcoin::run_race<attacks::DoubleSpend>(bp, in).outcomes;
     // race_columns(): 0 success, 3 main-chain blocks, 7 attacker revenue share, 11 sim time
     return {o[0] > 0.5, o[11], o[7] * o[3]};
-}
-
-/// Rented hash at share q of a network whose honest hash is `honest_rel` of Bitcoin's.
-void charge_hash(Record& r, double q, bool rented, double honest_rel, double seconds) {
-    const double rel = q / (1.0 - q) * honest_rel;  // attacker hash / Bitcoin honest hash
-    r.hash_share = q;
-    r.rented = rented;
-    if (rented) {
-        r.hash_rel_peak = rel;
-        r.hash_rel_seconds = rel * seconds;
-    } else {
-        r.owned_hash_rel_seconds = q * honest_rel * seconds;
-    }
 }
 
 Record l1_payment(const Layer2Params& p, const sim::RunInput& in) {
@@ -147,6 +121,24 @@ Record drivechain(const Layer2Params& p, const sim::RunInput& in) {
     return r;
 }
 
+/// Closed forms for the Lightning attacks that have one (README, "Lightning").
+std::vector<std::pair<std::string, double>> lightning_exact(const Layer2Params& p) {
+    const auto& lp = p.lightning;
+    const ChannelPolicy pol = policy_of(lp);
+    const std::string& a = p.layer2.attack;
+    const double q = p.attack.hash_share;
+    if (a == "revoked_majority")
+        return {{"success_probability", attacks::closed_forms::censored_unconfirmed(q, pol.to_self_delay_blocks, pol.to_self_delay_blocks)}};
+    if (a == "revoked_feather_fork")
+        return {{"success_probability", attacks::closed_forms::censored_unconfirmed(q, static_cast<int>(p.attack.feather_fork_depth),
+                                                                                     pol.to_self_delay_blocks)}};
+    if (a == "revoked_bribery")
+        return {{"success_probability", lightning_forms::bribery_success(lp.pool_shares, p.attack.miner_bribe_btc,
+                                                                         lightning_forms::justice_fee_btc(lp), pol.to_self_delay_blocks)}};
+    if (a == "flood_and_loot") return {{"htlcs_stolen", lightning_forms::flood_stolen(lp)}};
+    return {};
+}
+
 }  // namespace
 
 std::vector<sim::Column> Layer2Model::outcome_columns(const Params&) {
@@ -171,6 +163,10 @@ std::vector<sim::Column> Layer2Model::outcome_columns(const Params&) {
         {"window_blocks", ColumnType::f64, "blocks", "the design's attack window"},
         {"time_to_success_s", ColumnType::f64, "s", "time until success (NaN if none)"},
         {"attack_duration_s", ColumnType::f64, "s", "how long the attacker spent resources"},
+        {"victim_fees_sat", ColumnType::f64, "sat", "fees the victims paid on-chain"},
+        {"claim_wait_blocks", ColumnType::f64, "blocks", "blocks the justice or claim transaction waited (NaN: never)"},
+        {"eclipse_seconds", ColumnType::f64, "s", "time the attacker eclipsed the victim"},
+        {"channels_attacked", ColumnType::i64, "channels", "channels under attack"},
     };
 }
 
@@ -180,6 +176,9 @@ bool applies(const std::string& d, const std::string& a) {
     if (d == "l1_payment") return a == "double_spend";
     if (d == "custody_peg") return a == "bribe_theft" || a == "freeze" || a == "halt_emergency" || a == "pegin_reorg";
     if (d == "merged_mining") return a == "rental_reorg" || a == "cartel_reorg";
+    if (d == "lightning")
+        return a == "revoked_majority" || a == "revoked_feather_fork" || a == "revoked_bribery" || a == "flood_and_loot" ||
+               a == "congestion" || a == "time_dilation";
     return a == "theft" || a == "freeze";
 }
 
@@ -204,6 +203,7 @@ sim::RunOutput Layer2Model::run(const Params& p, const sim::RunInput& in) {
     if (d == "l1_payment") r = l1_payment(p, in);
     else if (d == "custody_peg") r = custody_peg(p, in);
     else if (d == "merged_mining") r = merged_mining(p, in);
+    else if (d == "lightning") return {lightning_attack(p, in).row(), {}};  // values set per attack
     else r = drivechain(p, in);
     r.value_at_risk_btc = p.layer2.value_at_risk_btc;
     (a == "freeze" ? r.value_frozen_btc : r.value_stolen_btc) = r.success ? p.layer2.value_at_risk_btc : 0.0;
@@ -227,6 +227,7 @@ std::vector<std::pair<std::string, double>> Layer2Model::exact(const Params& p) 
     if (d == "custody_peg") return race_exact(shape_of(p.peg).pegin_confirmations);
     if (d == "l1_payment") return race_exact(static_cast<int>(p.l1.confirmations));
     if (d == "merged_mining") return race_exact(static_cast<int>(p.merged.confirmations));
+    if (d == "lightning") return lightning_exact(p);
     const auto req = static_cast<int>(p.drivechain.ack_required), win = static_cast<int>(p.drivechain.window_blocks);
     if (a == "theft") return {{"success_probability", cf::drivechain_theft(q, req, win, p.drivechain.honest_mode == "downvote")}};
     return {{"success_probability", cf::drivechain_freeze(q, req, win)}};

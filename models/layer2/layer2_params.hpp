@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "models/layer2/lightning/lightning_params.hpp"
 #include "sim/params/field.hpp"
 
 namespace models::layer2 {
@@ -18,12 +19,15 @@ struct DesignParams {
     template <class V>
     void describe(V& v) {
         v.field("design", design, "-", "Layer2 design",
-                sim::one_of({"l1_payment", "custody_peg", "merged_mining", "drivechain"}));
+                sim::one_of({"l1_payment", "custody_peg", "merged_mining", "drivechain", "lightning"}));
         v.field("attack", attack, "-",
                 "attack family: double_spend (l1_payment); bribe_theft, freeze, halt_emergency, pegin_reorg "
-                "(custody_peg); rental_reorg, cartel_reorg (merged_mining); theft, freeze (drivechain)",
+                "(custody_peg); rental_reorg, cartel_reorg (merged_mining); theft, freeze (drivechain); "
+                "revoked_majority, revoked_feather_fork, revoked_bribery, flood_and_loot, congestion, time_dilation "
+                "(lightning)",
                 sim::one_of({"double_spend", "bribe_theft", "freeze", "halt_emergency", "pegin_reorg",
-                             "rental_reorg", "cartel_reorg", "theft"}));
+                             "rental_reorg", "cartel_reorg", "theft", "revoked_majority", "revoked_feather_fork",
+                             "revoked_bribery", "flood_and_loot", "congestion", "time_dilation"}));
         v.field("value_at_risk_btc", value_at_risk_btc, "BTC", "value the attack steals or freezes",
                 sim::non_negative());
     }
@@ -34,6 +38,10 @@ struct AttackBudget {
     bool rented = true;
     double bribe_per_signer_btc = 0.0;
     std::int64_t give_up_deficit = 20;
+    double miner_bribe_btc = 0.0;
+    double fee_rate_sat_vb = 0.0;
+    std::int64_t feather_fork_depth = 6;
+    std::string target = "htlc";
 
     template <class V>
     void describe(V& v) {
@@ -45,6 +53,15 @@ struct AttackBudget {
                 "bribe offered per keyholder: the cap (discriminating) or the price (posted)", sim::non_negative());
         v.field("give_up_deficit", give_up_deficit, "blocks", "races: abandon this many blocks behind",
                 sim::at_least(1));
+        v.field("miner_bribe_btc", miner_bribe_btc, "BTC",
+                "lightning revoked_bribery: timelocked bribe to the miner of the block after the window",
+                sim::non_negative());
+        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB", "lightning congestion: the attacker's filler fee rate",
+                sim::non_negative());
+        v.field("feather_fork_depth", feather_fork_depth, "blocks",
+                "lightning revoked_feather_fork: orphan blocks with the justice tx until this deep", sim::in_range(1, 100));
+        v.field("target", target, "-", "lightning congestion and time_dilation: the HTLC claim or the justice tx",
+                sim::one_of({"htlc", "justice"}));
     }
 };
 
@@ -140,6 +157,7 @@ struct Layer2Params {
     PegParams peg;
     MergedParams merged;
     DrivechainParams drivechain;
+    LightningParams lightning;
 
     template <class V>
     void describe(V& v) {
@@ -149,6 +167,7 @@ struct Layer2Params {
         v.section("peg", peg);
         v.section("merged", merged);
         v.section("drivechain", drivechain);
+        v.section("lightning", lightning);
     }
 };
 

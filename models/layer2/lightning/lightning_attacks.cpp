@@ -1,0 +1,239 @@
+// See lightning_attacks.hpp. Censorship reuses the Bitcoin model's censor strategy (race world,
+// feather-forking); bribery runs miners as agents; Flood & Loot and congestion run the block-space
+// market block by block; time dilation runs the victim's delayed view of the chain.
+#include "models/layer2/lightning/lightning_attacks.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/attacks/censorship.hpp"
+#include "models/layer2/lightning/block_space.hpp"
+#include "models/layer2/lightning/channel.hpp"
+#include "models/layer2/lightning/lightning_closed_forms.hpp"
+#include "sim/random/distributions.hpp"
+
+namespace models::layer2 {
+
+namespace {
+
+constexpr double block_s = 600.0;
+constexpr double block_vbytes = 1'000'000.0;
+enum class Purpose : std::uint32_t { watcher = 21, miners = 22, blocks = 23, dilation = 24 };
+
+sim::RngStream stream(const sim::RunInput& in, Purpose p) {
+    return sim::RngStream(in.master_seed, in.stream_run, static_cast<std::uint64_t>(p));
+}
+
+/// Blocks of the window lost before the watcher sees the revoked state (a victim may be offline;
+/// a tower is always watching).
+int offline_blocks(const LightningParams& p, const sim::RunInput& in) {
+    if (p.watcher != "victim" || p.victim_availability >= 1.0) return 0;
+    auto rng = stream(in, Purpose::watcher);
+    return static_cast<int>(sim::random::geometric(rng, p.victim_availability));
+}
+
+Record revoked_censorship(const Layer2Params& p, const sim::RunInput& in, int depth) {
+    Record r;
+    const Channel channel(p.lightning, 0);
+    const int window = channel.policy().to_self_delay_blocks - offline_blocks(p.lightning, in);
+    r.window_blocks = channel.policy().to_self_delay_blocks;
+    r.channels_attacked = 1;
+    if (window <= 0) {  // nobody watched in time: the revoked state stands
+        r.success = 1;
+        r.time_to_success_s = r.duration_s = r.window_blocks * block_s;
+        return r;
+    }
+    bitcoin::BitcoinParams bp;
+    bp.attacker.strategy = "censor";
+    bp.attacker.hash_share = p.attack.hash_share;
+    bp.attacker.rented = true;
+    bp.attacker.feather_fork_depth = depth > 0 ? depth : window;  // majority: never give up in the window
+    bp.attacker.censor_window_blocks = window;
+    bp.run.blocks = 1'000'000;
+    const auto o = bitcoin::run_race<attacks::Censorship>(bp, in).outcomes;
+    // race_columns(): 0 success, 3 main chain, 7 attacker revenue share, 10 confirm block, 11 time
+    r.success = o[0];
+    r.duration_s = o[11];
+    r.claim_wait_blocks = o[10];
+    if (!std::isnan(o[10])) r.victim_fees_sat = lightning_forms::justice_fee_btc(p.lightning) * 1e8;
+    charge_hash(r, p.attack.hash_share, true, 1.0, r.duration_s);
+    r.attacker_bitcoin_blocks = o[7] * o[3];
+    if (r.success > 0) r.time_to_success_s = r.duration_s;
+    return r;
+}
+
+Record revoked_bribery(const Layer2Params& p, const sim::RunInput& in) {
+    Record r;
+    const Channel channel(p.lightning, 0);
+    const int window = channel.policy().to_self_delay_blocks;
+    const double fee = lightning_forms::justice_fee_btc(p.lightning);
+    const double bribe = p.attack.miner_bribe_btc;
+    const auto& shares = p.lightning.pool_shares;
+    double total = 0.0;
+    for (double s : shares) total += s;
+    const sim::random::DiscreteDistribution next_miner(shares);
+    auto rng = stream(in, Purpose::miners);
+    r.window_blocks = window;
+    r.channels_attacked = 1;
+    r.success = 1;
+    for (int b = 0; b < window; ++b) {
+        // A rational miner takes the fee now unless its expected share of the bribe, paid to
+        // whoever mines the first block after the window, is larger (Timelocked Bribing, §4).
+        const double share = shares[next_miner(rng)] / total;
+        if (share * bribe <= fee) {
+            r.success = 0;
+            r.claim_wait_blocks = b;
+            r.victim_fees_sat = fee * 1e8;
+            break;
+        }
+    }
+    r.duration_s = (r.success > 0 ? window : r.claim_wait_blocks + 1) * block_s;
+    if (r.success > 0) {
+        r.miner_bribes_btc = bribe;
+        r.time_to_success_s = r.duration_s;
+    }
+    return r;
+}
+
+/// Runs blocks [0, blocks) of the market; returns what the attacker paid for filler.
+double run_market(const LightningParams& lp, const sim::RunInput& in, std::vector<PendingTx>& txs, int blocks,
+                  double attacker_rate, Record& r, const std::vector<int>& parent) {
+    BlockSpace space(block_vbytes, lp.competing_share, lp.competing_share_sd, lp.competing_fee_rate_sat_vb,
+                     stream(in, Purpose::blocks));
+    double attacker_fees = 0.0;
+    for (int b = 0; b < blocks; ++b) {
+        for (std::size_t i = 0; i < txs.size(); ++i)  // children wait for their commitment
+            if (parent[i] >= 0 && txs[parent[i]].confirmed_in >= 0)
+                txs[i].valid_from = std::max<std::int64_t>(txs[i].valid_from, txs[parent[i]].confirmed_in + 1);
+        const BlockFill f = space.mine(b, txs, attacker_rate);
+        attacker_fees += f.attacker_fees_sat;
+        r.victim_fees_sat += f.victim_fees_sat;
+    }
+    return attacker_fees;
+}
+
+Record flood_and_loot(const Layer2Params& p, const sim::RunInput& in) {
+    const LightningParams& lp = p.lightning;
+    const Channel channel(lp, 0);
+    const ChannelPolicy pol = channel.policy();
+    const int per_channel = std::min<int>(static_cast<int>(lp.htlcs_per_channel), pol.max_accepted_htlcs);
+    const int bd = pol.broadcast_delta_blocks, window = pol.cltv_expiry_delta_blocks;
+    Record r;
+    std::vector<PendingTx> txs;
+    std::vector<int> parent;
+    const auto max_rate = [&](double value_btc, double vb) {
+        return lp.anchors ? std::max(lp.fixed_fee_rate_sat_vb, value_btc * 1e8 / vb) : lp.fixed_fee_rate_sat_vb;
+    };
+    // Victims go on-chain broadcast_delta blocks before expiry (block 0); HTLC-timeout claims are
+    // valid from expiry (block bd) and must confirm before the upstream HTLC expires (bd + delta).
+    for (int c = 0; c < lp.channels; ++c) {
+        txs.push_back({lp.commitment_vbytes, lp.fixed_fee_rate_sat_vb,
+                       max_rate(per_channel * lp.htlc_value_btc, lp.commitment_vbytes), 0, -1});
+        parent.push_back(-1);
+        const int commitment = static_cast<int>(txs.size()) - 1;
+        for (int h = 0; h < per_channel; ++h) {
+            txs.push_back({lp.htlc_claim_vbytes, lp.fixed_fee_rate_sat_vb, max_rate(lp.htlc_value_btc, lp.htlc_claim_vbytes),
+                           bd, -1});
+            parent.push_back(commitment);
+        }
+    }
+    run_market(lp, in, txs, bd + window, 0.0, r, parent);
+    double lost = 0, last = 0;
+    for (std::size_t i = 0; i < txs.size(); ++i) {
+        if (parent[i] < 0) continue;
+        if (txs[i].confirmed_in < 0) ++lost;
+        else last = std::max<double>(last, static_cast<double>(txs[i].confirmed_in - bd));
+    }
+    r.value_at_risk_btc = lp.channels * per_channel * lp.htlc_value_btc;
+    r.success = lost > 0;
+    r.value_stolen_btc = lost * lp.htlc_value_btc;
+    r.claim_wait_blocks = lost > 0 ? std::numeric_limits<double>::quiet_NaN() : last;
+    r.window_blocks = window;
+    r.channels_attacked = static_cast<double>(lp.channels);
+    r.fees_paid_sat = lp.channels * lp.commitment_vbytes * lp.fixed_fee_rate_sat_vb;  // the attacker's channel opens
+    r.duration_s = (bd + window) * block_s;
+    if (r.success > 0) r.time_to_success_s = r.duration_s;
+    return r;
+}
+
+Record congestion(const Layer2Params& p, const sim::RunInput& in) {
+    const LightningParams& lp = p.lightning;
+    const ChannelPolicy pol = policy_of(lp);
+    const bool justice = p.attack.target == "justice";
+    const int window = justice ? pol.to_self_delay_blocks : pol.cltv_expiry_delta_blocks;
+    const double vb = justice ? lp.justice_vbytes : lp.htlc_claim_vbytes;
+    const double value = justice ? lp.channel_capacity_btc : lp.htlc_value_btc;
+    const bool bumps = lp.watcher == "tower_bump" || (!justice && lp.anchors);
+    std::vector<PendingTx> txs{{vb, lp.fixed_fee_rate_sat_vb, bumps ? std::max(lp.fixed_fee_rate_sat_vb, value * 1e8 / vb)
+                                                                     : lp.fixed_fee_rate_sat_vb, 0, -1}};
+    Record r;
+    const double fees = run_market(lp, in, txs, window, p.attack.fee_rate_sat_vb, r, {-1});
+    r.fees_paid_sat = fees;
+    r.success = txs[0].confirmed_in < 0;
+    r.claim_wait_blocks = r.success > 0 ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(txs[0].confirmed_in);
+    r.value_at_risk_btc = value;
+    r.value_stolen_btc = r.success * value;
+    r.window_blocks = window;
+    r.channels_attacked = 1;
+    r.duration_s = (r.success > 0 ? window : txs[0].confirmed_in + 1) * block_s;
+    if (r.success > 0) r.time_to_success_s = r.duration_s;
+    return r;
+}
+
+Record time_dilation(const Layer2Params& p, const sim::RunInput& in) {
+    // The eclipsed victim receives block j at found_j + j * dilation (each block delayed a little
+    // more than the last, Riard and Naumenko 2020 §4): its view falls behind by about
+    // dilation / 600 blocks per block. The attack wins once the victim lags
+    // by its whole reaction margin (HTLC: broadcast_delta + cltv_expiry_delta; justice:
+    // to_self_delay) before the eclipse must end.
+    const LightningParams& lp = p.lightning;
+    const ChannelPolicy pol = policy_of(lp);
+    const int needed = p.attack.target == "justice" ? pol.to_self_delay_blocks
+                                                    : pol.broadcast_delta_blocks + pol.cltv_expiry_delta_blocks;
+    const double limit_s = lp.eclipse_hours_limit * 3600.0;
+    auto rng = stream(in, Purpose::dilation);
+    Record r;
+    r.window_blocks = needed;
+    r.channels_attacked = 1;
+    r.value_at_risk_btc = p.attack.target == "justice" ? lp.channel_capacity_btc : lp.htlc_value_btc * pol.max_accepted_htlcs;
+    std::vector<double> delivered;
+    double t = 0.0;
+    std::size_t seen = 0;
+    for (int real = 1;; ++real) {
+        t += sim::random::exponential_mean(rng, block_s);
+        while (seen < delivered.size() && delivered[seen] <= t) ++seen;
+        if (t > limit_s) break;
+        if (real - static_cast<int>(seen) >= needed) {
+            r.success = 1;
+            break;
+        }
+        delivered.push_back(t + real * lp.dilation_s_per_block);
+    }
+    r.eclipse_seconds = std::min(t, limit_s);
+    r.duration_s = r.eclipse_seconds;
+    if (r.success > 0) {
+        r.time_to_success_s = t;
+        r.value_stolen_btc = r.value_at_risk_btc;
+    }
+    return r;
+}
+
+}  // namespace
+
+Record lightning_attack(const Layer2Params& p, const sim::RunInput& in) {
+    const std::string& a = p.layer2.attack;
+    Record r;
+    if (a == "revoked_majority") r = revoked_censorship(p, in, 0);
+    else if (a == "revoked_feather_fork") r = revoked_censorship(p, in, static_cast<int>(p.attack.feather_fork_depth));
+    else if (a == "revoked_bribery") r = revoked_bribery(p, in);
+    else if (a == "flood_and_loot") r = flood_and_loot(p, in);
+    else if (a == "congestion") r = congestion(p, in);
+    else r = time_dilation(p, in);
+    if (a.rfind("revoked", 0) == 0) {
+        r.value_at_risk_btc = p.lightning.channel_capacity_btc;
+        r.value_stolen_btc = r.success * r.value_at_risk_btc;
+    }
+    return r;
+}
+
+}  // namespace models::layer2
