@@ -6,18 +6,20 @@ import numpy as np
 
 from . import style
 
-FLOOR_USD = 1e4
+FLOOR_USD = 1.0
+# Okabe-Ito, then Tol's muted colours for designs past eight (still colour-blind safe).
+COLOURS = style.OKABE_ITO + ["#882255", "#44AA99", "#117733", "#999933", "#AA4499", "#332288"]
 
 
 def draw(table, stem):
     fig, ax = style.figure(style.DOUBLE_WIDTH_IN, 0.6)
-    v = np.logspace(5, 12, 50)
+    v = np.logspace(2, 12, 50)
     ax.plot(v, v, color="0.4", lw=0.8, ls=":")
     ax.text(3e10, 1.2e10, "cost = value at risk", rotation=33, fontsize=6, color="0.3", ha="center")
     theft = table[~table["attack"].str.startswith("freeze") & np.isfinite(table["cost_usd"])]
     designs = sorted(theft["design"].unique())
     for i, design in enumerate(designs):
-        c = style.OKABE_ITO[i % len(style.OKABE_ITO)]
+        c = COLOURS[i % len(COLOURS)]
         for pricing, ls in (("flow", "-"), ("stock", "--")):
             rows = theft[(theft["design"] == design) & (theft["pricing"] == pricing)]
             if rows.empty:
@@ -33,9 +35,9 @@ def draw(table, stem):
     ax.set_yscale("log")
     ax.set_xlim(v[0], v[-1])
     ax.set_ylim(FLOOR_USD * 0.7, 1e12)
-    ax.text(v[0] * 1.3, FLOOR_USD * 1.25, "no direct cost (existing-miner cartel)", fontsize=6, color="0.3")
+    ax.text(v[0] * 1.3, FLOOR_USD * 1.4, "$1 line: no direct cost (existing-miner cartel)", fontsize=6, color="0.3")
     ax.set_xlabel("value at risk (USD)")
     ax.set_ylabel("cheapest successful attack (USD)")
-    ax.legend(frameon=False, fontsize=6, loc="upper left", ncol=2, title="solid: flow (rent hash); dashed: stock (buy hash)",
+    ax.legend(frameon=False, fontsize=5.5, loc="upper left", ncol=2, title="solid: flow (rent hash); dashed: stock (buy hash)",
               title_fontsize=6)
     style.save(fig, str(stem))

@@ -21,6 +21,7 @@ SCHEMA = {
     "fee_btc_per_block": (float, 0.0, "BTC", "fees per block"),
     "attacker_keeps_rewards": (bool, None, "-", "flow cost nets rewards the rented hash earns"),
     "cartel_externality_usd": (float, 0.0, "USD", "a miner cartel's own loss"),
+    "eclipse_usd_per_hour": (float, 0.0, "USD/h", "running the Sybil nodes that eclipse a victim"),
 }
 
 
@@ -40,6 +41,7 @@ class Economics:
     fee_btc_per_block: float
     attacker_keeps_rewards: bool
     cartel_externality_usd: float
+    eclipse_usd_per_hour: float
 
 
 def _line_of(text, key):
@@ -100,7 +102,8 @@ def price(frame, econ):
     """Adds USD columns to a results frame (one row per run): flow and stock totals, and the
     Bitcoin-paid (hash, fees) and external (bribes, stake) parts of each."""
     f = frame
-    col = lambda name: f[name].to_numpy(float) if name in f else np.zeros(len(f))  # noqa: E731
+    # A resource a file does not record (an older or other model's file) was not used: zero.
+    col = lambda name: np.nan_to_num(f[name].to_numpy(float), nan=0.0) if name in f else np.zeros(len(f))  # noqa: E731
     p, h = econ.btc_usd, econ.network_hashrate_ehs
     reward_usd = (econ.block_subsidy_btc + econ.fee_btc_per_block) * p
     rent_per_ehs_s = econ.hash_rental_usd_per_ehs_day * econ.rental_markup / 86400.0
@@ -109,7 +112,8 @@ def price(frame, econ):
     flow_hash = col("attacker_hash_rel_seconds") * h * rent_per_ehs_s - earned + cartel
     stock_hash = col("attacker_hash_rel_peak") * h * 1e6 * econ.hardware_usd_per_ths + cartel
     fees = col("fees_paid_sat") * 1e-8 * p
-    external = (col("key_bribes_btc") + col("miner_bribes_btc") + col("stake_slashed_btc")) * p
+    external = (col("key_bribes_btc") + col("miner_bribes_btc") + col("stake_slashed_btc")) * p \
+        + col("eclipse_seconds") / 3600.0 * econ.eclipse_usd_per_hour
     out = f.copy()
     for mode, hash_cost in (("flow", flow_hash), ("stock", stock_hash)):
         out[f"{mode}_bitcoin_usd"] = hash_cost + fees

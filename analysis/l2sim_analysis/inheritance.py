@@ -7,14 +7,17 @@ import pandas as pd
 from .economics import price
 from .stats import wilson_interval
 
-BUDGET_KEYS = ["attack__hash_share", "attack__bribe_per_signer_btc"]
+BUDGET_KEYS = ["attack__hash_share", "attack__bribe_per_signer_btc", "attack__miner_bribe_btc", "attack__fee_rate_sat_vb",
+               "lightning__channels", "lightning__dilation_s_per_block"]
+VARIANT_KEYS = ["peg__preset", "attack__rented", "drivechain__honest_mode", "lightning__implementation",
+                "lightning__watcher", "lightning__anchors", "attack__target"]
 FREEZE_ATTACKS = {"freeze"}
 
 
 def family_keys(frame):
     """Swept columns that name a design, attack or variant rather than a budget."""
     keys = ["layer2__design", "layer2__attack"]
-    for extra in ("peg__preset", "attack__rented", "drivechain__honest_mode"):
+    for extra in VARIANT_KEYS:
         if extra in frame and frame[extra].nunique() > 1:
             keys.append(extra)
     return keys
@@ -26,6 +29,17 @@ def family_label(row):
         design = f"custody_peg ({row['peg__preset']})"
     if design in ("drivechain",) and "attack__rented" in row:
         attack = f"{attack} ({'rented' if row['attack__rented'] else 'cartel'})"
+    if design == "lightning":
+        design = f"lightning ({row['lightning__implementation']})"
+        details = []
+        if attack in ("congestion", "time_dilation"):
+            details.append(str(row["attack__target"]))
+        if attack in ("revoked_bribery", "congestion"):
+            details.append(str(row["lightning__watcher"]))
+        if attack == "flood_and_loot":
+            details.append("anchors" if row["lightning__anchors"] else "no anchors")
+        if details:
+            attack = f"{attack} ({', '.join(details)})"
     return design, attack
 
 
@@ -67,8 +81,7 @@ def point_table(frame, pricing, confidence=0.95):
 
 def cheapest(points, target):
     """Per family, the cheapest point whose lower success bound reaches the target."""
-    keys = [c for c in points.columns if c in ("layer2__design", "layer2__attack", "peg__preset",
-                                                "attack__rented", "drivechain__honest_mode")]
+    keys = [c for c in points.columns if c in ["layer2__design", "layer2__attack", *VARIANT_KEYS]]
     out = []
     for _, fam in points.groupby(keys, dropna=False):
         ok = fam[fam["success_lo"] >= target]
@@ -77,7 +90,7 @@ def cheapest(points, target):
             row[["cost_usd", "cost_usd_lo", "cost_usd_hi", "bitcoin_paid_usd", "external_usd"]] = np.inf
             row["feasible"] = False
         else:
-            row = ok.loc[ok["cost_usd"].idxmin()].copy()
+            row = ok.loc[ok["cost_usd"].fillna(np.inf).idxmin()].copy()
             row["feasible"] = True
         out.append(row)
     return pd.DataFrame(out)

@@ -16,7 +16,7 @@ BlockFill BlockSpace::mine(std::int64_t index, std::vector<PendingTx>& victims, 
     // Victims who can bump outbid what stands above them, up to their maximum.
     const double to_beat = std::max(attacker_fee_rate, competing > 0 ? competing_rate_ : 0.0);
     for (auto& v : victims)
-        if (v.confirmed_in < 0 && v.valid_from <= index && v.fee_rate_sat_vb <= to_beat && v.max_fee_rate_sat_vb > to_beat)
+        if (!v.done() && v.valid_from <= index && v.fee_rate_sat_vb <= to_beat && v.max_fee_rate_sat_vb > to_beat)
             v.fee_rate_sat_vb = std::min(v.max_fee_rate_sat_vb, to_beat + 1.0);
     double room = block_vbytes_;
     const auto take_competing = [&](double above_rate) {  // competing demand paying more than `above_rate`
@@ -29,12 +29,15 @@ BlockFill BlockSpace::mine(std::int64_t index, std::vector<PendingTx>& victims, 
     };
     const auto take_victims = [&](double above_rate) {
         for (auto& v : victims) {
-            if (v.confirmed_in >= 0 || v.valid_from > index || v.fee_rate_sat_vb <= above_rate) continue;
-            if (v.vbytes > room) break;  // in deadline order: the next one waits for the next block
-            v.confirmed_in = index;
-            room -= v.vbytes;
-            fill.victim_vbytes += v.vbytes;
-            fill.victim_fees_sat += v.vbytes * v.fee_rate_sat_vb;
+            if (v.done() || v.valid_from > index || v.fee_rate_sat_vb <= above_rate) continue;
+            const auto fit = std::min(v.count - v.confirmed, static_cast<std::int64_t>(room / v.vbytes));
+            if (fit <= 0) break;  // in deadline order: the rest wait for the next block
+            v.confirmed += fit;
+            v.last_confirmed_in = index;
+            room -= fit * v.vbytes;
+            fill.victim_vbytes += fit * v.vbytes;
+            fill.victim_fees_sat += fit * v.vbytes * v.fee_rate_sat_vb;
+            if (!v.done()) break;
         }
     };
     // Fee-rate order: the attacker's filler, competing demand and victims, highest first.

@@ -11,12 +11,19 @@
 
 namespace models::layer2 {
 
+/// A batch of identical transactions (one channel's HTLC claims, say): they pay, bump and become
+/// valid together, and confirm as many per block as fit. Batching keeps Flood & Loot with millions
+/// of HTLCs linear in channels rather than HTLCs.
 struct PendingTx {
-    double vbytes;
+    double vbytes;               ///< of one transaction
     double fee_rate_sat_vb;      ///< what it pays now
     double max_fee_rate_sat_vb;  ///< what it could pay by CPFP / RBF (scorched earth: value / vbytes)
     std::int64_t valid_from;     ///< first block index it may be included in (timelocks, parents)
-    std::int64_t confirmed_in = -1;
+    std::int64_t count = 1;
+    std::int64_t confirmed = 0;
+    std::int64_t last_confirmed_in = -1;  ///< block that confirmed the batch's last transaction so far
+
+    bool done() const { return confirmed == count; }
 };
 
 struct BlockFill {

@@ -103,8 +103,8 @@ double run_market(const LightningParams& lp, const sim::RunInput& in, std::vecto
     double attacker_fees = 0.0;
     for (int b = 0; b < blocks; ++b) {
         for (std::size_t i = 0; i < txs.size(); ++i)  // children wait for their commitment
-            if (parent[i] >= 0 && txs[parent[i]].confirmed_in >= 0)
-                txs[i].valid_from = std::max<std::int64_t>(txs[i].valid_from, txs[parent[i]].confirmed_in + 1);
+            if (parent[i] >= 0 && txs[parent[i]].done())
+                txs[i].valid_from = std::max<std::int64_t>(txs[i].valid_from, txs[parent[i]].last_confirmed_in + 1);
         const BlockFill f = space.mine(b, txs, attacker_rate);
         attacker_fees += f.attacker_fees_sat;
         r.victim_fees_sat += f.victim_fees_sat;
@@ -128,21 +128,19 @@ Record flood_and_loot(const Layer2Params& p, const sim::RunInput& in) {
     // valid from expiry (block bd) and must confirm before the upstream HTLC expires (bd + delta).
     for (int c = 0; c < lp.channels; ++c) {
         txs.push_back({lp.commitment_vbytes, lp.fixed_fee_rate_sat_vb,
-                       max_rate(per_channel * lp.htlc_value_btc, lp.commitment_vbytes), 0, -1});
+                       max_rate(per_channel * lp.htlc_value_btc, lp.commitment_vbytes), 0});
         parent.push_back(-1);
         const int commitment = static_cast<int>(txs.size()) - 1;
-        for (int h = 0; h < per_channel; ++h) {
-            txs.push_back({lp.htlc_claim_vbytes, lp.fixed_fee_rate_sat_vb, max_rate(lp.htlc_value_btc, lp.htlc_claim_vbytes),
-                           bd, -1});
-            parent.push_back(commitment);
-        }
+        txs.push_back({lp.htlc_claim_vbytes, lp.fixed_fee_rate_sat_vb, max_rate(lp.htlc_value_btc, lp.htlc_claim_vbytes),
+                       bd, per_channel});  // the channel's HTLC-timeout claims, one batch
+        parent.push_back(commitment);
     }
     run_market(lp, in, txs, bd + window, 0.0, r, parent);
     double lost = 0, last = 0;
     for (std::size_t i = 0; i < txs.size(); ++i) {
         if (parent[i] < 0) continue;
-        if (txs[i].confirmed_in < 0) ++lost;
-        else last = std::max<double>(last, static_cast<double>(txs[i].confirmed_in - bd));
+        lost += static_cast<double>(txs[i].count - txs[i].confirmed);
+        if (txs[i].last_confirmed_in >= 0) last = std::max<double>(last, static_cast<double>(txs[i].last_confirmed_in - bd));
     }
     r.value_at_risk_btc = lp.channels * per_channel * lp.htlc_value_btc;
     r.success = lost > 0;
@@ -165,17 +163,17 @@ Record congestion(const Layer2Params& p, const sim::RunInput& in) {
     const double value = justice ? lp.channel_capacity_btc : lp.htlc_value_btc;
     const bool bumps = lp.watcher == "tower_bump" || (!justice && lp.anchors);
     std::vector<PendingTx> txs{{vb, lp.fixed_fee_rate_sat_vb, bumps ? std::max(lp.fixed_fee_rate_sat_vb, value * 1e8 / vb)
-                                                                     : lp.fixed_fee_rate_sat_vb, 0, -1}};
+                                                                     : lp.fixed_fee_rate_sat_vb, 0}};
     Record r;
     const double fees = run_market(lp, in, txs, window, p.attack.fee_rate_sat_vb, r, {-1});
     r.fees_paid_sat = fees;
-    r.success = txs[0].confirmed_in < 0;
-    r.claim_wait_blocks = r.success > 0 ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(txs[0].confirmed_in);
+    r.success = !txs[0].done();
+    r.claim_wait_blocks = r.success > 0 ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(txs[0].last_confirmed_in);
     r.value_at_risk_btc = value;
     r.value_stolen_btc = r.success * value;
     r.window_blocks = window;
     r.channels_attacked = 1;
-    r.duration_s = (r.success > 0 ? window : txs[0].confirmed_in + 1) * block_s;
+    r.duration_s = static_cast<double>(r.success > 0 ? window : txs[0].last_confirmed_in + 1) * block_s;
     if (r.success > 0) r.time_to_success_s = r.duration_s;
     return r;
 }
