@@ -24,17 +24,11 @@ namespace cf = models::layer2::closed_forms;
 namespace {
 
 double success_rate(const Layer2Params& p, int runs, std::uint64_t seed) {
-    double s = 0;
-    for (const auto& row : l2sim_test::replicate<Layer2Model>(p, runs, seed)) s += row[0];  // attack_success
-    return s / runs;
+    return l2sim_test::mean_outcome<Layer2Model>(p, runs, seed);
 }
 
 void check(const char* what, const Layer2Params& p, double exact, int runs, std::uint64_t seed) {
-    const double sim = success_rate(p, runs, seed);
-    double hw = 0;
-    const bool ok = within_binomial(sim, exact, runs, &hw);
-    std::printf("%-48s closed %.5f  simulated %.5f  CI half %.5f\n", what, exact, sim, hw);
-    CHECK(ok);
+    CHECK(l2sim_test::success_matches<Layer2Model>(what, p, exact, runs, seed));
 }
 
 }  // namespace

@@ -25,18 +25,8 @@ Layer2Params lightning(const char* attack) {
     return p;
 }
 
-double mean_column(const Layer2Params& p, int runs, std::uint64_t seed, std::size_t column) {
-    double s = 0;
-    for (const auto& row : l2sim_test::replicate<Layer2Model>(p, runs, seed)) s += row[column];
-    return s / runs;
-}
-
 void check(const char* what, const Layer2Params& p, double exact, int runs, std::uint64_t seed) {
-    const double sim = mean_column(p, runs, seed, 0);
-    double hw = 0;
-    const bool ok = within_binomial(sim, exact, runs, &hw);
-    std::printf("%-56s closed %.5f  simulated %.5f  CI half %.5f\n", what, exact, sim, hw);
-    CHECK(ok);
+    CHECK(l2sim_test::success_matches<Layer2Model>(what, p, exact, runs, seed));
 }
 
 }  // namespace

@@ -36,11 +36,29 @@ inline std::size_t column(const models::bitcoin::BitcoinParams& p, const char* n
     throw std::runtime_error(name);
 }
 
+/// Mean of outcome `column` (0: attack_success) over `runs` replications of model M.
+template <class M>
+double mean_outcome(const typename M::Params& p, int runs, std::uint64_t seed, std::size_t column = 0) {
+    double s = 0;
+    for (const auto& row : replicate<M>(p, runs, seed)) s += row[column];
+    return s / runs;
+}
+
 /// |estimate - expected| within z_999 binomial standard errors of the expected value.
 inline bool within_binomial(double estimate, double expected, double n, double* half_width = nullptr) {
     const double hw = z_999 * std::sqrt(expected * (1 - expected) / n);
     if (half_width) *half_width = hw;
     return std::abs(estimate - expected) <= hw;
+}
+
+/// Simulated success rate against a closed form, printed as a table row and checked.
+template <class M>
+bool success_matches(const char* what, const typename M::Params& p, double exact, int runs, std::uint64_t seed) {
+    const double sim = mean_outcome<M>(p, runs, seed);
+    double hw = 0;
+    const bool ok = within_binomial(sim, exact, runs, &hw);
+    std::printf("%-56s closed %.5f  simulated %.5f  CI half %.5f\n", what, exact, sim, hw);
+    return ok;
 }
 
 }  // namespace l2sim_test
