@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "models/attacks/censorship.hpp"
 #include "models/layer2/lightning/block_space.hpp"
 #include "models/layer2/lightning/channel.hpp"
 #include "models/layer2/lightning/lightning_closed_forms.hpp"
+#include "models/layer2/primitives.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace models::layer2 {
@@ -18,7 +18,7 @@ namespace {
 
 constexpr double block_s = 600.0;
 constexpr double block_vbytes = 1'000'000.0;
-enum class Purpose : std::uint32_t { watcher = 21, miners = 22, blocks = 23, dilation = 24 };
+enum class Purpose : std::uint32_t { watcher = 21, blocks = 23, dilation = 24 };
 
 sim::RngStream stream(const sim::RunInput& in, Purpose p) {
     return sim::RngStream(in.master_seed, in.stream_run, static_cast<std::uint64_t>(p));
@@ -33,65 +33,29 @@ int offline_blocks(const LightningParams& p, const sim::RunInput& in) {
 }
 
 Record revoked_censorship(const Layer2Params& p, const sim::RunInput& in, int depth) {
-    Record r;
     const Channel channel(p.lightning, 0);
-    const int window = channel.policy().to_self_delay_blocks - offline_blocks(p.lightning, in);
-    r.window_blocks = channel.policy().to_self_delay_blocks;
-    r.channels_attacked = 1;
+    const int delay = channel.policy().to_self_delay_blocks;
+    const int window = delay - offline_blocks(p.lightning, in);
     if (window <= 0) {  // nobody watched in time: the revoked state stands
+        Record r;
         r.success = 1;
-        r.time_to_success_s = r.duration_s = r.window_blocks * block_s;
+        r.window_blocks = delay;
+        r.time_to_success_s = r.duration_s = delay * block_s;
+        r.channels_attacked = 1;
         return r;
     }
-    bitcoin::BitcoinParams bp;
-    bp.attacker.strategy = "censor";
-    bp.attacker.hash_share = p.attack.hash_share;
-    bp.attacker.rented = true;
-    bp.attacker.feather_fork_depth = depth > 0 ? depth : window;  // majority: never give up in the window
-    bp.attacker.censor_window_blocks = window;
-    bp.run.blocks = 1'000'000;
-    const auto o = bitcoin::run_race<attacks::Censorship>(bp, in).outcomes;
-    // race_columns(): 0 success, 3 main chain, 7 attacker revenue share, 10 confirm block, 11 time
-    r.success = o[0];
-    r.duration_s = o[11];
-    r.claim_wait_blocks = o[10];
-    if (!std::isnan(o[10])) r.victim_fees_sat = lightning_forms::justice_fee_btc(p.lightning) * 1e8;
-    charge_hash(r, p.attack.hash_share, true, 1.0, r.duration_s);
-    r.attacker_bitcoin_blocks = o[7] * o[3];
-    if (r.success > 0) r.time_to_success_s = r.duration_s;
+    Record r = censor_tx(p.attack.hash_share, depth > 0 ? depth : window, window,
+                         lightning_forms::justice_fee_btc(p.lightning), in);
+    r.window_blocks = delay;
+    r.channels_attacked = 1;
     return r;
 }
 
 Record revoked_bribery(const Layer2Params& p, const sim::RunInput& in) {
-    Record r;
     const Channel channel(p.lightning, 0);
-    const int window = channel.policy().to_self_delay_blocks;
-    const double fee = lightning_forms::justice_fee_btc(p.lightning);
-    const double bribe = p.attack.miner_bribe_btc;
-    const auto& shares = p.lightning.pool_shares;
-    double total = 0.0;
-    for (double s : shares) total += s;
-    const sim::random::DiscreteDistribution next_miner(shares);
-    auto rng = stream(in, Purpose::miners);
-    r.window_blocks = window;
+    Record r = timelocked_bribe(p.lightning.pool_shares, p.attack.miner_bribe_btc, lightning_forms::justice_fee_btc(p.lightning),
+                                channel.policy().to_self_delay_blocks, in);
     r.channels_attacked = 1;
-    r.success = 1;
-    for (int b = 0; b < window; ++b) {
-        // A rational miner takes the fee now unless its expected share of the bribe, paid to
-        // whoever mines the first block after the window, is larger (Timelocked Bribing, §4).
-        const double share = shares[next_miner(rng)] / total;
-        if (share * bribe <= fee) {
-            r.success = 0;
-            r.claim_wait_blocks = b;
-            r.victim_fees_sat = fee * 1e8;
-            break;
-        }
-    }
-    r.duration_s = (r.success > 0 ? window : r.claim_wait_blocks + 1) * block_s;
-    if (r.success > 0) {
-        r.miner_bribes_btc = bribe;
-        r.time_to_success_s = r.duration_s;
-    }
     return r;
 }
 
@@ -162,19 +126,11 @@ Record congestion(const Layer2Params& p, const sim::RunInput& in) {
     const double vb = justice ? lp.justice_vbytes : lp.htlc_claim_vbytes;
     const double value = justice ? lp.channel_capacity_btc : lp.htlc_value_btc;
     const bool bumps = lp.watcher == "tower_bump" || (!justice && lp.anchors);
-    std::vector<PendingTx> txs{{vb, lp.fixed_fee_rate_sat_vb, bumps ? std::max(lp.fixed_fee_rate_sat_vb, value * 1e8 / vb)
-                                                                     : lp.fixed_fee_rate_sat_vb, 0}};
-    Record r;
-    const double fees = run_market(lp, in, txs, window, p.attack.fee_rate_sat_vb, r, {-1});
-    r.fees_paid_sat = fees;
-    r.success = !txs[0].done();
-    r.claim_wait_blocks = r.success > 0 ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(txs[0].last_confirmed_in);
+    Record r = congest(lp, vb, lp.fixed_fee_rate_sat_vb, bumps ? value * 1e8 / vb : lp.fixed_fee_rate_sat_vb, window,
+                       p.attack.fee_rate_sat_vb, in);
     r.value_at_risk_btc = value;
     r.value_stolen_btc = r.success * value;
-    r.window_blocks = window;
     r.channels_attacked = 1;
-    r.duration_s = static_cast<double>(r.success > 0 ? window : txs[0].last_confirmed_in + 1) * block_s;
-    if (r.success > 0) r.time_to_success_s = r.duration_s;
     return r;
 }
 
