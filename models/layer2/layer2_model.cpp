@@ -14,6 +14,8 @@
 #include "models/layer2/lightning/lightning_attacks.hpp"
 #include "models/layer2/lightning/lightning_closed_forms.hpp"
 #include "models/layer2/lightning/channel.hpp"
+#include "models/layer2/designs3/designs3.hpp"
+#include "models/layer2/designs3/designs3_closed_forms.hpp"
 #include "models/layer2/attack_record.hpp"
 #include "sim/random/distributions.hpp"
 
@@ -44,17 +46,27 @@ RaceSummary race(double q, int z, double interval_s, std::int64_t give_up, const
     return {o[0] > 0.5, o[11], o[7] * o[3]};
 }
 
-Record l1_payment(const Layer2Params& p, const sim::RunInput& in) {
+}  // namespace
+
+/// The Bitcoin double-spend race with rented hash against `confirmations` (shared by the designs
+/// whose weakest Bitcoin-side attack is a reorg: payments, peg-ins, DA on Bitcoin, checkpoints).
+Record l1_reorg(const Layer2Params& p, int confirmations, const sim::RunInput& in) {
     Record r;
     const double q = p.attack.hash_share;
-    const auto s = race(q, static_cast<int>(p.l1.confirmations), bitcoin_block_s, p.attack.give_up_deficit, in);
+    const auto s = race(q, confirmations, bitcoin_block_s, p.attack.give_up_deficit, in);
     charge_hash(r, q, true, 1.0, s.duration_s);
     r.success = s.success;
     r.attacker_bitcoin_blocks = s.success ? s.attacker_main_blocks : 0.0;  // a lost branch is orphaned
     r.duration_s = s.duration_s;
     if (s.success) r.time_to_success_s = s.duration_s;
-    r.window_blocks = static_cast<double>(p.l1.confirmations);
+    r.window_blocks = confirmations;
     return r;
+}
+
+namespace {
+
+Record l1_payment(const Layer2Params& p, const sim::RunInput& in) {
+    return l1_reorg(p, static_cast<int>(p.l1.confirmations), in);
 }
 
 Record custody_peg(const Layer2Params& p, const sim::RunInput& in) {
@@ -179,6 +191,13 @@ bool applies(const std::string& d, const std::string& a) {
     if (d == "lightning")
         return a == "revoked_majority" || a == "revoked_feather_fork" || a == "revoked_bribery" || a == "flood_and_loot" ||
                a == "congestion" || a == "time_dilation";
+    if (d == "bitvm2")
+        return a == "committee_collusion" || a == "censor_majority" || a == "censor_feather_fork" || a == "censor_bribery" ||
+               a == "censor_congestion" || a == "operator_freeze";
+    if (d == "rollup") return a == "da_withholding" || a == "bridge_theft" || a == "malicious_upgrade";
+    if (d == "babylon") return a == "double_sign" || a == "escape_slash" || a == "escape_slash_congestion" || a == "long_range";
+    if (d == "ark") return a == "mass_exit" || a == "mass_exit_congestion";
+    if (d == "statechain") return a == "operator_collusion" || a == "backup_censor";
     return a == "theft" || a == "freeze";
 }
 
@@ -192,6 +211,12 @@ std::optional<std::pair<std::string, std::string>> Layer2Model::check(const Para
         return std::pair{"peg.threshold", "a threshold exceeds its number of keys"};
     if (p.drivechain.ack_required > p.drivechain.window_blocks)
         return std::pair{"drivechain.ack_required", "more ACKs required than blocks in the window"};
+    if (p.rollup.da_threshold > p.rollup.da_committee || p.rollup.upgrade_threshold > p.rollup.upgrade_keys)
+        return std::pair{"rollup.da_threshold", "a rollup threshold exceeds its number of keys"};
+    if (p.statechain.operator_threshold > p.statechain.operators)
+        return std::pair{"statechain.operator_threshold", "more colluding keys than operators"};
+    if (p.ark.exit_delay_blocks >= p.ark.vtxo_lifetime_blocks)
+        return std::pair{"ark.exit_delay_blocks", "the exit delay must be shorter than the VTXO lifetime"};
     return std::nullopt;
 }
 
@@ -204,6 +229,11 @@ sim::RunOutput Layer2Model::run(const Params& p, const sim::RunInput& in) {
     else if (d == "custody_peg") r = custody_peg(p, in);
     else if (d == "merged_mining") r = merged_mining(p, in);
     else if (d == "lightning") return {lightning_attack(p, in).row(), {}};  // values set per attack
+    else if (d == "bitvm2") return {bitvm2_attack(p, in).row(), {}};
+    else if (d == "rollup") return {rollup_attack(p, in).row(), {}};
+    else if (d == "babylon") return {staking_attack(p, in).row(), {}};
+    else if (d == "ark") return {ark_attack(p, in).row(), {}};
+    else if (d == "statechain") return {statechain_attack(p, in).row(), {}};
     else r = drivechain(p, in);
     r.value_at_risk_btc = p.layer2.value_at_risk_btc;
     (a == "freeze" ? r.value_frozen_btc : r.value_stolen_btc) = r.success ? p.layer2.value_at_risk_btc : 0.0;
@@ -228,6 +258,7 @@ std::vector<std::pair<std::string, double>> Layer2Model::exact(const Params& p) 
     if (d == "l1_payment") return race_exact(static_cast<int>(p.l1.confirmations));
     if (d == "merged_mining") return race_exact(static_cast<int>(p.merged.confirmations));
     if (d == "lightning") return lightning_exact(p);
+    if (d == "bitvm2" || d == "rollup" || d == "babylon" || d == "ark" || d == "statechain") return designs3_forms::exact(p);
     const auto req = static_cast<int>(p.drivechain.ack_required), win = static_cast<int>(p.drivechain.window_blocks);
     if (a == "theft") return {{"success_probability", cf::drivechain_theft(q, req, win, p.drivechain.honest_mode == "downvote")}};
     return {{"success_probability", cf::drivechain_freeze(q, req, win)}};

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "models/layer2/designs3/designs3_params.hpp"
 #include "models/layer2/lightning/lightning_params.hpp"
 #include "sim/params/field.hpp"
 
@@ -19,15 +20,23 @@ struct DesignParams {
     template <class V>
     void describe(V& v) {
         v.field("design", design, "-", "Layer2 design",
-                sim::one_of({"l1_payment", "custody_peg", "merged_mining", "drivechain", "lightning"}));
+                sim::one_of({"l1_payment", "custody_peg", "merged_mining", "drivechain", "lightning", "bitvm2", "rollup",
+                             "babylon", "ark", "statechain"}));
         v.field("attack", attack, "-",
                 "attack family: double_spend (l1_payment); bribe_theft, freeze, halt_emergency, pegin_reorg "
                 "(custody_peg); rental_reorg, cartel_reorg (merged_mining); theft, freeze (drivechain); "
                 "revoked_majority, revoked_feather_fork, revoked_bribery, flood_and_loot, congestion, time_dilation "
-                "(lightning)",
+                "(lightning); committee_collusion, censor_majority, censor_feather_fork, censor_bribery, "
+                "censor_congestion, operator_freeze (bitvm2); da_withholding, bridge_theft, malicious_upgrade (rollup); "
+                "double_sign, escape_slash, escape_slash_congestion, long_range (babylon); mass_exit, "
+                "mass_exit_congestion (ark); operator_collusion, backup_censor (statechain)",
                 sim::one_of({"double_spend", "bribe_theft", "freeze", "halt_emergency", "pegin_reorg",
                              "rental_reorg", "cartel_reorg", "theft", "revoked_majority", "revoked_feather_fork",
-                             "revoked_bribery", "flood_and_loot", "congestion", "time_dilation"}));
+                             "revoked_bribery", "flood_and_loot", "congestion", "time_dilation", "committee_collusion",
+                             "censor_majority", "censor_feather_fork", "censor_bribery", "censor_congestion",
+                             "operator_freeze", "da_withholding", "bridge_theft", "malicious_upgrade", "double_sign",
+                             "escape_slash", "escape_slash_congestion", "long_range", "mass_exit",
+                             "mass_exit_congestion", "operator_collusion", "backup_censor"}));
         v.field("value_at_risk_btc", value_at_risk_btc, "BTC", "value the attack steals or freezes",
                 sim::non_negative());
     }
@@ -42,6 +51,7 @@ struct AttackBudget {
     double fee_rate_sat_vb = 0.0;
     std::int64_t feather_fork_depth = 6;
     std::string target = "htlc";
+    double stake_share = 0.0;
 
     template <class V>
     void describe(V& v) {
@@ -62,6 +72,8 @@ struct AttackBudget {
                 "lightning revoked_feather_fork: orphan blocks with the justice tx until this deep", sim::in_range(1, 100));
         v.field("target", target, "-", "lightning congestion and time_dilation: the HTLC claim or the justice tx",
                 sim::one_of({"htlc", "justice"}));
+        v.field("stake_share", stake_share, "1", "babylon: share of the staked BTC the attacker controls",
+                sim::in_range(0.0, 1.0));
     }
 };
 
@@ -158,6 +170,11 @@ struct Layer2Params {
     MergedParams merged;
     DrivechainParams drivechain;
     LightningParams lightning;
+    BitVm2Params bitvm2;
+    RollupParams rollup;
+    StakingParams staking;
+    ArkParams ark;
+    StatechainParams statechain;
 
     template <class V>
     void describe(V& v) {
@@ -168,6 +185,11 @@ struct Layer2Params {
         v.section("merged", merged);
         v.section("drivechain", drivechain);
         v.section("lightning", lightning);
+        v.section("bitvm2", bitvm2);
+        v.section("rollup", rollup);
+        v.section("staking", staking);
+        v.section("ark", ark);
+        v.section("statechain", statechain);
     }
 };
 
