@@ -7,7 +7,9 @@ parts, inherited_share = Bitcoin-paid / total, inheritance_ratio = cost / the L1
 (a payment with 6 confirmations), and the largest value the design can safely hold.
 Re-pricing an existing results file needs no re-simulation: pass another --economics file.
 
-Writes OUT/inherited_cost.csv, OUT/inherited_cost.md and OUT/fig_inherited_cost.{pdf,png}.
+Writes OUT/inherited_cost.csv, OUT/inherited_cost.md, OUT/fig_inherited_cost.{pdf,png} and
+OUT/fig_design_map.{pdf,png} (every design's cheapest attack against its value at risk, coloured
+by the share paid in Bitcoin resources).
 Exit code 2 on bad input (the message names file, line and key)."""
 import argparse
 import pathlib
@@ -24,7 +26,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 def markdown(table):
     cols = ["design", "attack", "pricing", "cost_usd", "cost_usd_lo", "cost_usd_hi", "bitcoin_paid_usd",
             "external_usd", "inherited_share", "inheritance_ratio", "max_safe_value_usd", "hash_share",
-            "bribe_per_key_btc", "success_lo", "rental_feasible"]
+            "bribe_per_key_btc", "success_lo", "rental_feasible", "cheapest_for_design"]
     fmt = lambda v: (f"{v:.3g}" if isinstance(v, float) else str(v))  # noqa: E731
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for _, r in table.iterrows():
@@ -60,8 +62,9 @@ def main(argv=None):
     out.mkdir(parents=True, exist_ok=True)
     table.to_csv(out / "inherited_cost.csv", index=False)
     (out / "inherited_cost.md").write_text(markdown(table))
-    from l2sim_analysis.cost_figure import draw
+    from l2sim_analysis.cost_figure import draw, draw_map
     draw(table, out / "fig_inherited_cost")
+    draw_map(table, out / "fig_design_map")
     print(markdown(table[table["pricing"] == "flow"]))
     return 0
 

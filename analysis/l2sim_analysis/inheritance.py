@@ -8,9 +8,10 @@ from .economics import price
 from .stats import wilson_interval
 
 BUDGET_KEYS = ["attack__hash_share", "attack__bribe_per_signer_btc", "attack__miner_bribe_btc", "attack__fee_rate_sat_vb",
-               "lightning__channels", "lightning__dilation_s_per_block"]
+               "attack__stake_share", "lightning__channels", "lightning__dilation_s_per_block", "ark__users"]
 VARIANT_KEYS = ["peg__preset", "attack__rented", "drivechain__honest_mode", "lightning__implementation",
-                "lightning__watcher", "lightning__anchors", "attack__target"]
+                "lightning__watcher", "lightning__anchors", "attack__target", "bitvm2__preset", "rollup__data_availability",
+                "rollup__bridge", "rollup__upgrade_delay_days", "ark__users_bump", "statechain__operators"]
 FREEZE_ATTACKS = {"freeze"}
 
 
@@ -29,6 +30,16 @@ def family_label(row):
         design = f"custody_peg ({row['peg__preset']})"
     if design in ("drivechain",) and "attack__rented" in row:
         attack = f"{attack} ({'rented' if row['attack__rented'] else 'cartel'})"
+    if design == "bitvm2":
+        design = f"bitvm2 ({row['bitvm2__preset']})"
+    if design == "rollup":
+        delay = f", {row['rollup__upgrade_delay_days']:g}-day upgrade delay"
+        design = f"rollup (DA {row['rollup__data_availability']}, {row['rollup__bridge']} bridge{delay})"
+    if design == "ark":
+        attack = f"{attack} ({'bumping' if row['ark__users_bump'] else 'fixed-fee'} exits)"
+    if design == "statechain":
+        n = int(row["statechain__operators"])
+        design = f"statechain ({n}-of-{n} entity)"
     if design == "lightning":
         design = f"lightning ({row['lightning__implementation']})"
         details = []
@@ -123,6 +134,12 @@ def estimate(frames, econ, target=0.5, confidence=0.95):
         })
     table = pd.DataFrame(rows)
     table["inheritance_ratio"] = np.nan
+    # Which family is each design's cheapest (for a rollup: which part) under each pricing mode.
+    table["cheapest_for_design"] = False
+    for (_, _), grp in table.groupby(["design", "pricing"]):
+        finite = grp["cost_usd"].replace([np.inf], np.nan).dropna()
+        if len(finite):
+            table.loc[finite.idxmin(), "cheapest_for_design"] = True
     for pricing in ("flow", "stock"):
         base = table[(table["design"] == "l1_payment") & (table["pricing"] == pricing)]["cost_usd"]
         if len(base) and np.isfinite(base.iloc[0]) and base.iloc[0] > 0:

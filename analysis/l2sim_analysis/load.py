@@ -11,11 +11,14 @@ import xarray as xr
 
 def load_dataset(path):
     """Return the results as an xarray Dataset (columns on the `run` dimension)."""
+    # Columns keep their physical units as numbers: no CF time decoding (a `days` unit would
+    # otherwise become timedelta64).
+    options = {"decode_times": False, "decode_timedelta": False}
     try:
-        return xr.open_dataset(path, engine="h5netcdf")
+        return xr.open_dataset(path, engine="h5netcdf", **options)
     except OSError:
         # A killed SWMR writer leaves the file flagged as open for writing.
-        return xr.open_dataset(xr.backends.H5NetCDFStore(h5netcdf.File(path, "r", swmr=True)))
+        return xr.open_dataset(xr.backends.H5NetCDFStore(h5netcdf.File(path, "r", swmr=True)), **options)
 
 
 def fixed_parameters(dataset):
