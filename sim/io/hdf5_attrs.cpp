@@ -107,6 +107,18 @@ herr_t visit_attr(hid_t object, const char* name, const H5A_info_t*, void* data)
 }
 }  // namespace
 
+std::vector<std::string> split_columns(const std::string& joined) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < joined.size()) {
+        auto comma = joined.find(',', start);
+        if (comma == std::string::npos) comma = joined.size();
+        out.push_back(joined.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
 void read_all_attrs(hid_t object, std::map<std::string, std::string>& text, std::map<std::string, double>& numbers) {
     AttrSink sink{&text, &numbers};
     hsize_t idx = 0;

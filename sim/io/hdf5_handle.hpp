@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "sim/model/model.hpp"
 
@@ -57,6 +58,10 @@ void write_number_attr(hid_t object, const std::string& name, double value);
 void write_int_attr(hid_t object, const std::string& name, std::int64_t value);
 void write_u64_attr(hid_t object, const std::string& name, std::uint64_t value);
 std::string read_text_attr(hid_t object, const std::string& name);
+/// The comma-separated column list stored in the `columns` / `event_columns` attributes.
+std::vector<std::string> split_columns(const std::string& joined);
+/// Opens a results file read-only, falling back to SWMR read for a file a killed writer left.
+Hid open_for_reading(const std::string& path);
 /// Every attribute of an object: strings in `text`, numbers in `numbers`.
 void read_all_attrs(hid_t object, std::map<std::string, std::string>& text, std::map<std::string, double>& numbers);
 

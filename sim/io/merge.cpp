@@ -10,8 +10,6 @@
 
 namespace sim::io {
 
-Hid open_for_reading(const std::string& path);
-
 namespace {
 
 Hid open_rw(const std::string& path) {
@@ -59,18 +57,6 @@ void write_cells(hid_t ds, const std::vector<Cell>& cells) {
     }
 }
 
-std::vector<std::string> split(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < s.size()) {
-        auto comma = s.find(',', start);
-        if (comma == std::string::npos) comma = s.size();
-        out.push_back(s.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
-}
-
 using Table = std::vector<std::vector<Cell>>;  // columns
 
 Table read_event_table(hid_t file, const std::vector<std::string>& names) {
@@ -104,7 +90,7 @@ void rewrite_events(hid_t file, const std::vector<std::string>& names, Table tab
 }
 
 std::vector<std::string> event_names(hid_t file) {
-    auto names = split(read_text_attr(file, "event_columns"));
+    auto names = split_columns(read_text_attr(file, "event_columns"));
     if (!names.empty()) names.insert(names.begin(), {"event", "run_index"});
     return names;
 }
@@ -140,7 +126,7 @@ MergeResult merge_results(const std::vector<std::string>& inputs, const std::str
                                overwrite ? std::filesystem::copy_options::overwrite_existing
                                          : std::filesystem::copy_options::none);
     Hid out = open_rw(output);
-    const auto columns = split(read_text_attr(out, "columns"));
+    const auto columns = split_columns(read_text_attr(out, "columns"));
     const auto events = event_names(out);
     std::vector<std::uint8_t> merged_status = status_of(out);
     Table merged_events = events.empty() ? Table{} : read_event_table(out, events);

@@ -121,18 +121,6 @@ std::string join_names(const std::vector<Column>& cols) {
     return s;
 }
 
-std::vector<std::string> split_names(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < s.size()) {
-        const auto comma = s.find(',', start);
-        out.push_back(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return out;
-}
-
 }  // namespace
 
 Hid open_for_reading(const std::string& path) {
@@ -253,12 +241,12 @@ ResultsWriter ResultsWriter::reopen(const std::string& path) {
     const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl);
     if (f < 0) throw InputError(SourcePos{path, 0, 0}, "", "cannot open the results file for writing");
     impl->file = Hid(f, H5Fclose);
-    for (const auto& name : split_names(read_text_attr(impl->file, "columns"))) {
+    for (const auto& name : split_columns(read_text_attr(impl->file, "columns"))) {
         Hid ds(H5Dopen2(impl->file, name.c_str(), H5P_DEFAULT), H5Dclose);
         impl->layout.columns.push_back(ColumnSpec{Column{name, column_type_of(ds), "", ""}, {}});
     }
     if (impl->layout.columns.empty()) throw InputError(SourcePos{path, 0, 0}, "", "not an l2sim results file");
-    for (const auto& name : split_names(read_text_attr(impl->file, "event_columns"))) {
+    for (const auto& name : split_columns(read_text_attr(impl->file, "event_columns"))) {
         Hid ds(H5Dopen2(impl->file, ("events/" + name).c_str(), H5P_DEFAULT), H5Dclose);
         impl->layout.event_columns.push_back(Column{name, column_type_of(ds), "", ""});
     }
@@ -315,15 +303,6 @@ void ResultsWriter::finish(const std::map<std::string, double>& real_attrs,
     for (const auto& [k, v] : int_attrs) write_int_attr(file, k, v);
 }
 
-namespace {
-
-std::vector<double> read_as_double(hid_t ds) {
-    std::vector<double> out(extent_of(ds));
-    if (!out.empty()) check(H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()), "read");
-    return out;
-}
-
-}  // namespace
 
 std::vector<std::uint8_t> read_status(const std::string& path) {
     Hid file = open_for_reading(path);
@@ -333,26 +312,12 @@ std::vector<std::uint8_t> read_status(const std::string& path) {
     return out;
 }
 
-std::map<std::string, std::vector<double>> read_columns(const std::string& path, const std::string& group) {
-    Hid file = open_for_reading(path);
-    std::map<std::string, std::vector<double>> out;
-    const std::string attr = group.empty() ? "columns" : "event_columns";
-    std::vector<std::string> names = split_names(read_text_attr(file, attr));
-    if (!group.empty() && !names.empty()) names.insert(names.begin(), {"event", "run_index"});
-    for (const auto& name : names) {
-        const std::string full = group.empty() ? name : group + "/" + name;
-        Hid ds(H5Dopen2(file, full.c_str(), H5P_DEFAULT), H5Dclose);
-        out[name] = read_as_double(ds);
-    }
-    return out;
-}
-
 ResultsSummary read_summary(const std::string& path) {
     ResultsSummary s;
     {
         Hid file = open_for_reading(path);
         read_all_attrs(file, s.text_attrs, s.number_attrs);
-        s.columns = split_names(s.text_attrs["columns"]);
+        s.columns = split_columns(s.text_attrs["columns"]);
         if (s.columns.empty()) throw InputError(SourcePos{path, 0, 0}, "", "not an l2sim results file");
         if (H5Lexists(file, "events", H5P_DEFAULT) > 0) {
             Hid ev(H5Dopen2(file, "events/event", H5P_DEFAULT), H5Dclose);

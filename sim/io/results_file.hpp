@@ -79,8 +79,6 @@ struct ResultsSummary {
 ResultsSummary read_summary(const std::string& path);
 /// The status column, one code per run.
 std::vector<std::uint8_t> read_status(const std::string& path);
-/// Every column as doubles (u64 columns converted), for merge and tests.
-std::map<std::string, std::vector<double>> read_columns(const std::string& path, const std::string& group = "");
 
 }  // namespace sim::io
 

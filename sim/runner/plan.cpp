@@ -91,28 +91,7 @@ std::vector<std::vector<double>> latin_hypercube(std::size_t n, std::size_t dims
 
 namespace {
 
-/// Every point must pass the model's cross-key rules before anything runs.
-void check_points(const Plan& plan) {
-    const Scenario& s = *plan.scenario;
-    for (std::size_t p = 0; p < plan.points.size(); ++p) {
-        try {
-            s.model->check(*plan.params_for(p), s.file);
-        } catch (const InputError& e) {  // point at the line that set the key, when one did
-            const auto it = s.key_positions.find(e.key());
-            if (it == s.key_positions.end()) throw;
-            throw InputError(it->second, e.key(), e.message());
-        }
-    }
-}
-
-}  // namespace
-
-Plan make_plan(const Scenario& s, bool include_sweep) {
-    Plan plan = make_unchecked_plan(s, include_sweep);
-    check_points(plan);
-    return plan;
-}
-
+/// The expanded plan before the model's cross-key checks.
 Plan make_unchecked_plan(const Scenario& s, bool include_sweep) {
     Plan plan;
     plan.scenario = &s;
@@ -145,6 +124,28 @@ Plan make_unchecked_plan(const Scenario& s, bool include_sweep) {
     }
     if (plan.points.empty())
         throw InputError(spec.constraint_pos, "sweep.constraint", "no parameter point satisfies the constraint");
+    return plan;
+}
+
+/// Every point must pass the model's cross-key rules before anything runs.
+void check_points(const Plan& plan) {
+    const Scenario& s = *plan.scenario;
+    for (std::size_t p = 0; p < plan.points.size(); ++p) {
+        try {
+            s.model->check(*plan.params_for(p), s.file);
+        } catch (const InputError& e) {  // point at the line that set the key, when one did
+            const auto it = s.key_positions.find(e.key());
+            if (it == s.key_positions.end()) throw;
+            throw InputError(it->second, e.key(), e.message());
+        }
+    }
+}
+
+}  // namespace
+
+Plan make_plan(const Scenario& s, bool include_sweep) {
+    Plan plan = make_unchecked_plan(s, include_sweep);
+    check_points(plan);
     return plan;
 }
 

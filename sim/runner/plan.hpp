@@ -33,8 +33,6 @@ struct Plan {
 /// Expands the scenario's sweep; without one, a single point with `experiment.runs` replications.
 /// `include_sweep` false runs the base point only (the `run` command).
 Plan make_plan(const Scenario& scenario, bool include_sweep);
-/// The same without the model's cross-key checks.
-Plan make_unchecked_plan(const Scenario& scenario, bool include_sweep);
 
 /// Latin hypercube sample of `n` points in [0,1)^dims: each dimension's n strata hit once
 /// (McKay, Beckman and Conover 1979), drawn from a dedicated stream of the master seed.

@@ -32,7 +32,6 @@ Record staking_attack(const Layer2Params& p, const sim::RunInput& in) {
         r.success = enough && escaped;
         r.stake_slashed_btc = enough && !escaped ? slash : 0.0;
     }
-    r.hash_share = a == "double_sign" ? 0.0 : r.hash_share;
     r.value_at_risk_btc = st.secured_value_btc;
     r.value_stolen_btc = r.success * st.secured_value_btc;
     return r;
