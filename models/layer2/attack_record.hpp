@@ -25,17 +25,6 @@ struct Record {
     }
 };
 
-/// Rented hash at share q of a network whose honest hash is `honest_rel` of Bitcoin's.
-inline void charge_hash(Record& r, double q, bool rented, double honest_rel, double seconds) {
-    const double rel = q / (1.0 - q) * honest_rel;  // attacker hash / Bitcoin honest hash
-    r.hash_share = q;
-    r.rented = rented;
-    if (rented) {
-        r.hash_rel_peak = rel;
-        r.hash_rel_seconds = rel * seconds;
-    } else {
-        r.owned_hash_rel_seconds = q * honest_rel * seconds;
-    }
-}
+// charge_hash (the hash x time a run records) lives with the race rules in bitcoin_race.hpp.
 
 }  // namespace models::layer2

@@ -17,6 +17,7 @@
 #include "models/layer2/designs3/designs3.hpp"
 #include "models/layer2/designs3/designs3_closed_forms.hpp"
 #include "models/layer2/attack_record.hpp"
+#include "models/layer2/bitcoin_race.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace models::layer2 {
@@ -26,24 +27,17 @@ namespace {
 constexpr double bitcoin_block_s = 600.0;
 enum class Purpose : std::uint32_t { keys = 11, votes = 12, faults = 13 };
 
-struct RaceSummary {
-    bool success;
-    double duration_s, attacker_main_blocks;
-};
-
-/// The double-spend race of the Bitcoin model (overtake rule: real nodes need a longer chain).
-RaceSummary race(double q, int z, double interval_s, std::int64_t give_up, const sim::RunInput& in) {
-    bitcoin::BitcoinParams bp;
+/// The double-spend race of the Bitcoin model (overtake rule: real nodes need a longer chain),
+/// with the attacker's hash entering it as bitcoin_race.hpp decides.
+RaceOutcome race(const AttackerHash& h, int z, double interval_s, bool bitcoin_retarget, std::int64_t give_up,
+                 const sim::RunInput& in) {
+    bitcoin::BitcoinParams bp = race_params(h, interval_s, bitcoin_retarget);
     bp.attacker.strategy = "double_spend";
-    bp.attacker.hash_share = q;
     bp.attacker.success_rule = "overtake";
     bp.attacker.give_up_deficit = give_up;
     bp.merchant.confirmations = z;
-    bp.chain.block_interval_s = interval_s;
     bp.run.blocks = 10'000'000;
-    const auto o = bitcoin::run_race<attacks::DoubleSpend>(bp, in).outcomes;
-    // race_columns(): 0 success, 3 main-chain blocks, 7 attacker revenue share, 11 sim time
-    return {o[0] > 0.5, o[11], o[7] * o[3]};
+    return read_race(bitcoin::run_race<attacks::DoubleSpend>(bp, in).outcomes);
 }
 
 }  // namespace
@@ -52,13 +46,13 @@ RaceSummary race(double q, int z, double interval_s, std::int64_t give_up, const
 /// whose weakest Bitcoin-side attack is a reorg: payments, peg-ins, DA on Bitcoin, checkpoints).
 Record l1_reorg(const Layer2Params& p, int confirmations, const sim::RunInput& in) {
     Record r;
-    const double q = p.attack.hash_share;
-    const auto s = race(q, confirmations, bitcoin_block_s, p.attack.give_up_deficit, in);
-    charge_hash(r, q, true, 1.0, s.duration_s);
+    const AttackerHash h{p.attack.hash_share, true, 1.0};
+    const auto s = race(h, confirmations, bitcoin_block_s, true, p.attack.give_up_deficit, in);
+    charge_hash(r, h, s.sim_time_s);
     r.success = s.success;
     r.attacker_bitcoin_blocks = s.success ? s.attacker_main_blocks : 0.0;  // a lost branch is orphaned
-    r.duration_s = s.duration_s;
-    if (s.success) r.time_to_success_s = s.duration_s;
+    r.duration_s = s.sim_time_s;
+    if (s.success) r.time_to_success_s = s.sim_time_s;
     r.window_blocks = confirmations;
     return r;
 }
@@ -97,16 +91,17 @@ Record custody_peg(const Layer2Params& p, const sim::RunInput& in) {
 
 Record merged_mining(const Layer2Params& p, const sim::RunInput& in) {
     Record r;
-    const double q = p.attack.hash_share;
     const bool rented = p.layer2.attack == "rental_reorg";
-    const auto s = race(q, static_cast<int>(p.merged.confirmations), p.merged.block_interval_s,
+    const AttackerHash h{p.attack.hash_share, rented, p.merged.merged_share};
+    const auto s = race(h, static_cast<int>(p.merged.confirmations), p.merged.block_interval_s, false,
                         p.attack.give_up_deficit, in);
-    charge_hash(r, q, rented, p.merged.merged_share, s.duration_s);
-    // Rented SHA-256 hash merge-mines Bitcoin meanwhile and keeps those rewards (expected count).
-    if (rented) r.attacker_bitcoin_blocks = s.duration_s / bitcoin_block_s * r.hash_rel_peak / (1 + r.hash_rel_peak);
+    charge_hash(r, h, s.sim_time_s);
+    // Rented SHA-256 hash merge-mines Bitcoin meanwhile and keeps those rewards (expected count;
+    // a cartel's hash mined Bitcoin before and after alike, so it earns nothing extra).
+    if (rented) r.attacker_bitcoin_blocks = bitcoin_blocks_in(h.rel_to_bitcoin_honest(), s.sim_time_s);
     r.success = s.success;
-    r.duration_s = s.duration_s;
-    if (s.success) r.time_to_success_s = s.duration_s;
+    r.duration_s = s.sim_time_s;
+    if (s.success) r.time_to_success_s = s.sim_time_s;
     r.window_blocks = static_cast<double>(p.merged.confirmations);
     return r;
 }
@@ -125,8 +120,9 @@ Record drivechain(const Layer2Params& p, const sim::RunInput& in) {
         r.success = !v.passed;
         v.attacker_blocks = v.blocks - v.attacker_blocks;
     }
-    r.duration_s = v.blocks * bitcoin_block_s;
-    charge_hash(r, a, p.attack.rented, 1.0, r.duration_s);
+    const AttackerHash h{a, p.attack.rented, 1.0};
+    r.duration_s = bitcoin_seconds_for_blocks(h, v.blocks);
+    charge_hash(r, h, r.duration_s);
     if (p.attack.rented) r.attacker_bitcoin_blocks = v.attacker_blocks;  // no orphaning: all earn rewards
     if (r.success) r.time_to_success_s = r.duration_s;
     r.window_blocks = static_cast<double>(p.drivechain.window_blocks);

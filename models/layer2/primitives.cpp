@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/attacks/censorship.hpp"
+#include "models/layer2/bitcoin_race.hpp"
 #include "models/layer2/federation.hpp"
 #include "models/layer2/lightning/block_space.hpp"
 #include "sim/random/distributions.hpp"
@@ -19,21 +20,19 @@ enum class Purpose : std::uint64_t { miners = 22, blocks = 23 };
 Record censor_tx(double alpha, int depth, int window, double tx_fee_btc, const sim::RunInput& in) {
     Record r;
     r.window_blocks = window;
-    bitcoin::BitcoinParams bp;
+    const AttackerHash hash{alpha, true, 1.0};
+    bitcoin::BitcoinParams bp = race_params(hash, block_s, true);
     bp.attacker.strategy = "censor";
-    bp.attacker.hash_share = alpha;
-    bp.attacker.rented = true;
     bp.attacker.feather_fork_depth = std::min(depth, window);
     bp.attacker.censor_window_blocks = window;
     bp.run.blocks = 1'000'000;
-    const auto o = bitcoin::run_race<attacks::Censorship>(bp, in).outcomes;
-    // race_columns(): 0 success, 3 main chain, 7 attacker revenue share, 10 confirm block, 11 time
-    r.success = o[0];
-    r.duration_s = o[11];
-    r.claim_wait_blocks = o[10];
-    if (!std::isnan(o[10])) r.victim_fees_sat = tx_fee_btc * 1e8;
-    charge_hash(r, alpha, true, 1.0, r.duration_s);
-    r.attacker_bitcoin_blocks = o[7] * o[3];
+    const RaceOutcome o = read_race(bitcoin::run_race<attacks::Censorship>(bp, in).outcomes);
+    r.success = o.success;
+    r.duration_s = o.sim_time_s;
+    r.claim_wait_blocks = o.tx_confirm_block;
+    if (!std::isnan(o.tx_confirm_block)) r.victim_fees_sat = tx_fee_btc * 1e8;
+    charge_hash(r, hash, r.duration_s);
+    r.attacker_bitcoin_blocks = o.attacker_main_blocks;
     if (r.success > 0) r.time_to_success_s = r.duration_s;
     return r;
 }

@@ -1,0 +1,63 @@
+// How a Layer2 attack enters a Bitcoin race with its hash, and what that hash costs. This is the
+// one place that decides it: rented hash JOINS the network (the honest miners keep their full
+// rate and the total rises, so blocks come 1/(1-q) faster until the next retarget), while a
+// cartel's own hash is WITHDRAWN from it (the honest rate falls to 1-q). Hash is recorded relative
+// to the honest network it races (Budish 2018 prices it as rented hash x time), and the race's
+// outcomes are read by column name, so a new column of the Bitcoin model cannot shift them.
+#pragma once
+
+#include <vector>
+
+#include "models/bitcoin/bitcoin_params.hpp"
+#include "models/layer2/attack_record.hpp"
+
+namespace models::layer2 {
+
+/// The attacker's hash in a race: its share of the total while attacking, whether it is rented
+/// (joins) or a cartel's own (withdrawn), and the raced chain's honest hash relative to Bitcoin's
+/// (1 for Bitcoin; the merge-mined share for a merged-mined sidechain).
+struct AttackerHash {
+    double share = 0.0;
+    bool rented = true;
+    double honest_rel = 1.0;
+
+    /// Attacker hash / the raced chain's honest hash: q / (1 - q) (rented or owned alike).
+    double rel_to_raced_honest() const { return share / (1.0 - share); }
+    /// Attacker hash / Bitcoin's honest hash.
+    double rel_to_bitcoin_honest() const { return rel_to_raced_honest() * honest_rel; }
+};
+
+/// Bitcoin-model parameters of a race with this attacker. `bitcoin_retarget`: the raced chain is
+/// Bitcoin, whose difficulty retargets every 2016 blocks (Bitcoin Core pow.cpp); the attack starts
+/// right after a retarget, the attacker's best moment (its rented hash speeds blocks up for a whole
+/// period). A merged-mined sidechain's difficulty is not adjusted during the race.
+bitcoin::BitcoinParams race_params(const AttackerHash& h, double block_interval_s, bool bitcoin_retarget);
+
+/// Records the attacker's hash x time. Rented: rented hash / Bitcoin's honest hash, which keeps
+/// mining beside it (q / (1 - q) x honest_rel; peak and x seconds). A cartel: its own hash / the
+/// whole Bitcoin network it belongs to (q x honest_rel, x seconds).
+void charge_hash(Record& r, const AttackerHash& h, double seconds);
+/// The same for a caller holding (share, rented, honest_rel, seconds).
+inline void charge_hash(Record& r, double q, bool rented, double honest_rel, double seconds) {
+    charge_hash(r, AttackerHash{q, rented, honest_rel}, seconds);
+}
+
+/// Expected seconds for `blocks` Bitcoin blocks while the attacker mines: rented hash joins the
+/// network, so the first period (2016 blocks, started right after a retarget) runs at
+/// 600 (1 - q) s per block and later ones at 600 s once difficulty caught up; a cartel's hash
+/// was already in the network (600 s throughout).
+double bitcoin_seconds_for_blocks(const AttackerHash& h, double blocks);
+/// Expected Bitcoin blocks that rented hash of `rel` x Bitcoin's honest hash finds in `seconds`
+/// (merge-mining rented hash: it mines Bitcoin too, under the same retarget rule).
+double bitcoin_blocks_in(double rel, double seconds);
+
+/// The outcomes of a Bitcoin race that a Layer2 attack uses, read by column name.
+struct RaceOutcome {
+    bool success = false;
+    double sim_time_s = 0.0;            ///< when the race ended (success, give-up or window)
+    double attacker_main_blocks = 0.0;  ///< the attacker's blocks in the final main chain
+    double tx_confirm_block = 0.0;      ///< censorship: main-chain position of the tx (NaN: never)
+};
+RaceOutcome read_race(const std::vector<double>& outcomes);
+
+}  // namespace models::layer2
