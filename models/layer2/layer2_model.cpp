@@ -141,7 +141,7 @@ std::vector<std::pair<std::string, double>> lightning_exact(const Layer2Params& 
         return {{"success_probability", attacks::closed_forms::censored_unconfirmed(q, static_cast<int>(p.attack.feather_fork_depth),
                                                                                      pol.to_self_delay_blocks)}};
     if (a == "revoked_bribery")
-        return {{"success_probability", lightning_forms::bribery_success(lp.pool_shares, p.attack.miner_bribe_btc,
+        return {{"success_probability", lightning_forms::bribery_success(p.miners.template_shares, p.attack.miner_bribe_btc,
                                                                          lightning_forms::justice_fee_btc(lp), pol.to_self_delay_blocks)}};
     if (a == "flood_and_loot") return {{"htlcs_stolen", lightning_forms::flood_stolen(lp)}};
     return {};

@@ -8,6 +8,7 @@
 
 #include "models/layer2/designs3/designs3_params.hpp"
 #include "models/layer2/lightning/lightning_params.hpp"
+#include "models/layer2/miner_params.hpp"
 #include "sim/params/field.hpp"
 
 namespace models::layer2 {
@@ -95,7 +96,7 @@ struct PegParams {
     std::int64_t emergency_threshold = 2;
     std::int64_t emergency_delay_blocks = 4032;
     std::int64_t pegin_confirmations = 100;
-    double signer_cost_median_btc = 50.0;
+    double signer_cost_median_btc = 50.0;  // a model input: no public price for a keyholder exists
     double signer_cost_sigma = 1.0;
     double signer_cost_spread = 4.0;
     double availability = 0.99;
@@ -117,7 +118,9 @@ struct PegParams {
         v.field("pegin_confirmations", pegin_confirmations, "blocks", "custom: peg-in confirmations d",
                 sim::at_least(1));
         v.field("signer_cost_median_btc", signer_cost_median_btc, "BTC",
-                "median corruption cost of a keyholder (reputation, bond, legal exposure)", sim::positive());
+                "MODEL INPUT, no public source: median price at which one keyholder signs a theft "
+                "(reputation, bond, legal exposure); federation costs scale linearly with it",
+                sim::positive());
         v.field("signer_cost_sigma", signer_cost_sigma, "1", "lognormal sigma of a keyholder's cost",
                 sim::in_range(0.0, 5.0));
         v.field("signer_cost_spread", signer_cost_spread, "1",
@@ -170,6 +173,7 @@ struct Layer2Params {
     MergedParams merged;
     DrivechainParams drivechain;
     LightningParams lightning;
+    MinerParams miners;
     BitVm2Params bitvm2;
     RollupParams rollup;
     StakingParams staking;
@@ -185,6 +189,7 @@ struct Layer2Params {
         v.section("merged", merged);
         v.section("drivechain", drivechain);
         v.section("lightning", lightning);
+        v.section("miners", miners);
         v.section("bitvm2", bitvm2);
         v.section("rollup", rollup);
         v.section("staking", staking);

@@ -3,6 +3,7 @@
 // condition, and the Flood & Loot capacity bound. z = 3.29 binomial standard errors, fixed seeds.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdio>
 
 #include "models/attacks/closed_forms.hpp"
@@ -56,15 +57,17 @@ TEST_CASE("lightning: timelocked bribery succeeds as the Nadahalli et al. condit
     p.lightning.watcher = "tower_fixed";  // 10 sat/vB x 300 vB = 3,000 sat of fee
     const double fee = lf::justice_fee_btc(p.lightning);
     CHECK(fee == Approx(3e-5));
-    for (double bribe : {fee / 0.31, fee / 0.1, fee / 0.05, fee / 0.029}) {
+    // Default template builders (miner_params.hpp): 0.40, 0.37, 0.10, 0.06, 0.04, 0.02 and ten of 0.001.
+    for (double bribe : {fee / 0.39, fee / 0.05, fee / 0.015, fee / 0.00099}) {
         p.attack.miner_bribe_btc = bribe;
-        check("timelocked bribe, window 4 blocks", p, lf::bribery_success(p.lightning.pool_shares, bribe, fee, 4), 20000, 73);
+        check("timelocked bribe, window 4 blocks", p, lf::bribery_success(p.miners.template_shares, bribe, fee, 4), 20000, 73);
     }
     // Above fee / lambda_min every miner accepts; a victim that bumps to the channel value
     // (scorched earth) needs a bribe above capacity / lambda_min: more than the loot.
-    CHECK(lf::bribery_success(p.lightning.pool_shares, fee / 0.029, fee, 144) == 1.0);
+    CHECK(lf::bribery_success(p.miners.template_shares, fee / 0.00099, fee, 144) == 1.0);
+    CHECK(lf::bribery_success(p.miners.template_shares, fee / 0.0011, fee, 144) == Approx(std::pow(0.99, 144)));
     p.lightning.watcher = "tower_bump";
-    CHECK(lf::bribery_success(p.lightning.pool_shares, p.lightning.channel_capacity_btc, lf::justice_fee_btc(p.lightning), 4) == 0.0);
+    CHECK(lf::bribery_success(p.miners.template_shares, p.lightning.channel_capacity_btc, lf::justice_fee_btc(p.lightning), 4) == 0.0);
 }
 
 TEST_CASE("lightning: Flood & Loot steals exactly the HTLCs beyond the capacity bound", "[stat-light]") {

@@ -33,7 +33,7 @@ Record censor_challenges(const Layer2Params& p, const BitVm2Windows& w, const si
     if (a == "censor_majority") return censor_tx(p.attack.hash_share, window, window, fee_btc, in);
     if (a == "censor_feather_fork")
         return censor_tx(p.attack.hash_share, static_cast<int>(p.attack.feather_fork_depth), window, fee_btc, in);
-    if (a == "censor_bribery") return timelocked_bribe(p.lightning.pool_shares, p.attack.miner_bribe_btc, fee_btc, window, in);
+    if (a == "censor_bribery") return timelocked_bribe(p.miners.template_shares, p.attack.miner_bribe_btc, fee_btc, window, in);
     return congest(p.lightning, b.challenge_vbytes, fixed_rate, max_rate, window, p.attack.fee_rate_sat_vb, in);
 }
 

@@ -56,7 +56,7 @@ Values bitvm2(const Layer2Params& p) {
     if (a == "censor_feather_fork")
         return {{"success_probability", cf::censored_unconfirmed(p.attack.hash_share, static_cast<int>(p.attack.feather_fork_depth), window)}};
     if (a == "censor_bribery")
-        return {{"success_probability", lightning_forms::bribery_success(p.lightning.pool_shares, p.attack.miner_bribe_btc,
+        return {{"success_probability", lightning_forms::bribery_success(p.miners.template_shares, p.attack.miner_bribe_btc,
                                                                          rate * b.challenge_vbytes * 1e-8, window)}};
     return {{"succeeds_iff_filler_rate_above_sat_vb", rate}};
 }

@@ -53,7 +53,7 @@ Record revoked_censorship(const Layer2Params& p, const sim::RunInput& in, int de
 
 Record revoked_bribery(const Layer2Params& p, const sim::RunInput& in) {
     const Channel channel(p.lightning, 0);
-    Record r = timelocked_bribe(p.lightning.pool_shares, p.attack.miner_bribe_btc, lightning_forms::justice_fee_btc(p.lightning),
+    Record r = timelocked_bribe(p.miners.template_shares, p.attack.miner_bribe_btc, lightning_forms::justice_fee_btc(p.lightning),
                                 channel.policy().to_self_delay_blocks, in);
     r.channels_attacked = 1;
     return r;

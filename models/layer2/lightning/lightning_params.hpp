@@ -1,6 +1,6 @@
 // Lightning parameters (model M4 of shared/reference/layer2-designs.md): implementation presets
-// for the timelocks, HTLC limits and fee policy, the watcher, and the block-space and miner
-// environment the on-chain dispute runs in. Every default is an input.
+// for the timelocks, HTLC limits and fee policy, the watcher, and the block-space market
+// the on-chain dispute runs in (the miners who build templates: miner_params.hpp). Every default is an input.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,6 @@ struct LightningParams {
     double competing_share = 0.5;
     double competing_share_sd = 0.0;
     double competing_fee_rate_sat_vb = 20.0;
-    sim::RealList pool_shares = {0.30, 0.13, 0.12, 0.10, 0.09, 0.08, 0.06, 0.05, 0.04, 0.03};
     double dilation_s_per_block = 300.0;
     double eclipse_hours_limit = 24.0;
 
@@ -69,8 +68,6 @@ struct LightningParams {
                 sim::in_range(0.0, 1.0));
         v.field("competing_fee_rate_sat_vb", competing_fee_rate_sat_vb, "sat/vB", "fee rate of competing demand",
                 sim::non_negative());
-        v.field("pool_shares", pool_shares, "1", "miners (pools) by hash share; bribery needs the smallest",
-                sim::in_range(0.0, 1.0));
         v.field("dilation_s_per_block", dilation_s_per_block, "s", "time dilation: delay added to each block to the victim",
                 sim::non_negative());
         v.field("eclipse_hours_limit", eclipse_hours_limit, "h", "time dilation: longest eclipse the attacker holds",
