@@ -7,6 +7,7 @@
 
 #include "models/attacks/closed_forms.hpp"
 #include "models/attacks/double_spend.hpp"
+#include "models/attacks/double_spend_duration.hpp"
 #include "models/attacks/markov_exact.hpp"
 #include "models/layer2/drivechain.hpp"
 #include "models/layer2/federation.hpp"
@@ -245,14 +246,20 @@ std::vector<std::pair<std::string, double>> Layer2Model::exact(const Params& p) 
         return {{"success_probability", cf::peg_bribery_success(p.peg, a, p.attack.bribe_per_signer_btc)}};
     // Races: the Markov chain includes the give-up deficit; past 400 confirmations it is too large,
     // and the closed form (an attacker who never gives up) is reported instead.
-    const auto race_exact = [&](int z) -> std::vector<std::pair<std::string, double>> {
+    // The expected duration (Markov chain of double_spend_duration.hpp) is the mean race length
+    // before any retarget: blocks x the mean interval, 1 - q shorter when rented hash joins.
+    const auto race_exact = [&](int z, double interval_s, bool rented) -> std::vector<std::pair<std::string, double>> {
         if (z > 400) return {{"success_probability_never_give_up", attacks::closed_forms::double_spend_overtake(q, z)}};
-        return {{"success_probability", attacks::double_spend_markov(q, z, static_cast<int>(p.attack.give_up_deficit), true)},
-                {"success_probability_never_give_up", attacks::closed_forms::double_spend_overtake(q, z)}};
+        const int deficit = static_cast<int>(p.attack.give_up_deficit);
+        const double mean_interval_s = interval_s * (rented ? 1.0 - q : 1.0);
+        return {{"success_probability", attacks::double_spend_markov(q, z, deficit, true)},
+                {"success_probability_never_give_up", attacks::closed_forms::double_spend_overtake(q, z)},
+                {"expected_duration_s", attacks::double_spend_expected_blocks(q, z, deficit, true) * mean_interval_s}};
     };
-    if (d == "custody_peg") return race_exact(shape_of(p.peg).pegin_confirmations);
-    if (d == "l1_payment") return race_exact(static_cast<int>(p.l1.confirmations));
-    if (d == "merged_mining") return race_exact(static_cast<int>(p.merged.confirmations));
+    if (d == "custody_peg") return race_exact(shape_of(p.peg).pegin_confirmations, bitcoin_block_s, true);
+    if (d == "l1_payment") return race_exact(static_cast<int>(p.l1.confirmations), bitcoin_block_s, true);
+    if (d == "merged_mining")
+        return race_exact(static_cast<int>(p.merged.confirmations), p.merged.block_interval_s, a == "rental_reorg");
     if (d == "lightning") return lightning_exact(p);
     if (d == "bitvm2" || d == "rollup" || d == "babylon" || d == "ark" || d == "statechain") return designs3_forms::exact(p);
     const auto req = static_cast<int>(p.drivechain.ack_required), win = static_cast<int>(p.drivechain.window_blocks);
