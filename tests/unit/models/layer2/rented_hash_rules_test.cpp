@@ -7,6 +7,7 @@
 
 #include "models/bitcoin/race_world.hpp"
 #include "models/layer2/bitcoin_race.hpp"
+#include "models/layer2/layer2_model.hpp"
 
 using namespace models::layer2;
 
@@ -56,4 +57,26 @@ TEST_CASE("rented hash: race outcomes are read by column name", "[unit]") {
     CHECK(r.attacker_main_blocks == Approx(10.0));
     CHECK(r.tx_confirm_block == 7.0);
     CHECK(r.sim_time_s == 1234.0);
+}
+
+TEST_CASE("rented hash: the drivechain walk takes 1 - a of the time with rented hash (same votes)", "[unit]") {
+    // The same seed draws the same ACK walk; rented hash only shortens each block to 600 (1 - a) s
+    // (the walk here is shorter than a retarget period), while a cartel's blocks keep 600 s.
+    models::layer2::Layer2Params p;
+    p.layer2.design = "drivechain";
+    p.layer2.attack = "theft";
+    p.attack.hash_share = 0.6;
+    p.drivechain.ack_required = 100;
+    p.drivechain.window_blocks = 400;
+    sim::RunInput in;
+    in.master_seed = 3;
+    const auto cols = models::layer2::Layer2Model::outcome_columns(p);
+    std::size_t dur = 0;
+    for (std::size_t i = 0; i < cols.size(); ++i)
+        if (cols[i].name == "attack_duration_s") dur = i;
+    const double rented = models::layer2::Layer2Model::run(p, in).outcomes[dur];
+    p.attack.rented = false;
+    const double cartel = models::layer2::Layer2Model::run(p, in).outcomes[dur];
+    CHECK(cartel > 100 * 600.0 - 1e-6);
+    CHECK(rented == Approx(cartel * 0.4));
 }
