@@ -1,6 +1,7 @@
 """The consensus attack cost calculator (analysis/consensus_cost.py): a hand calculation
 reproduced, the README's worked example run exactly as written, and bad input rejected with
 file, line and key (exit 2)."""
+import importlib.util
 import json
 import re
 import shlex
@@ -14,6 +15,14 @@ from l2sim_analysis.consensus_cost import PosAttack, PowAttack, price_pos, price
 CLI = ROOT / "analysis" / "consensus_cost.py"
 # The README's worked example, as written there (the test also runs any such line it finds in README.md).
 README_COMMANDS = ["analysis/consensus_cost.py scenarios/economics/consensus_claims.toml"]
+
+
+def cli_main(argv):
+    """The CLI's main() in this process (a subprocess per case would re-import the package)."""
+    spec = importlib.util.spec_from_file_location("consensus_cost_cli", CLI)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main(argv)
 
 
 def test_pow_hand_calculation():
@@ -59,10 +68,9 @@ def test_readme_example_runs_as_written(command):
     assert "| ethereum_46b_claim | 1.133e+07 | $46B |" in r.stdout
 
 
-def test_claims_imply_their_inputs():
-    r = subprocess.run(["/usr/bin/python3", str(CLI), str(ROOT / "scenarios/economics/consensus_claims.toml"), "--json"],
-                       capture_output=True, text=True, check=True)
-    out = json.loads(r.stdout)
+def test_claims_imply_their_inputs(capsys):
+    assert cli_main([str(ROOT / "scenarios/economics/consensus_claims.toml"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
     btc = {row["name"]: row for row in out["pow"]}["bitcoin_370ehs_claim_join"]
     # $200B over 370 EH/s with $9.25B of facilities and $78M of power: ~$515 per TH/s of hardware,
     # about 26x the USD 20/TH market price the entry assumes.
@@ -76,11 +84,11 @@ def test_claims_imply_their_inputs():
     ("energy_usd_per_kwh = 0.05          # industrial power (input)\n", ""),
     ("[[pos]]\n", "[[pos]]\ncolour = 3\n"),
 ])
-def test_bad_input_names_file_line_and_key(tmp_path, edit, message):
+def test_bad_input_names_file_line_and_key(tmp_path, capsys, edit, message):
     text = (ROOT / "scenarios/economics/consensus_claims.toml").read_text()
     assert edit in text
     bad = tmp_path / "bad.toml"
     bad.write_text(text.replace(edit, message, 1))
-    r = subprocess.run(["/usr/bin/python3", str(CLI), str(bad)], capture_output=True, text=True)
-    assert r.returncode == 2
-    assert re.match(rf"{re.escape(str(bad))}:\d+:1: error: key '(pow|pos)\.\w+'", r.stderr), r.stderr
+    assert cli_main([str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert re.match(rf"{re.escape(str(bad))}:\d+:1: error: key '(pow|pos)\.\w+'", err), err
