@@ -3,7 +3,6 @@
 #include "models/attacks/double_spend_duration.hpp"
 
 #include <Eigen/Sparse>
-
 #include <algorithm>
 #include <vector>
 
@@ -16,7 +15,8 @@ double double_spend_expected_blocks(double q, int z, int deficit, bool overtake)
     const int width = deficit - d_min;
     const auto index = [&](int k, int d) { return k * width + (d - d_min); };
     // Success is certain once the lead covers the confirmations to come; it happens when the
-    // honest side has mined them: (z - k) honest blocks, (z - k) / p blocks in all (negative binomial).
+    // honest side has mined them: (z - k) honest blocks, (z - k) / p blocks in all (negative
+    // binomial).
     const auto success = [&](int k, int d) { return d <= -(z - k) - o; };
     const auto remaining = [&](int k) { return (z - k) / p; };
     const int n = (z + 1) * width;
@@ -33,11 +33,15 @@ double double_spend_expected_blocks(double q, int z, int deficit, bool overtake)
             rhs[i] = 1.0;  // the next block
             const int k_next = std::min(k + 1, z);
             if (d + 1 < deficit) {  // honest block; reaching the deficit ends the race (0 more)
-                if (success(k_next, d + 1)) rhs[i] += p * remaining(k_next);
-                else triplets.emplace_back(i, index(k_next, d + 1), -p);
+                if (success(k_next, d + 1))
+                    rhs[i] += p * remaining(k_next);
+                else
+                    triplets.emplace_back(i, index(k_next, d + 1), -p);
             }
-            if (success(k, d - 1)) rhs[i] += q * remaining(k);  // attacker block
-            else triplets.emplace_back(i, index(k, d - 1), -q);
+            if (success(k, d - 1))
+                rhs[i] += q * remaining(k);  // attacker block
+            else
+                triplets.emplace_back(i, index(k, d - 1), -q);
         }
     Eigen::SparseMatrix<double> a(n, n);
     a.setFromTriplets(triplets.begin(), triplets.end());

@@ -12,7 +12,8 @@ namespace models::layer2 {
 namespace {
 
 constexpr double bitcoin_block_s = 600.0;
-constexpr double retarget_blocks = 2016.0;  // Bitcoin Core chainparams: nPowTargetTimespan / nPowTargetSpacing
+constexpr double retarget_blocks =
+    2016.0;  // Bitcoin Core chainparams: nPowTargetTimespan / nPowTargetSpacing
 
 std::size_t race_column(const std::vector<sim::Column>& cols, const std::string& name) {
     for (std::size_t i = 0; i < cols.size(); ++i)
@@ -35,10 +36,12 @@ struct RaceIndex {
 
 }  // namespace
 
-bitcoin::BitcoinParams race_params(const AttackerHash& h, double block_interval_s, bool bitcoin_retarget) {
+bitcoin::BitcoinParams race_params(const AttackerHash& h, double block_interval_s,
+                                   bool bitcoin_retarget) {
     bitcoin::BitcoinParams bp;
     bp.attacker.hash_share = h.share;
-    bp.attacker.rented = h.rented;  // MiningProcess: rented keeps the honest rate; owned takes from it
+    bp.attacker.rented =
+        h.rented;  // MiningProcess: rented keeps the honest rate; owned takes from it
     bp.chain.block_interval_s = block_interval_s;
     bp.chain.retarget = bitcoin_retarget;
     bp.chain.retarget_blocks = static_cast<std::int64_t>(retarget_blocks);
@@ -68,7 +71,8 @@ double bitcoin_blocks_in(double rel, double seconds) {
     // the rented hash finds its share rel / (1 + rel) of one block per 600 s.
     const double fast_s = retarget_blocks * bitcoin_block_s / (1.0 + rel);
     const double in_fast = std::min(seconds, fast_s);
-    return rel * in_fast / bitcoin_block_s + rel / (1.0 + rel) * std::max(0.0, seconds - fast_s) / bitcoin_block_s;
+    return rel * in_fast / bitcoin_block_s +
+           rel / (1.0 + rel) * std::max(0.0, seconds - fast_s) / bitcoin_block_s;
 }
 
 RaceOutcome read_race(const std::vector<double>& o) {

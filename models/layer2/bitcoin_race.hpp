@@ -31,7 +31,8 @@ struct AttackerHash {
 /// Bitcoin, whose difficulty retargets every 2016 blocks (Bitcoin Core pow.cpp); the attack starts
 /// right after a retarget, the attacker's best moment (its rented hash speeds blocks up for a whole
 /// period). A merged-mined sidechain's difficulty is not adjusted during the race.
-bitcoin::BitcoinParams race_params(const AttackerHash& h, double block_interval_s, bool bitcoin_retarget);
+bitcoin::BitcoinParams race_params(const AttackerHash& h, double block_interval_s,
+                                   bool bitcoin_retarget);
 
 /// Records the attacker's hash x time. Rented: rented hash / Bitcoin's honest hash, which keeps
 /// mining beside it (q / (1 - q) x honest_rel; peak and x seconds). A cartel: its own hash / the

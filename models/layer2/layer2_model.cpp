@@ -30,8 +30,8 @@ enum class Purpose : std::uint32_t { keys = 11, votes = 12, faults = 13 };
 
 /// The double-spend race of the Bitcoin model (overtake rule: real nodes need a longer chain),
 /// with the attacker's hash entering it as bitcoin_race.hpp decides.
-RaceOutcome race(const AttackerHash& h, int z, double interval_s, bool bitcoin_retarget, std::int64_t give_up,
-                 const sim::RunInput& in) {
+RaceOutcome race(const AttackerHash& h, int z, double interval_s, bool bitcoin_retarget,
+                 std::int64_t give_up, const sim::RunInput& in) {
     bitcoin::BitcoinParams bp = race_params(h, interval_s, bitcoin_retarget);
     bp.attacker.strategy = "double_spend";
     bp.attacker.success_rule = "overtake";
@@ -99,7 +99,8 @@ Record merged_mining(const Layer2Params& p, const sim::RunInput& in) {
     charge_hash(r, h, s.sim_time_s);
     // Rented SHA-256 hash merge-mines Bitcoin meanwhile and keeps those rewards (expected count;
     // a cartel's hash mined Bitcoin before and after alike, so it earns nothing extra).
-    if (rented) r.attacker_bitcoin_blocks = bitcoin_blocks_in(h.rel_to_bitcoin_honest(), s.sim_time_s);
+    if (rented)
+        r.attacker_bitcoin_blocks = bitcoin_blocks_in(h.rel_to_bitcoin_honest(), s.sim_time_s);
     r.success = s.success;
     r.duration_s = s.sim_time_s;
     if (s.success) r.time_to_success_s = s.sim_time_s;
@@ -248,18 +249,23 @@ std::vector<std::pair<std::string, double>> Layer2Model::exact(const Params& p) 
     // and the closed form (an attacker who never gives up) is reported instead.
     // The expected duration (Markov chain of double_spend_duration.hpp) is the mean race length
     // before any retarget: blocks x the mean interval, 1 - q shorter when rented hash joins.
-    const auto race_exact = [&](int z, double interval_s, bool rented) -> std::vector<std::pair<std::string, double>> {
-        if (z > 400) return {{"success_probability_never_give_up", attacks::closed_forms::double_spend_overtake(q, z)}};
+    using Values = std::vector<std::pair<std::string, double>>;
+    const auto race_exact = [&](int z, double interval_s, bool rented) -> Values {
+        const double never = attacks::closed_forms::double_spend_overtake(q, z);
+        if (z > 400) return {{"success_probability_never_give_up", never}};
         const int deficit = static_cast<int>(p.attack.give_up_deficit);
         const double mean_interval_s = interval_s * (rented ? 1.0 - q : 1.0);
         return {{"success_probability", attacks::double_spend_markov(q, z, deficit, true)},
-                {"success_probability_never_give_up", attacks::closed_forms::double_spend_overtake(q, z)},
-                {"expected_duration_s", attacks::double_spend_expected_blocks(q, z, deficit, true) * mean_interval_s}};
+                {"success_probability_never_give_up", never},
+                {"expected_duration_s",
+                 attacks::double_spend_expected_blocks(q, z, deficit, true) * mean_interval_s}};
     };
     if (d == "custody_peg") return race_exact(shape_of(p.peg).pegin_confirmations, bitcoin_block_s, true);
     if (d == "l1_payment") return race_exact(static_cast<int>(p.l1.confirmations), bitcoin_block_s, true);
-    if (d == "merged_mining")
-        return race_exact(static_cast<int>(p.merged.confirmations), p.merged.block_interval_s, a == "rental_reorg");
+    if (d == "merged_mining") {
+        const auto z = static_cast<int>(p.merged.confirmations);
+        return race_exact(z, p.merged.block_interval_s, a == "rental_reorg");
+    }
     if (d == "lightning") return lightning_exact(p);
     if (d == "bitvm2" || d == "rollup" || d == "babylon" || d == "ark" || d == "statechain") return designs3_forms::exact(p);
     const auto req = static_cast<int>(p.drivechain.ack_required), win = static_cast<int>(p.drivechain.window_blocks);

@@ -10,7 +10,6 @@
 // states times the mean interval. A race whose honest side lost the attacker's hash (the defect
 // this guards against) runs 1/(1 - q) longer and fails (a) by tens of standard errors.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -65,10 +64,13 @@ TEST_CASE("layer2 race: rented-hash attack duration matches the Markov chain", "
         const double mean = sum / runs;
         const double sd = std::sqrt((sum2 - runs * mean * mean) / (runs - 1));
         const double half = l2sim_test::z_999 * sd / std::sqrt(static_cast<double>(runs));
-        // Rented hash joins: blocks come at (1 + q / (1 - q)) / 600 s, a mean interval of 600 (1 - q).
-        const double exact = models::attacks::double_spend_expected_blocks(q, z, deficit, true) * 600.0 * (1.0 - q);
-        std::printf("L1 race duration q = %.2f z = %d: Markov %.1f s  simulated %.1f s  CI half %.1f s\n", q, z,
-                    exact, mean, half);
+        // Rented hash joins: blocks come at (1 + q / (1 - q)) / 600 s, a mean interval of 600 (1 -
+        // q).
+        const double exact =
+            models::attacks::double_spend_expected_blocks(q, z, deficit, true) * 600.0 * (1.0 - q);
+        std::printf(
+            "L1 race duration q = %.2f z = %d: Markov %.1f s  simulated %.1f s  CI half %.1f s\n",
+            q, z, exact, mean, half);
         CHECK(std::abs(mean - exact) <= half);
     }
 }
@@ -76,19 +78,22 @@ TEST_CASE("layer2 race: rented-hash attack duration matches the Markov chain", "
 TEST_CASE("layer2 race: rented-hash success probability matches the Markov chain", "[stat-light]") {
     for (const auto [q, z] : points) {
         const Layer2Params p = l1_baseline(q, z);
-        const double exact = models::attacks::double_spend_markov(q, z, static_cast<int>(p.attack.give_up_deficit), true);
+        const double exact = models::attacks::double_spend_markov(
+            q, z, static_cast<int>(p.attack.give_up_deficit), true);
         char label[64];
         std::snprintf(label, sizeof label, "L1 race success q = %.2f z = %d", q, z);
         CHECK(l2sim_test::success_matches<Layer2Model>(label, p, exact, runs, 72));
     }
 }
 
-TEST_CASE("layer2 race: rented hash is charged as q / (1 - q) of the honest hash over the race", "[stat-light]") {
+TEST_CASE("layer2 race: rented hash is charged as q / (1 - q) of the honest hash over the race",
+          "[stat-light]") {
     // Exact per run: the recorded hash x time is the rented hash relative to the honest network
     // (which keeps mining beside it) times the race's own duration.
     const Layer2Params p = l1_baseline(0.6, 6);
     const auto rows = l2sim_test::replicate<Layer2Model>(p, 200, 73);
-    const auto dur = layer2_column(p, "attack_duration_s"), rel = layer2_column(p, "attacker_hash_rel_seconds");
+    const auto dur = layer2_column(p, "attack_duration_s"),
+               rel = layer2_column(p, "attacker_hash_rel_seconds");
     const auto peak = layer2_column(p, "attacker_hash_rel_peak");
     for (const auto& row : rows) {
         CHECK(row[peak] == Approx(1.5));

@@ -2,7 +2,6 @@
 // how long Bitcoin blocks take meanwhile (retarget after 2016 blocks), and the by-name reads of the
 // race outcomes (a reordered or extended race_columns() must not shift them).
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "models/bitcoin/race_world.hpp"
@@ -23,9 +22,11 @@ TEST_CASE("rented hash: rented joins the network, a cartel's hash is withdrawn f
     CHECK(cartel.chain.block_interval_s == 30.0);
 }
 
-TEST_CASE("rented hash: hash x time is recorded against the honest hash that keeps mining", "[unit]") {
+TEST_CASE("rented hash: hash x time is recorded against the honest hash that keeps mining",
+          "[unit]") {
     Record r;
-    charge_hash(r, AttackerHash{0.6, true, 0.8}, 100.0);  // merged-mined chain with 0.8 of Bitcoin's hash
+    charge_hash(r, AttackerHash{0.6, true, 0.8},
+                100.0);  // merged-mined chain with 0.8 of Bitcoin's hash
     CHECK(r.hash_rel_peak == Approx(1.5 * 0.8));
     CHECK(r.hash_rel_seconds == Approx(1.5 * 0.8 * 100.0));
     CHECK(r.owned_hash_rel_seconds == 0.0);
@@ -37,9 +38,11 @@ TEST_CASE("rented hash: hash x time is recorded against the honest hash that kee
 
 TEST_CASE("rented hash: Bitcoin blocks come faster until the retarget catches up", "[unit]") {
     CHECK(bitcoin_seconds_for_blocks(AttackerHash{0.5, true, 1.0}, 1000) == Approx(1000 * 300.0));
-    CHECK(bitcoin_seconds_for_blocks(AttackerHash{0.5, true, 1.0}, 3000) == Approx(2016 * 300.0 + 984 * 600.0));
+    CHECK(bitcoin_seconds_for_blocks(AttackerHash{0.5, true, 1.0}, 3000) ==
+          Approx(2016 * 300.0 + 984 * 600.0));
     CHECK(bitcoin_seconds_for_blocks(AttackerHash{0.5, false, 1.0}, 3000) == Approx(3000 * 600.0));
-    // rel = 1: the first period lasts 2016 x 600 / 2 s, in which the rented hash finds rel x t / 600.
+    // rel = 1: the first period lasts 2016 x 600 / 2 s, in which the rented hash finds rel x t /
+    // 600.
     CHECK(bitcoin_blocks_in(1.0, 2016 * 300.0) == Approx(1008.0));
     CHECK(bitcoin_blocks_in(1.0, 2016 * 300.0 + 6000.0) == Approx(1008.0 + 5.0));
 }
@@ -49,8 +52,12 @@ TEST_CASE("rented hash: race outcomes are read by column name", "[unit]") {
     std::vector<double> o(cols.size());
     for (std::size_t i = 0; i < cols.size(); ++i) {
         const std::string& n = cols[i].name;
-        o[i] = n == "attack_success" ? 1.0 : n == "main_chain_blocks" ? 40.0 : n == "attacker_revenue_share" ? 0.25
-             : n == "censored_tx_confirm_block" ? 7.0 : n == "sim_time_s" ? 1234.0 : -1.0;
+        o[i] = n == "attack_success"              ? 1.0
+               : n == "main_chain_blocks"         ? 40.0
+               : n == "attacker_revenue_share"    ? 0.25
+               : n == "censored_tx_confirm_block" ? 7.0
+               : n == "sim_time_s"                ? 1234.0
+                                                  : -1.0;
     }
     const RaceOutcome r = read_race(o);
     CHECK(r.success);
@@ -59,7 +66,8 @@ TEST_CASE("rented hash: race outcomes are read by column name", "[unit]") {
     CHECK(r.sim_time_s == 1234.0);
 }
 
-TEST_CASE("rented hash: the drivechain walk takes 1 - a of the time with rented hash (same votes)", "[unit]") {
+TEST_CASE("rented hash: the drivechain walk takes 1 - a of the time with rented hash (same votes)",
+          "[unit]") {
     // The same seed draws the same ACK walk; rented hash only shortens each block to 600 (1 - a) s
     // (the walk here is shorter than a retarget period), while a cartel's blocks keep 600 s.
     models::layer2::Layer2Params p;
