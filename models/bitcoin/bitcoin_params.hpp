@@ -49,7 +49,8 @@ struct AttackerParams {
     template <class V>
     void describe(V& v) {
         v.field("strategy", strategy, "-", "attacker strategy class",
-                sim::one_of({"honest", "double_spend", "selfish", "censor", "majority_reorg"}));
+                sim::one_of({"honest", "double_spend", "selfish", "optimal_selfish", "censor",
+                                  "censor_private_race", "censor_best", "majority_reorg"}));
         v.field("hash_share", hash_share, "1", "attacker's share of the total hashrate while attacking",
                 sim::in_range(0.0, 0.999));
         v.field("gamma", gamma, "1", "share of honest hash that mines on the attacker's block in a tie",

@@ -1,0 +1,73 @@
+// Optimal attackers against their exact values. Optimal selfish mining: the simulated share comes
+// from playing the MDP's policy against the stochastic block race in the event engine (Poisson
+// block finds, the block tree, honest chain selection with first-seen ties and gamma), while the
+// oracle is the MDP's linear-algebra value (stationary distribution of the policy's chain, Eigen
+// SparseLU) and never enters the simulation. Tolerance: z = 3.29 standard errors of the mean of
+// the per-run shares. [stat-light]: a few short runs for `make test`; [.statistical]: full size.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+#include "models/attacks/closed_forms.hpp"
+#include "models/attacks/optimal_selfish_mdp.hpp"
+#include "replications.hpp"
+
+namespace cf = models::attacks::closed_forms;
+using l2sim_test::column;
+using l2sim_test::replicate;
+using l2sim_test::z_999;
+using models::bitcoin::BitcoinParams;
+
+namespace {
+
+struct MeanAndHalfWidth {
+    double mean, half_width;
+};
+
+MeanAndHalfWidth mean_and_half_width(const std::vector<std::vector<double>>& rows, std::size_t c) {
+    const double n = static_cast<double>(rows.size());
+    double m = 0;
+    for (const auto& r : rows) m += r[c];
+    m /= n;
+    double var = 0;
+    for (const auto& r : rows) var += (r[c] - m) * (r[c] - m);
+    return {m, z_999 * std::sqrt(var / (n - 1) / n)};
+}
+
+void check_optimal_selfish(const std::vector<std::pair<double, double>>& points, int runs, int blocks) {
+    std::printf("%-6s %-6s %-12s %-12s %-10s %-10s\n", "alpha", "gamma", "MDP exact", "simulated", "CI half", "SM1");
+    for (auto [a, g] : points) {
+        BitcoinParams p;
+        p.attacker.strategy = "optimal_selfish";
+        p.attacker.hash_share = a;
+        p.attacker.gamma = g;
+        p.run.blocks = blocks;
+        const auto s = mean_and_half_width(replicate(p, runs, 2016), column(p, "attacker_revenue_share"));
+        const double exact = models::attacks::cached_optimal_selfish_policy(
+            a, g, models::attacks::selfish_mdp_max_fork_blocks).revenue_share();
+        std::printf("%-6.4f %-6.2f %-12.6f %-12.6f %-10.3g %-10.6f\n", a, g, exact, s.mean, s.half_width,
+                    cf::selfish_revenue(a, g));
+        CHECK(std::abs(s.mean - exact) <= s.half_width);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("optimal selfish mining: simulated share matches the MDP value (light)", "[stat-light]") {
+    check_optimal_selfish({{1.0 / 3.0, 0.0}, {0.4, 0.5}, {0.45, 0.0}}, 16, 20000);
+}
+
+TEST_CASE("optimal selfish mining: simulated share matches the MDP value", "[.statistical]") {
+    check_optimal_selfish({{1.0 / 3.0, 0.0}, {0.35, 0.0}, {0.4, 0.5}, {0.45, 0.0}, {0.45, 1.0}}, 64, 100000);
+}
+
+TEST_CASE("optimal selfish mining: the test rejects SM1's share where the optimum beats it", "[stat-light]") {
+    // Power check: at alpha = 0.45, gamma = 0 the optimum (0.667) is far from SM1 (0.652).
+    BitcoinParams p;
+    p.attacker.strategy = "optimal_selfish";
+    p.attacker.hash_share = 0.45;
+    p.run.blocks = 20000;
+    const auto s = mean_and_half_width(replicate(p, 16, 2016), column(p, "attacker_revenue_share"));
+    CHECK(std::abs(s.mean - cf::selfish_revenue(0.45, 0.0)) > s.half_width);
+}
