@@ -12,7 +12,9 @@
 #include "models/attacks/markov_exact.hpp"
 #include "models/attacks/optimal_selfish_mdp.hpp"
 #include "models/attacks/optimal_selfish_mining.hpp"
+#include "models/attacks/private_race_censorship.hpp"
 #include "models/attacks/selfish_mining.hpp"
+#include "models/attacks/strongest_censor.hpp"
 #include "models/bitcoin/network_model.hpp"
 #include "models/bitcoin/race_world.hpp"
 
@@ -38,6 +40,14 @@ sim::RunOutput BitcoinModel::run(const Params& p, const sim::RunInput& in) {
     if (s == "selfish") return run_race<attacks::SelfishMining>(p, in);
     if (s == "optimal_selfish") return run_race<attacks::OptimalSelfishMining>(p, in);
     if (s == "censor") return run_race<attacks::Censorship>(p, in);
+    if (s == "censor_private_race") return run_race<attacks::PrivateRaceCensorship>(p, in);
+    if (s == "censor_best") {
+        const auto choice = attacks::strongest_censor(p.attacker.hash_share, static_cast<int>(p.attacker.feather_fork_depth),
+                                                      static_cast<int>(p.attacker.censor_window_blocks));
+        if (choice.strategy == attacks::CensorStrategy::private_race)
+            return run_race<attacks::PrivateRaceCensorship>(p, in);
+        return run_race<attacks::Censorship>(p, in);
+    }
     if (s == "majority_reorg") return run_race<attacks::MajorityReorg>(p, in);
     throw std::invalid_argument("unknown attacker.strategy " + s);
 }
@@ -91,6 +101,16 @@ std::vector<std::pair<std::string, double>> BitcoinModel::exact(const Params& p)
         const auto d = static_cast<int>(p.attacker.feather_fork_depth);
         return {{"p_unconfirmed_after_window", cf::censored_unconfirmed(q, d, k)},
                 {"feather_fork_race_win", cf::feather_fork_win(q, d)}};
+    }
+    if (s == "censor_private_race" || s == "censor_best") {
+        const auto k = static_cast<int>(p.attacker.censor_window_blocks);
+        const auto c = attacks::strongest_censor(q, static_cast<int>(p.attacker.feather_fork_depth), k);
+        const bool race = s == "censor_private_race" || c.strategy == attacks::CensorStrategy::private_race;
+        return {{"success_probability_closed_form", race ? c.private_race_success : c.feather_fork_success},
+                {"private_race_success", c.private_race_success},
+                {"private_race_fixed_window_binomial", cf::censor_private_race_fixed_window(q, k)},
+                {"feather_fork_success", c.feather_fork_success},
+                {"best_is_private_race", c.strategy == attacks::CensorStrategy::private_race ? 1.0 : 0.0}};
     }
     return {};
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "models/attacks/censorship.hpp"
+#include "models/attacks/private_race_censorship.hpp"
+#include "models/attacks/strongest_censor.hpp"
 #include "models/layer2/federation.hpp"
 #include "models/layer2/lightning/block_space.hpp"
 #include "sim/random/distributions.hpp"
@@ -26,7 +28,14 @@ Record censor_tx(double alpha, int depth, int window, double tx_fee_btc, const s
     bp.attacker.feather_fork_depth = std::min(depth, window);
     bp.attacker.censor_window_blocks = window;
     bp.run.blocks = 1'000'000;
-    const auto o = bitcoin::run_race<attacks::Censorship>(bp, in).outcomes;
+    // The censor plays the stronger of feather-forking and the private race over the window
+    // (models/attacks/strongest_censor.hpp); a private racer gives up at a deficit that costs it
+    // at most 1e-6 of success.
+    const auto choice = attacks::strongest_censor(alpha, static_cast<int>(bp.attacker.feather_fork_depth), window);
+    bp.attacker.give_up_deficit = attacks::private_race_give_up_deficit(alpha);
+    const auto o = choice.strategy == attacks::CensorStrategy::private_race
+                       ? bitcoin::run_race<attacks::PrivateRaceCensorship>(bp, in).outcomes
+                       : bitcoin::run_race<attacks::Censorship>(bp, in).outcomes;
     // race_columns(): 0 success, 3 main chain, 7 attacker revenue share, 10 confirm block, 11 time
     r.success = o[0];
     r.duration_s = o[11];

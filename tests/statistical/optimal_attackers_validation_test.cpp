@@ -71,3 +71,58 @@ TEST_CASE("optimal selfish mining: the test rejects SM1's share where the optimu
     const auto s = mean_and_half_width(replicate(p, 16, 2016), column(p, "attacker_revenue_share"));
     CHECK(std::abs(s.mean - cf::selfish_revenue(0.45, 0.0)) > s.half_width);
 }
+
+namespace {
+
+// The private-race censor: the simulation runs the race block by block in the event engine (Poisson
+// finds, the censor's private branch, honest chain selection, the tx in the honest chain's first
+// block) and reads success from where the tx landed in the final main chain; the oracle is the
+// negative-binomial / gambler's-ruin sum of closed_forms.hpp. The give-up deficit of 60 moves the
+// exact value by at most (a/(1-a))^201 < 4e-11 at these points (alpha <= 0.47).
+void check_private_race(const std::vector<std::pair<double, int>>& points, int runs) {
+    std::printf("%-6s %-5s %-12s %-12s %-10s %-14s %-12s\n", "alpha", "k", "closed", "simulated", "CI half",
+                "fixed window", "feather d=6");
+    for (auto [a, k] : points) {
+        BitcoinParams p;
+        p.attacker.strategy = "censor_private_race";
+        p.attacker.hash_share = a;
+        p.attacker.censor_window_blocks = k;
+        p.attacker.give_up_deficit = 200;
+        p.run.blocks = 1000000;
+        const double exact = cf::censor_private_race(a, k);
+        const auto rows = replicate(p, runs, 4000 + k);
+        double sim = 0;
+        for (const auto& r : rows) sim += r[column(p, "attack_success")];
+        sim /= runs;
+        double hw = 0;
+        const bool ok = l2sim_test::within_binomial(sim, exact, runs, &hw);
+        std::printf("%-6.2f %-5d %-12.6f %-12.6f %-10.3g %-14.6f %-12.3g\n", a, k, exact, sim, hw,
+                    cf::censor_private_race_fixed_window(a, k), cf::censored_unconfirmed(a, 6, k));
+        CHECK(ok);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("private-race censor matches its closed form (light)", "[stat-light]") {
+    check_private_race({{0.3, 3}, {0.4, 6}, {0.45, 24}}, 3000);
+}
+
+TEST_CASE("private-race censor matches its closed form", "[.statistical]") {
+    check_private_race({{0.3, 3}, {0.4, 6}, {0.45, 24}, {0.45, 144}, {0.47, 144}}, 20000);
+}
+
+TEST_CASE("private-race censor: the test rejects the fixed-window binomial", "[stat-light]") {
+    // Power check: the race keeps going after the honest k-th block, so its success exceeds
+    // Pr[Binomial(2k-1, a) >= k]; the test must tell the two apart.
+    BitcoinParams p;
+    p.attacker.strategy = "censor_private_race";
+    p.attacker.hash_share = 0.45;
+    p.attacker.censor_window_blocks = 24;
+    p.attacker.give_up_deficit = 200;
+    p.run.blocks = 1000000;
+    const int runs = 3000;
+    double sim = 0;
+    for (const auto& r : replicate(p, runs, 4024)) sim += r[column(p, "attack_success")];
+    CHECK_FALSE(l2sim_test::within_binomial(sim / runs, cf::censor_private_race_fixed_window(0.45, 24), runs));
+}
