@@ -10,6 +10,7 @@
 #include "models/attacks/double_spend.hpp"
 #include "models/attacks/majority_reorg.hpp"
 #include "models/attacks/markov_exact.hpp"
+#include "models/attacks/optimal_double_spend.hpp"
 #include "models/attacks/optimal_selfish_mdp.hpp"
 #include "models/attacks/optimal_selfish_mining.hpp"
 #include "models/attacks/private_race_censorship.hpp"
@@ -37,6 +38,7 @@ sim::RunOutput BitcoinModel::run(const Params& p, const sim::RunInput& in) {
     }
     if (s == "honest") return run_race<attacks::HonestMining>(p, in);
     if (s == "double_spend") return run_race<attacks::DoubleSpend>(p, in);
+    if (s == "double_spend_optimal") return run_race<attacks::OptimalDoubleSpend>(p, in);
     if (s == "selfish") return run_race<attacks::SelfishMining>(p, in);
     if (s == "optimal_selfish") return run_race<attacks::OptimalSelfishMining>(p, in);
     if (s == "censor") return run_race<attacks::Censorship>(p, in);
@@ -81,6 +83,15 @@ std::vector<std::pair<std::string, double>> BitcoinModel::exact(const Params& p)
                 {"success_probability_markov_chain",
                  attacks::double_spend_markov(q, z, static_cast<int>(p.attacker.give_up_deficit), overtake)},
                 {"nakamoto_2008_approximation", cf::nakamoto_approximation(q, z)}};
+    }
+    if (s == "double_spend_optimal") {
+        const attacks::GiveUpPolicy policy(attacks::double_spend_economics(p), attacks::double_spend_max_blocks);
+        const auto v = attacks::give_up_policy_value(policy);
+        return {{"success_probability_markov_chain", v.success_probability},
+                {"expected_payoff_sat_markov_chain", v.expected_payoff_sat},
+                {"expected_payoff_sat_backward_induction", policy.optimal_payoff_sat()},
+                {"expected_blocks_markov_chain", v.expected_blocks},
+                {"attack_started", policy.keep_going(0, 0) ? 1.0 : 0.0}};
     }
     if (s == "selfish")
         return {{"revenue_share_eyal_sirer", cf::selfish_revenue(q, g)},

@@ -8,8 +8,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "models/attacks/closed_forms.hpp"
+#include "models/attacks/optimal_double_spend.hpp"
 #include "models/attacks/optimal_selfish_mdp.hpp"
 #include "replications.hpp"
 
@@ -125,4 +127,41 @@ TEST_CASE("private-race censor: the test rejects the fixed-window binomial", "[s
     double sim = 0;
     for (const auto& r : replicate(p, runs, 4024)) sim += r[column(p, "attack_success")];
     CHECK_FALSE(l2sim_test::within_binomial(sim / runs, cf::censor_private_race_fixed_window(0.45, 24), runs));
+}
+
+namespace {
+
+// The double spend with the optimal give-up rule: the simulation plays the policy in the block
+// race (the strategy reads a and h off the block tree after every Poisson block and stops where
+// the policy says), the oracle is the absorbing Markov chain of the same policy solved with Eigen.
+void check_give_up(const std::vector<std::tuple<double, int, double>>& points, int runs) {
+    std::printf("%-5s %-3s %-10s %-12s %-12s %-10s\n", "q", "z", "V (sat)", "Markov", "simulated", "CI half");
+    for (auto [q, z, v] : points) {
+        BitcoinParams p;
+        p.attacker.strategy = "double_spend_optimal";
+        p.attacker.hash_share = q;
+        p.attacker.double_spend_value_sat = v;
+        p.merchant.confirmations = z;
+        p.run.blocks = 100000;
+        const models::attacks::GiveUpPolicy policy(models::attacks::double_spend_economics(p),
+                                                   models::attacks::double_spend_max_blocks);
+        const double exact = models::attacks::give_up_policy_value(policy).success_probability;
+        double sim = 0;
+        for (const auto& r : replicate(p, runs, 900 + z)) sim += r[column(p, "attack_success")];
+        sim /= runs;
+        double hw = 0;
+        const bool ok = l2sim_test::within_binomial(sim, exact, runs, &hw);
+        std::printf("%-5.2f %-3d %-10.3g %-12.6f %-12.6f %-10.3g\n", q, z, v, exact, sim, hw);
+        CHECK(ok);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("double spend with optimal give-up matches its Markov chain (light)", "[stat-light]") {
+    check_give_up({{0.3, 3, 1e9}, {0.3, 3, 1e10}, {0.4, 6, 1e10}}, 4000);
+}
+
+TEST_CASE("double spend with optimal give-up matches its Markov chain", "[.statistical]") {
+    check_give_up({{0.3, 3, 1e9}, {0.3, 3, 1e10}, {0.4, 6, 1e10}, {0.25, 2, 1e9}, {0.45, 6, 1e11}}, 40000);
 }
