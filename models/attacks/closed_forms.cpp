@@ -99,4 +99,24 @@ double stale_rate_from_delays(const std::vector<double>& tau_s, double block_int
     return 1.0 - s / static_cast<double>(tau_s.size());
 }
 
+double censor_private_race_fixed_window(double a, int k) {
+    double s = 0.0;
+    for (int j = 0; j < k; ++j) s += std::exp(log_choose(k - 1 + j, j) + k * std::log(a) + j * std::log1p(-a));
+    return s;
+}
+
+double censor_private_race(double a, int k) {
+    if (a >= 0.5) return 1.0;
+    const double r = a / (1.0 - a);
+    double s = censor_private_race_fixed_window(a, k);
+    // The tail terms fall geometrically (ratio below 4 a (1 - a) < 1); stop when negligible.
+    for (int j = k;; ++j) {
+        const double t = std::exp(log_choose(k - 1 + j, j) + k * std::log(a) + j * std::log1p(-a) +
+                                  (j - k + 1) * std::log(r));
+        s += t;
+        if (t < 1e-18 * s || j > k + 200000) break;
+    }
+    return s;
+}
+
 }  // namespace models::attacks::closed_forms

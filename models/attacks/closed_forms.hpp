@@ -25,6 +25,19 @@ double feather_fork_win(double alpha, int depth);
 double censored_unconfirmed(double alpha, int depth, int k);
 /// The same for k = 0..k_max at once.
 std::vector<double> censored_unconfirmed_curve(double alpha, int depth, int k_max);
+/// The private-race censor (models/attacks/private_race_censorship.hpp) over a window of k blocks
+/// with no give-up. Derivation: let J be the honest blocks found when the censor finds its k-th
+/// block, J ~ NegBin: P(J = j) = C(k-1+j, j) a^k (1-a)^j. If j < k the censor's k blocks are
+/// strictly longer at once. If j >= k it trails by j - k and must gain j - k + 1 net blocks, which
+/// a walk with up-probability a < 1/2 ever does with probability (a/(1-a))^(j-k+1) (gambler's ruin
+/// against an unbounded opponent); every later state has a >= k. So
+///   P = sum_{j<k} C(k-1+j,j) a^k b^j + sum_{j>=k} C(k-1+j,j) a^k b^j (a/b)^(j-k+1),  b = 1 - a,
+/// and 1 for a >= 1/2. A give-up at deficit D removes only paths that would later regain D + 1
+/// blocks, so it lowers P by at most (a/b)^(D+1).
+double censor_private_race(double alpha, int k);
+/// The first sum alone: Pr[Binomial(2k-1, a) >= k], the censor's k blocks before the honest k-th
+/// (a fixed-window race that never tries to overtake afterwards).
+double censor_private_race_fixed_window(double alpha, int k);
 /// Stale-rate prediction 1 - mean(exp(-tau_i / T)) from per-block hash-weighted delays tau_i.
 double stale_rate_from_delays(const std::vector<double>& tau_s, double block_interval_s);
 

@@ -10,7 +10,12 @@
 #include "models/attacks/double_spend.hpp"
 #include "models/attacks/majority_reorg.hpp"
 #include "models/attacks/markov_exact.hpp"
+#include "models/attacks/optimal_double_spend.hpp"
+#include "models/attacks/optimal_selfish_mdp.hpp"
+#include "models/attacks/optimal_selfish_mining.hpp"
+#include "models/attacks/private_race_censorship.hpp"
 #include "models/attacks/selfish_mining.hpp"
+#include "models/attacks/strongest_censor.hpp"
 #include "models/bitcoin/network_model.hpp"
 #include "models/bitcoin/race_world.hpp"
 
@@ -33,8 +38,18 @@ sim::RunOutput BitcoinModel::run(const Params& p, const sim::RunInput& in) {
     }
     if (s == "honest") return run_race<attacks::HonestMining>(p, in);
     if (s == "double_spend") return run_race<attacks::DoubleSpend>(p, in);
+    if (s == "double_spend_optimal") return run_race<attacks::OptimalDoubleSpend>(p, in);
     if (s == "selfish") return run_race<attacks::SelfishMining>(p, in);
+    if (s == "optimal_selfish") return run_race<attacks::OptimalSelfishMining>(p, in);
     if (s == "censor") return run_race<attacks::Censorship>(p, in);
+    if (s == "censor_private_race") return run_race<attacks::PrivateRaceCensorship>(p, in);
+    if (s == "censor_best") {
+        const auto choice = attacks::strongest_censor(p.attacker.hash_share, static_cast<int>(p.attacker.feather_fork_depth),
+                                                      static_cast<int>(p.attacker.censor_window_blocks));
+        if (choice.strategy == attacks::CensorStrategy::private_race)
+            return run_race<attacks::PrivateRaceCensorship>(p, in);
+        return run_race<attacks::Censorship>(p, in);
+    }
     if (s == "majority_reorg") return run_race<attacks::MajorityReorg>(p, in);
     throw std::invalid_argument("unknown attacker.strategy " + s);
 }
@@ -42,6 +57,8 @@ sim::RunOutput BitcoinModel::run(const Params& p, const sim::RunInput& in) {
 std::optional<std::pair<std::string, std::string>> BitcoinModel::check(const Params& p) {
     if (p.network.enabled && p.attacker.strategy != "honest")
         return std::pair{"attacker.strategy", "network runs support the honest strategy only"};
+    if (p.attacker.strategy == "optimal_selfish" && !(p.attacker.hash_share > 0.0 && p.attacker.hash_share < 0.5))
+        return std::pair{"attacker.hash_share", "optimal_selfish needs 0 < hash_share < 0.5 (its MDP assumes a minority)"};
     // A table left empty takes the preset's six regions; all must agree.
     const auto& n = p.network;
     const auto size = [](std::size_t given) { return given == 0 ? std::size_t{6} : given; };
@@ -67,15 +84,44 @@ std::vector<std::pair<std::string, double>> BitcoinModel::exact(const Params& p)
                  attacks::double_spend_markov(q, z, static_cast<int>(p.attacker.give_up_deficit), overtake)},
                 {"nakamoto_2008_approximation", cf::nakamoto_approximation(q, z)}};
     }
+    if (s == "double_spend_optimal") {
+        const attacks::GiveUpPolicy policy(attacks::double_spend_economics(p), attacks::double_spend_max_blocks);
+        const auto v = attacks::give_up_policy_value(policy);
+        return {{"success_probability_markov_chain", v.success_probability},
+                {"expected_payoff_sat_markov_chain", v.expected_payoff_sat},
+                {"expected_payoff_sat_backward_induction", policy.optimal_payoff_sat()},
+                {"expected_blocks_markov_chain", v.expected_blocks},
+                {"attack_started", policy.keep_going(0, 0) ? 1.0 : 0.0}};
+    }
     if (s == "selfish")
         return {{"revenue_share_eyal_sirer", cf::selfish_revenue(q, g)},
                 {"revenue_share_markov_chain", attacks::selfish_markov_revenue(q, g, 200)},
                 {"profitability_threshold", cf::selfish_threshold(g)}};
+    if (s == "optimal_selfish") {
+        // Sapirshtein et al. (2016): the optimal share at (alpha, gamma) and the lowest alpha at
+        // which any policy beats honest mining at this gamma, beside SM1's for comparison.
+        const int t = attacks::selfish_mdp_max_fork_blocks;
+        return {{"optimal_revenue_share_mdp", attacks::optimal_selfish_policy(q, g, t).revenue_share()},
+                {"sm1_revenue_share_eyal_sirer", cf::selfish_revenue(q, g)},
+                {"optimal_profitability_threshold_mdp", attacks::optimal_selfish_threshold(g, t, 1e-4)},
+                {"sm1_profitability_threshold", cf::selfish_threshold(g)},
+                {"lead_truncation_blocks", t}};
+    }
     if (s == "censor") {
         const auto k = static_cast<int>(p.attacker.censor_window_blocks);
         const auto d = static_cast<int>(p.attacker.feather_fork_depth);
         return {{"p_unconfirmed_after_window", cf::censored_unconfirmed(q, d, k)},
                 {"feather_fork_race_win", cf::feather_fork_win(q, d)}};
+    }
+    if (s == "censor_private_race" || s == "censor_best") {
+        const auto k = static_cast<int>(p.attacker.censor_window_blocks);
+        const auto c = attacks::strongest_censor(q, static_cast<int>(p.attacker.feather_fork_depth), k);
+        const bool race = s == "censor_private_race" || c.strategy == attacks::CensorStrategy::private_race;
+        return {{"success_probability_closed_form", race ? c.private_race_success : c.feather_fork_success},
+                {"private_race_success", c.private_race_success},
+                {"private_race_fixed_window_binomial", cf::censor_private_race_fixed_window(q, k)},
+                {"feather_fork_success", c.feather_fork_success},
+                {"best_is_private_race", c.strategy == attacks::CensorStrategy::private_race ? 1.0 : 0.0}};
     }
     return {};
 }

@@ -45,11 +45,15 @@ struct AttackerParams {
     std::int64_t feather_fork_depth = 0;
     std::int64_t censor_window_blocks = 6;
     std::int64_t reorg_depth_blocks = 6;
+    double double_spend_value_sat = 1e9;
+    double block_reward_sat = 312'500'000.0;
+    double hash_rent_sat_per_s = 0.0;
 
     template <class V>
     void describe(V& v) {
         v.field("strategy", strategy, "-", "attacker strategy class",
-                sim::one_of({"honest", "double_spend", "selfish", "censor", "majority_reorg"}));
+                sim::one_of({"honest", "double_spend", "double_spend_optimal", "selfish", "optimal_selfish", "censor",
+                                  "censor_private_race", "censor_best", "majority_reorg"}));
         v.field("hash_share", hash_share, "1", "attacker's share of the total hashrate while attacking",
                 sim::in_range(0.0, 0.999));
         v.field("gamma", gamma, "1", "share of honest hash that mines on the attacker's block in a tie",
@@ -67,6 +71,13 @@ struct AttackerParams {
                 "censor: success if the tx is not in the first this-many main-chain blocks", sim::at_least(1));
         v.field("reorg_depth_blocks", reorg_depth_blocks, "blocks", "majority_reorg: depth to replace",
                 sim::at_least(1));
+        v.field("double_spend_value_sat", double_spend_value_sat, "sat",
+                "double_spend_optimal: value gained if the double spend succeeds", sim::non_negative());
+        // Default: the block subsidy since the April 2024 halving (Bitcoin Core GetBlockSubsidy).
+        v.field("block_reward_sat", block_reward_sat, "sat",
+                "double_spend_optimal: reward of one block (subsidy + fees)", sim::non_negative());
+        v.field("hash_rent_sat_per_s", hash_rent_sat_per_s, "sat/s",
+                "double_spend_optimal: cost of the attacker's hash per second of attack (rent)", sim::non_negative());
     }
 };
 

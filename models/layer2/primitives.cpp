@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "models/attacks/censorship.hpp"
+#include "models/attacks/private_race_censorship.hpp"
+#include "models/attacks/strongest_censor.hpp"
 #include "models/layer2/bitcoin_race.hpp"
 #include "models/layer2/federation.hpp"
 #include "models/layer2/lightning/block_space.hpp"
@@ -26,7 +28,14 @@ Record censor_tx(double alpha, int depth, int window, double tx_fee_btc, const s
     bp.attacker.feather_fork_depth = std::min(depth, window);
     bp.attacker.censor_window_blocks = window;
     bp.run.blocks = 1'000'000;
-    const RaceOutcome o = read_race(bitcoin::run_race<attacks::Censorship>(bp, in).outcomes);
+    // The censor plays the stronger of feather-forking and the private race over the window
+    // (models/attacks/strongest_censor.hpp); a private racer gives up at a deficit that costs it
+    // at most 1e-6 of success.
+    const auto choice = attacks::strongest_censor(alpha, static_cast<int>(bp.attacker.feather_fork_depth), window);
+    bp.attacker.give_up_deficit = attacks::private_race_give_up_deficit(alpha);
+    const RaceOutcome o = read_race(choice.strategy == attacks::CensorStrategy::private_race
+                                        ? bitcoin::run_race<attacks::PrivateRaceCensorship>(bp, in).outcomes
+                                        : bitcoin::run_race<attacks::Censorship>(bp, in).outcomes);
     r.success = o.success;
     r.duration_s = o.sim_time_s;
     r.claim_wait_blocks = o.tx_confirm_block;

@@ -12,8 +12,10 @@
 
 namespace models::layer2 {
 
-/// P-HASH: rented hash share `alpha` forks away blocks with the tx until they are `depth` deep
-/// (depth >= window: a majority that never gives up). Success: the tx misses `window` blocks.
+/// P-HASH: rented hash share `alpha` keeps the tx out of `window` blocks with the stronger of two
+/// strategies (models/attacks/strongest_censor.hpp): feather-forking each block with the tx until
+/// it is `depth` deep (depth >= window: a majority that never gives up), or a private race from
+/// the window's start. Success: the tx misses `window` blocks.
 Record censor_tx(double alpha, int depth, int window, double tx_fee_btc, const sim::RunInput& in);
 
 /// P-BRIBE: each block's miner (pools by share) withholds the tx when its share of `bribe_btc`,

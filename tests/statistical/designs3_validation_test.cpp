@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "models/attacks/closed_forms.hpp"
+#include "models/attacks/strongest_censor.hpp"
 #include "models/layer2/designs3/designs3_closed_forms.hpp"
 #include "models/layer2/layer2_model.hpp"
 #include "replications.hpp"
@@ -44,12 +45,12 @@ TEST_CASE("bitvm2: censoring every challenge over the window", "[stat-light]") {
     p.bitvm2.challenge_window_blocks = 10;
     for (double a : {0.45, 0.55}) {
         p.attack.hash_share = a;
-        check("bitvm2 challenge window 10, majority censor", p, cf::censored_unconfirmed(a, 10, 10), 20000, 82);
+        check("bitvm2 challenge window 10, majority censor", p, models::attacks::strongest_censor(a, 10, 10).success(), 20000, 82);
     }
     p.layer2.attack = "censor_feather_fork";
     p.attack.feather_fork_depth = 2;
     p.attack.hash_share = 0.35;
-    check("bitvm2 challenge window 10, feather-fork depth 2", p, cf::censored_unconfirmed(0.35, 2, 10), 20000, 83);
+    check("bitvm2 challenge window 10, feather-fork depth 2", p, models::attacks::strongest_censor(0.35, 2, 10).success(), 20000, 83);
 }
 
 TEST_CASE("rollup and statechain: k-of-n parts and the backup race", "[stat-light]") {
@@ -64,7 +65,7 @@ TEST_CASE("rollup and statechain: k-of-n parts and the backup race", "[stat-ligh
     auto s = design("statechain", "backup_censor");
     s.statechain.decrement_blocks = 8;
     s.attack.hash_share = 0.5;
-    check("statechain backup race, 8 blocks, alpha 0.5", s, cf::censored_unconfirmed(0.5, 8, 8), 20000, 86);
+    check("statechain backup race, 8 blocks, alpha 0.5", s, models::attacks::strongest_censor(0.5, 8, 8).success(), 20000, 86);
 }
 
 TEST_CASE("babylon: double-signing costs exactly the slashed stake", "[stat-light]") {
@@ -80,7 +81,7 @@ TEST_CASE("babylon: double-signing costs exactly the slashed stake", "[stat-ligh
     p.staking.unbonding_blocks = 12;
     for (double a : {0.5, 0.6}) {
         p.attack.hash_share = a;
-        check("babylon escape: censor the slashing tx, unbonding 12", p, cf::censored_unconfirmed(a, 12, 12), 20000, 88);
+        check("babylon escape: censor the slashing tx, unbonding 12", p, models::attacks::strongest_censor(a, 12, 12).success(), 20000, 88);
     }
 }
 

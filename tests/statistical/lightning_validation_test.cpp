@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "models/attacks/closed_forms.hpp"
+#include "models/attacks/strongest_censor.hpp"
 #include "models/layer2/layer2_model.hpp"
 #include "models/layer2/lightning/channel.hpp"
 #include "models/layer2/lightning/lightning_closed_forms.hpp"
@@ -39,14 +40,14 @@ TEST_CASE("lightning: censoring the justice transaction over to_self_delay", "[s
     p.lightning.to_self_delay_blocks = 12;
     for (double a : {0.45, 0.5, 0.55}) {  // a majority forks until the window closes
         p.attack.hash_share = a;
-        check("revoked state, majority censor, window 12", p, cf::censored_unconfirmed(a, 12, 12), 20000, 71);
+        check("revoked state, majority censor, window 12", p, models::attacks::strongest_censor(a, 12, 12).success(), 20000, 71);
     }
     p.layer2.attack = "revoked_feather_fork";
     p.lightning.to_self_delay_blocks = 6;
     for (double a : {0.2, 0.35}) {
         p.attack.hash_share = a;
         p.attack.feather_fork_depth = 2;
-        check("revoked state, feather-fork depth 2, window 6", p, cf::censored_unconfirmed(a, 2, 6), 20000, 72);
+        check("revoked state, feather-fork depth 2, window 6", p, models::attacks::strongest_censor(a, 2, 6).success(), 20000, 72);
     }
 }
 
