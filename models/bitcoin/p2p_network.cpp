@@ -137,4 +137,16 @@ double P2pNetwork::block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream&
     return p_.block_size_bytes * fraction;
 }
 
+bool P2pNetwork::compact_fails(sim::NodeId to, sim::RngStream& rng) const {
+    if (p_.topology != "simblock") return false;
+    return sim::random::bernoulli(rng, churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control);
+}
+
+double P2pNetwork::missing_bytes(sim::NodeId sender, sim::RngStream& rng) const {
+    const double fraction = churn_[sender] ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
+                                                 rng, simblock::cbr_failure_fraction_churn.size())]
+                                           : simblock::cbr_failure_fraction_control;
+    return std::floor(p_.block_size_bytes * fraction);  // SimBlock truncates to whole bytes (long)
+}
+
 }  // namespace models::bitcoin

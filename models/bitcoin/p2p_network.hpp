@@ -26,7 +26,19 @@ public:
     double bandwidth_bps(sim::NodeId from, sim::NodeId to) const;
     /// Bytes sent for one block from -> to: compact (BIP152) when both ends relay compact blocks,
     /// plus the missing part when compact reconstruction fails (SimBlock's failure rates).
+    /// The pipelined relay model's single message per block.
     double block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const;
+
+    /// The simblock relay model sends a block as its own messages, as SimBlock does:
+    /// true when a block from -> to goes compact (both ends relay compact blocks, BIP152).
+    bool sends_compact(sim::NodeId from, sim::NodeId to) const { return compact_[from] && compact_[to]; }
+    /// Whether node `to` fails to rebuild a compact block it received, at its own rate (SimBlock
+    /// Node.receiveMessage draws CBR_FAILURE_RATE by the receiver's churn flag). Only the simblock
+    /// topology declares failure rates; elsewhere reconstruction always succeeds.
+    bool compact_fails(sim::NodeId to, sim::RngStream& rng) const;
+    /// Bytes of the missing transactions that `sender` sends after a failed compact block
+    /// (SimBlock Node.getFailedBlockSize: a fraction drawn by the SENDER's churn flag).
+    double missing_bytes(sim::NodeId sender, sim::RngStream& rng) const;
 
 private:
     void build_simblock(sim::RngStream& rng);
