@@ -75,9 +75,16 @@ public:
     std::vector<double> run();
 
 private:
+    struct NodeState {  // one block at one node, read together: one cache line per neighbour
+        sim::Tick delivered = never, inv_due = never;
+        bool requested = false;
+    };
+    struct Spread {  // how one block spread: node percentiles and hash-weighted delay, seconds
+        double p50 = 0, p90 = 0, p100 = 0, tau = 0;
+    };
     struct BlockState {
-        std::vector<sim::Tick> delivered, inv_due;
-        std::vector<bool> requested;
+        std::vector<NodeState> at;  // released once every node has the block
+        Spread spread;              // filled then (or at the end, if some node never got it)
         std::uint32_t reached = 0;
         sim::Tick found_at = 0;
     };
@@ -88,6 +95,8 @@ private:
     }
     void on_mine();
     void on_validated(sim::NodeId v, BlockId b);
+    void settle(BlockState& s);
+    Spread spread_of(const BlockState& s) const;
     void on_inv(sim::NodeId v, const Inv& m);
     void on_getdata(sim::NodeId sender, const GetData& m);
     void on_getblocktxn(sim::NodeId sender, const GetBlockTxn& m);
@@ -95,7 +104,7 @@ private:
     void send_block(sim::NodeId from, sim::NodeId to, BlockId b);
     void send_pipelined(sim::NodeId from, sim::NodeId to, BlockId b);
     void send_queued(sim::NodeId from, sim::NodeId to, BlockId b, double bytes, bool compact);
-    sim::Tick latency(sim::NodeId a, sim::NodeId b) { return sim::from_seconds(net_.latency_s(a, b, latency_rng_)); }
+    sim::Tick latency(sim::NodeId a, sim::NodeId b) { return net_.latency_ticks(a, b, latency_rng_); }
     std::vector<double> outcomes();
 
     const BitcoinParams& p_;
@@ -131,9 +140,7 @@ void NetworkRun::on_mine() {
     const auto finder = static_cast<sim::NodeId>(finder_(mining_rng_));
     const BlockId b = store_.add(views_[finder].tip(), finder, simulation_.now_seconds(), false, false);
     BlockState s;
-    s.delivered.assign(net_.nodes(), never);
-    s.inv_due.assign(net_.nodes(), never);
-    s.requested.assign(net_.nodes(), false);
+    s.at.assign(net_.nodes(), NodeState{});
     s.found_at = simulation_.now();
     state_.push_back(std::move(s));
     on_validated(finder, b);
@@ -143,29 +150,57 @@ void NetworkRun::on_mine() {
 
 void NetworkRun::on_validated(sim::NodeId v, BlockId b) {
     BlockState& s = state_[b];
-    if (s.delivered[v] != never) return;
-    s.delivered[v] = simulation_.now();
-    ++s.reached;
+    if (s.at.empty() || s.at[v].delivered != never) return;
+    s.at[v].delivered = simulation_.now();
     views_[v].consider(b);
     for (const auto& link : net_.topology().links_from(v)) {
         const sim::NodeId u = link.to;
-        if (s.delivered[u] != never || s.requested[u]) continue;
+        NodeState& to = s.at[u];
+        if (to.delivered != never || to.requested) continue;
         if (!p_.network.request_reply) {
-            s.requested[u] = true;
+            to.requested = true;
             send_block(v, u, b);
             continue;
         }
         const sim::Tick due = simulation_.now() + latency(v, u) + control_delay_;
-        if (due >= s.inv_due[u]) continue;
-        s.inv_due[u] = due;
+        if (due >= to.inv_due) continue;
+        to.inv_due = due;
         simulation_.schedule_at(due, sim::EntityId{u}, Inv{b, v});
     }
+    if (++s.reached == s.at.size()) settle(s);
+}
+
+void NetworkRun::settle(BlockState& s) {
+    // Every node has the block: keep its summary only, so memory does not grow with nodes x
+    // blocks; invs still on their way are dropped (no node can still want the block, and no
+    // request is outstanding since each node asks once and has been served).
+    s.spread = spread_of(s);
+    std::vector<NodeState>().swap(s.at);
+}
+
+NetworkRun::Spread NetworkRun::spread_of(const BlockState& s) const {
+    const auto& w = net_.hash_weights();
+    std::vector<double> delays(s.at.size());
+    Spread out;
+    for (std::size_t v = 0; v < s.at.size(); ++v) {
+        delays[v] = sim::to_seconds(s.at[v].delivered - s.found_at);
+        out.tau += w[v] * delays[v];  // hash-weighted delay: competing blocks come at rate w_v / T
+    }
+    const auto at = [&](double q) {
+        const auto k = static_cast<std::ptrdiff_t>(std::ceil(q * static_cast<double>(delays.size()))) - 1;
+        std::nth_element(delays.begin(), delays.begin() + k, delays.end());
+        return delays[static_cast<std::size_t>(k)];
+    };
+    out.p100 = at(1.0);
+    out.p90 = at(0.9);  // each call selects over the whole vector, so the order does not matter
+    out.p50 = at(0.5);
+    return out;
 }
 
 void NetworkRun::on_inv(sim::NodeId v, const Inv& m) {
     BlockState& s = state_[m.block];
-    if (s.delivered[v] != never || s.requested[v]) return;
-    s.requested[v] = true;
+    if (s.at.empty() || s.at[v].delivered != never || s.at[v].requested) return;
+    s.at[v].requested = true;
     simulation_.schedule_in(latency(v, m.from) + control_delay_, sim::EntityId{m.from}, GetData{m.block, v});
 }
 
@@ -219,7 +254,6 @@ std::vector<double> NetworkRun::outcomes() {
     for (const auto& v : views_)
         if (store_[v.tip()].height > store_[tip].height) tip = v.tip();
     const auto main = store_.main_chain(tip);
-    const auto& w = net_.hash_weights();
     std::vector<double> p50, p90, p100, tau;
     std::uint32_t max_reorg = 0;
     for (const auto& v : views_) max_reorg = std::max(max_reorg, v.max_reorg_depth());
@@ -227,19 +261,11 @@ std::vector<double> NetworkRun::outcomes() {
     for (BlockId b = 1; b < store_.size(); ++b) {
         const BlockState& s = state_[b];
         orphans += main[b] ? 0 : 1;
-        std::vector<double> delays;
-        double weighted = 0.0;
-        for (std::size_t v = 0; v < net_.nodes(); ++v) {
-            const double d = sim::to_seconds(s.delivered[v] - s.found_at);
-            delays.push_back(d);
-            weighted += w[v] * d;  // hash-weighted delay: competing blocks come at rate w_v / T
-        }
-        tau.push_back(weighted);
-        std::sort(delays.begin(), delays.end());
-        const auto at = [&](double q) { return delays[static_cast<std::size_t>(std::ceil(q * delays.size())) - 1]; };
-        p50.push_back(at(0.5));
-        p90.push_back(at(0.9));
-        p100.push_back(delays.back());
+        const Spread spread = s.at.empty() ? s.spread : spread_of(s);  // unsettled: a node never got it
+        tau.push_back(spread.tau);
+        p50.push_back(spread.p50);
+        p90.push_back(spread.p90);
+        p100.push_back(spread.p100);
     }
     const double all = static_cast<double>(store_.size() - 1);
     const auto mean = [](const std::vector<double>& xs) {

@@ -26,7 +26,7 @@ bool table_2019(const NetworkParams& p) { return p.latency_table == "2019"; }
 }  // namespace
 
 P2pNetwork::P2pNetwork(const NetworkParams& p, sim::RngStream& rng)
-    : p_(p), topology_(static_cast<std::size_t>(p.nodes)) {
+    : p_(p), simblock_(p.topology == "simblock"), topology_(static_cast<std::size_t>(p.nodes)) {
     const auto n = static_cast<std::size_t>(p.nodes);
     region_.assign(n, 0);
     compact_.assign(n, p.compact_blocks);
@@ -56,6 +56,9 @@ void P2pNetwork::load_region_tables() {
     for (const auto& row : latency_ms_) square = square && row.size() == r;
     if (!square || upload_.size() != r || download_.size() != r)
         throw std::invalid_argument("network region tables disagree on the number of regions");
+    regions_ = r;
+    for (const auto& row : latency_ms_)
+        for (const double mean : row) pareto_.push_back({mean - 5.0, 1.0 / (0.2 * mean)});
 }
 
 void P2pNetwork::build_simblock(sim::RngStream& rng) {
@@ -107,18 +110,18 @@ void P2pNetwork::build_random(sim::RngStream& rng) {
 }
 
 double P2pNetwork::latency_s(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {
-    if (p_.topology != "simblock") {
-        for (const auto& l : topology_.links_from(from))
-            if (l.to == to) return l.latency_s;
-        return p_.latency_s;
-    }
-    const double mean = latency_ms_[region_[from]][region_[to]];
-    const double shape = 0.2 * mean, scale = mean - 5.0;
-    return std::round(scale / std::pow(rng.uniform_open01(), 1.0 / shape)) / 1000.0;
+    if (!simblock_) return link_latency_s(from, to);
+    return pareto_ms(from, to, rng) / 1000.0;
+}
+
+double P2pNetwork::link_latency_s(sim::NodeId from, sim::NodeId to) const {
+    for (const auto& l : topology_.links_from(from))
+        if (l.to == to) return l.latency_s;
+    return p_.latency_s;
 }
 
 double P2pNetwork::bandwidth_bps(sim::NodeId from, sim::NodeId to) const {
-    if (p_.topology != "simblock") {
+    if (!simblock_) {
         for (const auto& l : topology_.links_from(from))
             if (l.to == to) return l.bandwidth_bps;
         return p_.bandwidth_bps;
@@ -128,7 +131,7 @@ double P2pNetwork::bandwidth_bps(sim::NodeId from, sim::NodeId to) const {
 
 double P2pNetwork::block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {
     if (!(compact_[from] && compact_[to])) return p_.block_size_bytes;
-    if (p_.topology != "simblock") return p_.compact_block_size_bytes;
+    if (!simblock_) return p_.compact_block_size_bytes;
     const double fail = churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control;
     if (!sim::random::bernoulli(rng, fail)) return p_.compact_block_size_bytes;
     const double fraction = churn_[to] ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
@@ -138,7 +141,7 @@ double P2pNetwork::block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream&
 }
 
 bool P2pNetwork::compact_fails(sim::NodeId to, sim::RngStream& rng) const {
-    if (p_.topology != "simblock") return false;
+    if (!simblock_) return false;
     return sim::random::bernoulli(rng, churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control);
 }
 
