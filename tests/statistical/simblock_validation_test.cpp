@@ -4,9 +4,10 @@
 // Reference: medians over blocks of the time a block takes to reach 50% / 90% / 100% of nodes,
 // 1.08 / 2.12 / 5.51 s, are SimBlock's own output (dsg-titech/simblock master 5fc7f9f, its default
 // Bitcoin network: shared/data/simblock-bitcoin-network.toml, NUM_OF_NODES = 10000,
-// END_BLOCK_HEIGHT = 100), as measured for l2sim issue 11. SimBlock built and run here (Java 17,
-// seeds 10 and 11) gave 1.14 / 2.23 / 5.71 s and the figures in
-// notes/simblock-network-closing.md: one SimBlock run is one draw of a topology and 100 finders.
+// END_BLOCK_HEIGHT = 100), as measured for l2sim issue 11. SimBlock built and run on this
+// project's machine (Java 17) gave 1.144 / 2.226 / 5.713 s with its seed 10 and 1.035 / 2.106 /
+// 5.601 s with seed 11: one SimBlock run is one draw of a topology and 100 finders, and its 50%
+// median moves by about 10% from one seed to the next.
 //
 // Why this can disagree: SimBlock is a different program (Java, its own random numbers and event
 // order); l2sim reaches the percentiles through its own topology draw, event loop and message
