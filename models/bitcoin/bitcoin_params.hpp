@@ -120,10 +120,10 @@ struct NetworkParams {
                 sim::positive());
         v.field("request_reply", request_reply, "-", "inv/getdata round trip before each block transfer");
         v.field("relay_model", relay_model, "-",
-                "simblock: SimBlock's timing (sender busy until its block message arrives, +10 ms per "
-                "inv/getdata/getblocktxn, a failed compact block costs a getblocktxn round trip and a "
-                "second queued message, whole ms); pipelined: sender busy for the transmission only, "
-                "a failed compact block sends only the missing bytes in the same message",
+                "simblock: SimBlock's timing (sender busy until its block message arrives, +10 ms "
+                "per inv/getdata/getblocktxn, a failed compact block costs a getblocktxn round "
+                "trip and a second queued message, whole ms); pipelined: sender busy for the "
+                "transmission only, a failed compact block adds the missing bytes to its message",
                 sim::one_of({"simblock", "pipelined"}));
         v.field("edge_file", edge_file, "-", "edge list for topology = edge_file");
         v.field("region_share", region_share, "1", "simblock topology: share of nodes per region (empty: preset)",

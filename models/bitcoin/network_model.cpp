@@ -68,7 +68,8 @@ public:
           simulation_(streams_),
           busy_until_(net_.nodes(), 0),
           simblock_relay_(p.network.relay_model == "simblock"),
-          control_delay_(simblock_relay_ ? sim::from_seconds(simblock::control_message_delay_s) : 0) {
+          control_delay_(simblock_relay_ ? sim::from_seconds(simblock::control_message_delay_s)
+                                         : 0) {
         views_.assign(net_.nodes(), ChainView(store_));
     }
 
@@ -104,7 +105,9 @@ private:
     void send_block(sim::NodeId from, sim::NodeId to, BlockId b);
     void send_pipelined(sim::NodeId from, sim::NodeId to, BlockId b);
     void send_queued(sim::NodeId from, sim::NodeId to, BlockId b, double bytes, bool compact);
-    sim::Tick latency(sim::NodeId a, sim::NodeId b) { return net_.latency_ticks(a, b, latency_rng_); }
+    sim::Tick latency(sim::NodeId a, sim::NodeId b) {
+        return net_.latency_ticks(a, b, latency_rng_);
+    }
     std::vector<double> outcomes();
 
     const BitcoinParams& p_;
@@ -127,18 +130,24 @@ std::vector<double> NetworkRun::run() {
     schedule_mining();
     simulation_.run_until(sim::tick_max, [&](sim::EntityId target, Message& m) {
         const sim::NodeId v = target.value;
-        if (std::holds_alternative<Mine>(m)) on_mine();
-        else if (auto* inv = std::get_if<Inv>(&m)) on_inv(v, *inv);
-        else if (auto* get = std::get_if<GetData>(&m)) on_getdata(v, *get);
-        else if (auto* txn = std::get_if<GetBlockTxn>(&m)) on_getblocktxn(v, *txn);
-        else on_deliver(v, std::get<Deliver>(m));
+        if (std::holds_alternative<Mine>(m))
+            on_mine();
+        else if (auto* inv = std::get_if<Inv>(&m))
+            on_inv(v, *inv);
+        else if (auto* get = std::get_if<GetData>(&m))
+            on_getdata(v, *get);
+        else if (auto* txn = std::get_if<GetBlockTxn>(&m))
+            on_getblocktxn(v, *txn);
+        else
+            on_deliver(v, std::get<Deliver>(m));
     });
     return outcomes();
 }
 
 void NetworkRun::on_mine() {
     const auto finder = static_cast<sim::NodeId>(finder_(mining_rng_));
-    const BlockId b = store_.add(views_[finder].tip(), finder, simulation_.now_seconds(), false, false);
+    const BlockId b =
+        store_.add(views_[finder].tip(), finder, simulation_.now_seconds(), false, false);
     BlockState s;
     s.at.assign(net_.nodes(), NodeState{});
     s.found_at = simulation_.now();
@@ -187,7 +196,8 @@ NetworkRun::Spread NetworkRun::spread_of(const BlockState& s) const {
         out.tau += w[v] * delays[v];  // hash-weighted delay: competing blocks come at rate w_v / T
     }
     const auto at = [&](double q) {
-        const auto k = static_cast<std::ptrdiff_t>(std::ceil(q * static_cast<double>(delays.size()))) - 1;
+        const auto k =
+            static_cast<std::ptrdiff_t>(std::ceil(q * static_cast<double>(delays.size()))) - 1;
         std::nth_element(delays.begin(), delays.begin() + k, delays.end());
         return delays[static_cast<std::size_t>(k)];
     };
@@ -201,10 +211,13 @@ void NetworkRun::on_inv(sim::NodeId v, const Inv& m) {
     BlockState& s = state_[m.block];
     if (s.at.empty() || s.at[v].delivered != never || s.at[v].requested) return;
     s.at[v].requested = true;
-    simulation_.schedule_in(latency(v, m.from) + control_delay_, sim::EntityId{m.from}, GetData{m.block, v});
+    simulation_.schedule_in(latency(v, m.from) + control_delay_, sim::EntityId{m.from},
+                            GetData{m.block, v});
 }
 
-void NetworkRun::on_getdata(sim::NodeId sender, const GetData& m) { send_block(sender, m.requester, m.block); }
+void NetworkRun::on_getdata(sim::NodeId sender, const GetData& m) {
+    send_block(sender, m.requester, m.block);
+}
 
 void NetworkRun::on_getblocktxn(sim::NodeId sender, const GetBlockTxn& m) {
     send_queued(sender, m.requester, m.block, net_.missing_bytes(sender, latency_rng_), false);
@@ -222,18 +235,25 @@ void NetworkRun::on_deliver(sim::NodeId v, const Deliver& m) {
 void NetworkRun::send_block(sim::NodeId from, sim::NodeId to, BlockId b) {
     if (!simblock_relay_) return send_pipelined(from, to, b);
     const bool compact = net_.sends_compact(from, to);
-    send_queued(from, to, b, compact ? p_.network.compact_block_size_bytes : p_.network.block_size_bytes, compact);
+    send_queued(from, to, b,
+                compact ? p_.network.compact_block_size_bytes : p_.network.block_size_bytes,
+                compact);
 }
 
-void NetworkRun::send_queued(sim::NodeId from, sim::NodeId to, BlockId b, double bytes, bool compact) {
+void NetworkRun::send_queued(sim::NodeId from, sim::NodeId to, BlockId b, double bytes,
+                             bool compact) {
     // One block message at a time per sender, FIFO by request arrival, and the sender stays busy
     // until the message arrives (SimBlock Node.sendNextBlockMessage, called back from
-    // BlockMessageTask.run). Whole milliseconds: delay = bytes * 8 / (bandwidth / 1000) + processing.
+    // BlockMessageTask.run). Whole milliseconds: delay = bytes * 8 / (bandwidth / 1000) +
+    // processing.
     const sim::Tick start = std::max(simulation_.now(), busy_until_[from]);
     double bits_per_ms = net_.bandwidth_bps(from, to) / 1000.0;
-    if (bits_per_ms >= 1.0) bits_per_ms = std::floor(bits_per_ms);  // below 1 bit/ms SimBlock divides by 0
+    if (bits_per_ms >= 1.0)
+        bits_per_ms = std::floor(bits_per_ms);  // below 1 bit/ms SimBlock divides by 0
     const double transmit_ms = std::floor(8.0 * bytes / bits_per_ms);
-    const sim::Tick arrive = start + sim::from_seconds(transmit_ms / 1000.0 + p_.network.processing_s) + latency(from, to);
+    const sim::Tick arrive = start +
+                             sim::from_seconds(transmit_ms / 1000.0 + p_.network.processing_s) +
+                             latency(from, to);
     busy_until_[from] = arrive;
     simulation_.schedule_at(arrive, sim::EntityId{to}, Deliver{b, from, compact});
 }
@@ -244,7 +264,8 @@ void NetworkRun::send_pipelined(sim::NodeId from, sim::NodeId to, BlockId b) {
     const double bits = 8.0 * net_.block_bytes(from, to, latency_rng_);
     const sim::Tick transmit = sim::from_seconds(bits / net_.bandwidth_bps(from, to));
     busy_until_[from] = start + transmit;
-    const sim::Tick arrive = start + transmit + latency(from, to) + sim::from_seconds(p_.network.processing_s);
+    const sim::Tick arrive =
+        start + transmit + latency(from, to) + sim::from_seconds(p_.network.processing_s);
     simulation_.schedule_at(arrive, sim::EntityId{to}, Deliver{b, from, false});
 }
 
@@ -261,7 +282,8 @@ std::vector<double> NetworkRun::outcomes() {
     for (BlockId b = 1; b < store_.size(); ++b) {
         const BlockState& s = state_[b];
         orphans += main[b] ? 0 : 1;
-        const Spread spread = s.at.empty() ? s.spread : spread_of(s);  // unsettled: a node never got it
+        const Spread spread =
+            s.at.empty() ? s.spread : spread_of(s);  // unsettled: a node never got it
         tau.push_back(spread.tau);
         p50.push_back(spread.p50);
         p90.push_back(spread.p90);
@@ -286,22 +308,28 @@ std::vector<double> NetworkRun::outcomes() {
             // network columns
             mean(p50), mean(p90), mean(p100), mean(tau),
             attacks::closed_forms::stale_rate_from_delays(tau, p_.chain.block_interval_s),
-            static_cast<double>(simulation_.events_committed()), median(p50), median(p90), median(p100)};
+            static_cast<double>(simulation_.events_committed()), median(p50), median(p90),
+            median(p100)};
 }
 
 }  // namespace
 
 std::vector<sim::Column> network_columns() {
     using sim::ColumnType;
-    return {{"propagation_p50_s", ColumnType::f64, "s", "mean over blocks: time to reach 50% of nodes"},
-            {"propagation_p90_s", ColumnType::f64, "s", "mean over blocks: time to reach 90% of nodes"},
-            {"propagation_p100_s", ColumnType::f64, "s", "mean over blocks: time to reach all nodes"},
-            {"hash_weighted_delay_s", ColumnType::f64, "s", "mean over blocks of sum_j h_j tau_j"},
-            {"predicted_stale_rate", ColumnType::f64, "1", "1 - mean(exp(-tau/T)) from this run's delays"},
-            {"events_committed", ColumnType::i64, "events", "engine events of the run"},
-            {"propagation_p50_median_s", ColumnType::f64, "s", "median over blocks: time to reach 50% of nodes"},
-            {"propagation_p90_median_s", ColumnType::f64, "s", "median over blocks: time to reach 90% of nodes"},
-            {"propagation_p100_median_s", ColumnType::f64, "s", "median over blocks: time to reach all nodes"}};
+    return {
+        {"propagation_p50_s", ColumnType::f64, "s", "mean over blocks: time to reach 50% of nodes"},
+        {"propagation_p90_s", ColumnType::f64, "s", "mean over blocks: time to reach 90% of nodes"},
+        {"propagation_p100_s", ColumnType::f64, "s", "mean over blocks: time to reach all nodes"},
+        {"hash_weighted_delay_s", ColumnType::f64, "s", "mean over blocks of sum_j h_j tau_j"},
+        {"predicted_stale_rate", ColumnType::f64, "1",
+         "1 - mean(exp(-tau/T)) from this run's delays"},
+        {"events_committed", ColumnType::i64, "events", "engine events of the run"},
+        {"propagation_p50_median_s", ColumnType::f64, "s",
+         "median over blocks: time to reach 50% of nodes"},
+        {"propagation_p90_median_s", ColumnType::f64, "s",
+         "median over blocks: time to reach 90% of nodes"},
+        {"propagation_p100_median_s", ColumnType::f64, "s",
+         "median over blocks: time to reach all nodes"}};
 }
 
 sim::RunOutput run_network(const BitcoinParams& p, const sim::RunInput& in) {

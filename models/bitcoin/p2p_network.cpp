@@ -15,13 +15,16 @@ namespace {
 std::vector<bool> exactly_k_of(std::size_t n, std::size_t k, sim::RngStream& rng) {
     std::vector<std::size_t> ids(n);
     for (std::size_t i = 0; i < n; ++i) ids[i] = i;
-    for (std::size_t i = n; i > 1; --i) std::swap(ids[i - 1], ids[sim::random::uniform_index(rng, i)]);
+    for (std::size_t i = n; i > 1; --i)
+        std::swap(ids[i - 1], ids[sim::random::uniform_index(rng, i)]);
     std::vector<bool> out(n, false);
     for (std::size_t i = 0; i < k && i < n; ++i) out[ids[i]] = true;
     return out;
 }
 
-bool table_2019(const NetworkParams& p) { return p.latency_table == "2019"; }
+bool table_2019(const NetworkParams& p) {
+    return p.latency_table == "2019";
+}
 
 }  // namespace
 
@@ -32,8 +35,10 @@ P2pNetwork::P2pNetwork(const NetworkParams& p, sim::RngStream& rng)
     compact_.assign(n, p.compact_blocks);
     churn_.assign(n, false);
     hash_.assign(n, 1.0 / static_cast<double>(n));
-    if (p.topology == "simblock") build_simblock(rng);
-    else build_random(rng);
+    if (p.topology == "simblock")
+        build_simblock(rng);
+    else
+        build_random(rng);
 }
 
 void P2pNetwork::load_region_tables() {
@@ -66,9 +71,11 @@ void P2pNetwork::build_simblock(sim::RngStream& rng) {
     load_region_tables();
     const sim::random::DiscreteDistribution region_of(share_);
     for (auto& r : region_) r = static_cast<std::uint8_t>(region_of(rng));
-    compact_ = exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::cbr_usage_rate)), rng);
+    compact_ =
+        exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::cbr_usage_rate)), rng);
     if (!p_.compact_blocks) compact_.assign(n, false);
-    churn_ = exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::churn_node_rate)), rng);
+    churn_ =
+        exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::churn_node_rate)), rng);
     double total = 0.0;
     for (auto& h : hash_) {
         do h = sim::random::normal(rng, simblock::mining_power_mean, simblock::mining_power_sd);
@@ -97,15 +104,19 @@ void P2pNetwork::build_random(sim::RngStream& rng) {
     const auto d = static_cast<std::size_t>(p_.degree);
     if (p_.topology == "edge_file") {
         for (const auto& l : sim::read_edge_list(p_.edge_file, p_.latency_s, p_.bandwidth_bps)) {
-            if (l.from >= n || l.to >= n) throw std::invalid_argument("edge_file names a node >= network.nodes");
+            if (l.from >= n || l.to >= n)
+                throw std::invalid_argument("edge_file names a node >= network.nodes");
             topology_.add_undirected(l.from, l.to, l.latency_s, l.bandwidth_bps);
         }
         return;
     }
     sim::EdgeList edges;
-    if (p_.topology == "random_regular") edges = sim::random_regular_edges(n, d, rng);
-    else if (p_.topology == "erdos_renyi") edges = sim::erdos_renyi_edges(n, static_cast<double>(d) / (n - 1.0), rng);
-    else edges = sim::barabasi_albert_edges(n, d, rng);
+    if (p_.topology == "random_regular")
+        edges = sim::random_regular_edges(n, d, rng);
+    else if (p_.topology == "erdos_renyi")
+        edges = sim::erdos_renyi_edges(n, static_cast<double>(d) / (n - 1.0), rng);
+    else
+        edges = sim::barabasi_albert_edges(n, d, rng);
     for (auto [a, b] : edges) topology_.add_undirected(a, b, p_.latency_s, p_.bandwidth_bps);
 }
 
@@ -132,23 +143,27 @@ double P2pNetwork::bandwidth_bps(sim::NodeId from, sim::NodeId to) const {
 double P2pNetwork::block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {
     if (!(compact_[from] && compact_[to])) return p_.block_size_bytes;
     if (!simblock_) return p_.compact_block_size_bytes;
-    const double fail = churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control;
+    const double fail =
+        churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control;
     if (!sim::random::bernoulli(rng, fail)) return p_.compact_block_size_bytes;
-    const double fraction = churn_[to] ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
-                                             rng, simblock::cbr_failure_fraction_churn.size())]
-                                       : simblock::cbr_failure_fraction_control;
+    const double fraction = churn_[to]
+                                ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
+                                      rng, simblock::cbr_failure_fraction_churn.size())]
+                                : simblock::cbr_failure_fraction_control;
     return p_.block_size_bytes * fraction;
 }
 
 bool P2pNetwork::compact_fails(sim::NodeId to, sim::RngStream& rng) const {
     if (!simblock_) return false;
-    return sim::random::bernoulli(rng, churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control);
+    return sim::random::bernoulli(
+        rng, churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control);
 }
 
 double P2pNetwork::missing_bytes(sim::NodeId sender, sim::RngStream& rng) const {
-    const double fraction = churn_[sender] ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
-                                                 rng, simblock::cbr_failure_fraction_churn.size())]
-                                           : simblock::cbr_failure_fraction_control;
+    const double fraction = churn_[sender]
+                                ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
+                                      rng, simblock::cbr_failure_fraction_churn.size())]
+                                : simblock::cbr_failure_fraction_control;
     return std::floor(p_.block_size_bytes * fraction);  // SimBlock truncates to whole bytes (long)
 }
 

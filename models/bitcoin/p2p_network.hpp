@@ -39,7 +39,9 @@ public:
 
     /// The simblock relay model sends a block as its own messages, as SimBlock does:
     /// true when a block from -> to goes compact (both ends relay compact blocks, BIP152).
-    bool sends_compact(sim::NodeId from, sim::NodeId to) const { return compact_[from] && compact_[to]; }
+    bool sends_compact(sim::NodeId from, sim::NodeId to) const {
+        return compact_[from] && compact_[to];
+    }
     /// Whether node `to` fails to rebuild a compact block it received, at its own rate (SimBlock
     /// Node.receiveMessage draws CBR_FAILURE_RATE by the receiver's churn flag). Only the simblock
     /// topology declares failure rates; elsewhere reconstruction always succeeds.
@@ -55,7 +57,8 @@ private:
 
     void load_region_tables();
     double link_latency_s(sim::NodeId from, sim::NodeId to) const;
-    /// SimBlock Network.getLatency: round(scale / U^(1/shape)) ms, shape = 0.2 mean, scale = mean - 5.
+    /// SimBlock Network.getLatency: round(scale / U^(1/shape)) ms, shape = 0.2 mean, scale = mean
+    /// - 5.
     double pareto_ms(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {
         const auto& k = pareto_[region_[from] * regions_ + region_[to]];
         return std::round(k.scale / std::pow(rng.uniform_open01(), k.inv_shape));

@@ -70,13 +70,15 @@ void bench_mining_race() {
 }
 
 // SimBlock itself (dsg-titech/simblock 5fc7f9f, Java 17, its default Bitcoin network) measured on
-// this project's 2-core machine, user + system CPU seconds of one run (notes/simblock-network-closing.md):
+// this project's 2-core machine, user + system CPU seconds of one run
+// (notes/simblock-network-closing.md):
 // 10,000 nodes x 100 blocks 92.3 s (81.6 + 10.7), 300 nodes x 10,000 blocks 77.6 s (58.0 + 19.6).
 // SimBlock writes a JSON trace of every message, which is part of its cost as shipped.
 constexpr double simblock_cpu_s_10000x100 = 92.3;
 constexpr double simblock_cpu_s_300x10000 = 77.6;
 
-void bench_simblock_case(const char* relay_model, std::int64_t nodes, std::int64_t blocks, double simblock_cpu_s) {
+void bench_simblock_case(const char* relay_model, std::int64_t nodes, std::int64_t blocks,
+                         double simblock_cpu_s) {
     using models::bitcoin::BitcoinModel;
     models::bitcoin::BitcoinParams p;
     p.network.enabled = true;
@@ -99,17 +101,19 @@ void bench_simblock_case(const char* relay_model, std::int64_t nodes, std::int64
         return 0.0;
     };
     const double s = median(cpu);
-    fmt::print("SimBlock preset, relay {}, {} nodes x {} blocks: {:.2f} s CPU (median of 3), SimBlock {:.1f} s: "
-               "{:.0f}x faster\n", relay_model, nodes, blocks, s, simblock_cpu_s, simblock_cpu_s / s);
+    fmt::print("SimBlock preset, relay {}, {} nodes x {} blocks: {:.2f} s CPU (median of 3), "
+               "SimBlock {:.1f} s: {:.0f}x faster\n",
+               relay_model, nodes, blocks, s, simblock_cpu_s, simblock_cpu_s / s);
     fmt::print("  block reaches 50% / 90% / 100% of nodes after (last run, over blocks) median "
                "{:.2f} / {:.2f} / {:.2f} s, mean {:.2f} / {:.2f} / {:.2f} s\n",
-               at("propagation_p50_median_s"), at("propagation_p90_median_s"), at("propagation_p100_median_s"),
+               at("propagation_p50_median_s"), at("propagation_p90_median_s"),
+               at("propagation_p100_median_s"),
                at("propagation_p50_s"), at("propagation_p90_s"), at("propagation_p100_s"));
 }
 
 void bench_simblock() {
-    fmt::print("SimBlock at 10,000 nodes: median over blocks 1.08 / 2.12 / 5.51 s (issue 11); measured here "
-               "1.14 / 2.23 / 5.71 s, mean 1.19 / 2.29 / 6.30 s\n");
+    fmt::print("SimBlock at 10,000 nodes: median over blocks 1.08 / 2.12 / 5.51 s (issue 11); "
+               "measured here (seeds 10, 11) 1.14, 1.04 / 2.23, 2.11 / 5.71, 5.60 s\n");
     bench_simblock_case("simblock", 10000, 100, simblock_cpu_s_10000x100);
     bench_simblock_case("pipelined", 10000, 100, simblock_cpu_s_10000x100);
     fmt::print("SimBlock at 300 nodes x 10,000 blocks, measured here: median 0.85 / 1.94 / 3.57 s, "

@@ -21,7 +21,6 @@
 // 100% medians 3-5%). l2sim's side is the mean of `runs` independent replications; its z = 3.29
 // half-width is printed and must be narrower than the band, or the check would have no power.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <cstdio>
 
@@ -40,9 +39,10 @@ struct Percentile {
     const char* mean_column;
     double simblock_s;
 };
-constexpr Percentile percentiles[] = {{"50%", "propagation_p50_median_s", "propagation_p50_s", 1.08},
-                                      {"90%", "propagation_p90_median_s", "propagation_p90_s", 2.12},
-                                      {"100%", "propagation_p100_median_s", "propagation_p100_s", 5.51}};
+constexpr Percentile percentiles[] = {
+    {"50%", "propagation_p50_median_s", "propagation_p50_s", 1.08},
+    {"90%", "propagation_p90_median_s", "propagation_p90_s", 2.12},
+    {"100%", "propagation_p100_median_s", "propagation_p100_s", 5.51}};
 constexpr double band = 0.10;
 
 BitcoinParams simblock_preset(const char* relay_model) {
@@ -74,7 +74,8 @@ int within_band(const char* relay_model, int runs, bool check_power) {
     const auto rows = replicate(p, runs, 20190101);
     int inside = 0;
     std::printf("relay_model = %s, %d runs of 10,000 nodes x 100 blocks\n", relay_model, runs);
-    std::printf("%-6s %-10s %-22s %-9s %-22s\n", "nodes", "SimBlock", "l2sim median +- z", "ratio", "l2sim mean +- z");
+    std::printf("%-6s %-10s %-22s %-9s %-22s\n", "nodes", "SimBlock", "l2sim median +- z", "ratio",
+                "l2sim mean +- z");
     for (const auto& pc : percentiles) {
         const auto med = estimate(rows, column(p, pc.median_column));
         const auto avg = estimate(rows, column(p, pc.mean_column));
@@ -89,10 +90,12 @@ int within_band(const char* relay_model, int runs, bool check_power) {
 
 }  // namespace
 
-TEST_CASE("simblock preset: 50/90/100% propagation within 10% of SimBlock at 10,000 nodes", "[.statistical]") {
+TEST_CASE("simblock preset: 50/90/100% propagation within 10% of SimBlock at 10,000 nodes",
+          "[.statistical]") {
     CHECK(within_band("simblock", 16, true) == 3);
 }
 
-TEST_CASE("simblock preset: the pipelined relay model is rejected by the same check", "[.statistical]") {
+TEST_CASE("simblock preset: the pipelined relay model is rejected by the same check",
+          "[.statistical]") {
     CHECK(within_band("pipelined", 4, false) == 0);
 }

@@ -3,7 +3,6 @@
 // computed independently of the event loop. SimBlock's rules: dsg-titech/simblock 5fc7f9f,
 // Node.sendNextBlockMessage / receiveMessage and AbstractMessageTask.getInterval.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "models/bitcoin/bitcoin_model.hpp"
@@ -46,19 +45,24 @@ TEST_CASE("relay models: exact arrival times on a triangle", "[unit]") {
     SECTION("pipelined: the sender is busy for the transmission only") {
         const double t = 535000.0 * 8 / 3e6;
         // inv, getdata, then the first block after t + l + proc and the second one t later.
-        CHECK(outcome(triangle("pipelined"), "propagation_p50_s") == Approx(3 * l + t + proc).margin(2e-6));
-        CHECK(outcome(triangle("pipelined"), "propagation_p100_s") == Approx(3 * l + 2 * t + proc).margin(2e-6));
+        CHECK(outcome(triangle("pipelined"), "propagation_p50_s") ==
+              Approx(3 * l + t + proc).margin(2e-6));
+        CHECK(outcome(triangle("pipelined"), "propagation_p100_s") ==
+              Approx(3 * l + 2 * t + proc).margin(2e-6));
     }
     SECTION("simblock: +10 ms per inv and getdata, the sender busy until its block arrives") {
         const double t = 1.426;
         const double first = 2 * (l + control) + t + proc + l;
         CHECK(outcome(triangle("simblock"), "propagation_p50_s") == Approx(first).margin(2e-6));
-        CHECK(outcome(triangle("simblock"), "propagation_p100_s") == Approx(first + t + proc + l).margin(2e-6));
-        CHECK(outcome(triangle("simblock"), "propagation_p100_median_s") == Approx(first + t + proc + l).margin(2e-6));
+        CHECK(outcome(triangle("simblock"), "propagation_p100_s") ==
+              Approx(first + t + proc + l).margin(2e-6));
+        CHECK(outcome(triangle("simblock"), "propagation_p100_median_s") ==
+              Approx(first + t + proc + l).margin(2e-6));
     }
 }
 
-TEST_CASE("relay models: a failed compact block costs a getblocktxn and a second message", "[unit]") {
+TEST_CASE("relay models: a failed compact block costs a getblocktxn and a second message",
+          "[unit]") {
     // Two nodes of one SimBlock region whose mean latency is 5 ms: SimBlock's Pareto scale is
     // mean - 5 = 0, so every latency is exactly 0. Blocks of 1000 bytes at 10 Mbit/s take 0 whole
     // ms. Both nodes relay compact blocks and are "churn" nodes (round(2 x 0.964) = round(2 x
@@ -96,7 +100,8 @@ TEST_CASE("relay models: a failed compact block costs a getblocktxn and a second
     CHECK(pipelined <= 0.002 + 1000.0 * 8 / 1e7 + 1e-6);
 }
 
-TEST_CASE("relay models: the simblock timing propagates slower than pipelined on the preset", "[unit]") {
+TEST_CASE("relay models: the simblock timing propagates slower than pipelined on the preset",
+          "[unit]") {
     BitcoinParams p;
     p.network.enabled = true;
     p.network.nodes = 300;
