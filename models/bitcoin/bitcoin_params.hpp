@@ -104,6 +104,7 @@ struct NetworkParams {
     double latency_s = 0.1;
     double bandwidth_bps = 20e6;
     bool request_reply = true;
+    std::string relay_model = "simblock";
     std::string edge_file;
     sim::RealList region_share;
     sim::RealMatrix region_latency_ms;
@@ -129,6 +130,12 @@ struct NetworkParams {
         v.field("bandwidth_bps", bandwidth_bps, "bit/s", "link bandwidth for non-SimBlock topologies",
                 sim::positive());
         v.field("request_reply", request_reply, "-", "inv/getdata round trip before each block transfer");
+        v.field("relay_model", relay_model, "-",
+                "simblock: SimBlock's timing (sender busy until its block message arrives, +10 ms "
+                "per inv/getdata/getblocktxn, a failed compact block costs a getblocktxn round "
+                "trip and a second queued message, whole ms); pipelined: sender busy for the "
+                "transmission only, a failed compact block adds the missing bytes to its message",
+                sim::one_of({"simblock", "pipelined"}));
         v.field("edge_file", edge_file, "-", "edge list for topology = edge_file");
         v.field("region_share", region_share, "1", "simblock topology: share of nodes per region (empty: preset)",
                 sim::in_range(0.0, 1.0));

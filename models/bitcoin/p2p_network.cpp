@@ -15,25 +15,30 @@ namespace {
 std::vector<bool> exactly_k_of(std::size_t n, std::size_t k, sim::RngStream& rng) {
     std::vector<std::size_t> ids(n);
     for (std::size_t i = 0; i < n; ++i) ids[i] = i;
-    for (std::size_t i = n; i > 1; --i) std::swap(ids[i - 1], ids[sim::random::uniform_index(rng, i)]);
+    for (std::size_t i = n; i > 1; --i)
+        std::swap(ids[i - 1], ids[sim::random::uniform_index(rng, i)]);
     std::vector<bool> out(n, false);
     for (std::size_t i = 0; i < k && i < n; ++i) out[ids[i]] = true;
     return out;
 }
 
-bool table_2019(const NetworkParams& p) { return p.latency_table == "2019"; }
+bool table_2019(const NetworkParams& p) {
+    return p.latency_table == "2019";
+}
 
 }  // namespace
 
 P2pNetwork::P2pNetwork(const NetworkParams& p, sim::RngStream& rng)
-    : p_(p), topology_(static_cast<std::size_t>(p.nodes)) {
+    : p_(p), simblock_(p.topology == "simblock"), topology_(static_cast<std::size_t>(p.nodes)) {
     const auto n = static_cast<std::size_t>(p.nodes);
     region_.assign(n, 0);
     compact_.assign(n, p.compact_blocks);
     churn_.assign(n, false);
     hash_.assign(n, 1.0 / static_cast<double>(n));
-    if (p.topology == "simblock") build_simblock(rng);
-    else build_random(rng);
+    if (p.topology == "simblock")
+        build_simblock(rng);
+    else
+        build_random(rng);
 }
 
 void P2pNetwork::load_region_tables() {
@@ -56,6 +61,9 @@ void P2pNetwork::load_region_tables() {
     for (const auto& row : latency_ms_) square = square && row.size() == r;
     if (!square || upload_.size() != r || download_.size() != r)
         throw std::invalid_argument("network region tables disagree on the number of regions");
+    regions_ = r;
+    for (const auto& row : latency_ms_)
+        for (const double mean : row) pareto_.push_back({mean - 5.0, 1.0 / (0.2 * mean)});
 }
 
 void P2pNetwork::build_simblock(sim::RngStream& rng) {
@@ -63,9 +71,11 @@ void P2pNetwork::build_simblock(sim::RngStream& rng) {
     load_region_tables();
     const sim::random::DiscreteDistribution region_of(share_);
     for (auto& r : region_) r = static_cast<std::uint8_t>(region_of(rng));
-    compact_ = exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::cbr_usage_rate)), rng);
+    compact_ =
+        exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::cbr_usage_rate)), rng);
     if (!p_.compact_blocks) compact_.assign(n, false);
-    churn_ = exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::churn_node_rate)), rng);
+    churn_ =
+        exactly_k_of(n, static_cast<std::size_t>(std::llround(n * simblock::churn_node_rate)), rng);
     double total = 0.0;
     for (auto& h : hash_) {
         do h = sim::random::normal(rng, simblock::mining_power_mean, simblock::mining_power_sd);
@@ -94,31 +104,35 @@ void P2pNetwork::build_random(sim::RngStream& rng) {
     const auto d = static_cast<std::size_t>(p_.degree);
     if (p_.topology == "edge_file") {
         for (const auto& l : sim::read_edge_list(p_.edge_file, p_.latency_s, p_.bandwidth_bps)) {
-            if (l.from >= n || l.to >= n) throw std::invalid_argument("edge_file names a node >= network.nodes");
+            if (l.from >= n || l.to >= n)
+                throw std::invalid_argument("edge_file names a node >= network.nodes");
             topology_.add_undirected(l.from, l.to, l.latency_s, l.bandwidth_bps);
         }
         return;
     }
     sim::EdgeList edges;
-    if (p_.topology == "random_regular") edges = sim::random_regular_edges(n, d, rng);
-    else if (p_.topology == "erdos_renyi") edges = sim::erdos_renyi_edges(n, static_cast<double>(d) / (n - 1.0), rng);
-    else edges = sim::barabasi_albert_edges(n, d, rng);
+    if (p_.topology == "random_regular")
+        edges = sim::random_regular_edges(n, d, rng);
+    else if (p_.topology == "erdos_renyi")
+        edges = sim::erdos_renyi_edges(n, static_cast<double>(d) / (n - 1.0), rng);
+    else
+        edges = sim::barabasi_albert_edges(n, d, rng);
     for (auto [a, b] : edges) topology_.add_undirected(a, b, p_.latency_s, p_.bandwidth_bps);
 }
 
 double P2pNetwork::latency_s(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {
-    if (p_.topology != "simblock") {
-        for (const auto& l : topology_.links_from(from))
-            if (l.to == to) return l.latency_s;
-        return p_.latency_s;
-    }
-    const double mean = latency_ms_[region_[from]][region_[to]];
-    const double shape = 0.2 * mean, scale = mean - 5.0;
-    return std::round(scale / std::pow(rng.uniform_open01(), 1.0 / shape)) / 1000.0;
+    if (!simblock_) return link_latency_s(from, to);
+    return pareto_ms(from, to, rng) / 1000.0;
+}
+
+double P2pNetwork::link_latency_s(sim::NodeId from, sim::NodeId to) const {
+    for (const auto& l : topology_.links_from(from))
+        if (l.to == to) return l.latency_s;
+    return p_.latency_s;
 }
 
 double P2pNetwork::bandwidth_bps(sim::NodeId from, sim::NodeId to) const {
-    if (p_.topology != "simblock") {
+    if (!simblock_) {
         for (const auto& l : topology_.links_from(from))
             if (l.to == to) return l.bandwidth_bps;
         return p_.bandwidth_bps;
@@ -128,13 +142,29 @@ double P2pNetwork::bandwidth_bps(sim::NodeId from, sim::NodeId to) const {
 
 double P2pNetwork::block_bytes(sim::NodeId from, sim::NodeId to, sim::RngStream& rng) const {
     if (!(compact_[from] && compact_[to])) return p_.block_size_bytes;
-    if (p_.topology != "simblock") return p_.compact_block_size_bytes;
-    const double fail = churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control;
+    if (!simblock_) return p_.compact_block_size_bytes;
+    const double fail =
+        churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control;
     if (!sim::random::bernoulli(rng, fail)) return p_.compact_block_size_bytes;
-    const double fraction = churn_[to] ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
-                                             rng, simblock::cbr_failure_fraction_churn.size())]
-                                       : simblock::cbr_failure_fraction_control;
+    const double fraction = churn_[to]
+                                ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
+                                      rng, simblock::cbr_failure_fraction_churn.size())]
+                                : simblock::cbr_failure_fraction_control;
     return p_.block_size_bytes * fraction;
+}
+
+bool P2pNetwork::compact_fails(sim::NodeId to, sim::RngStream& rng) const {
+    if (!simblock_) return false;
+    return sim::random::bernoulli(
+        rng, churn_[to] ? simblock::cbr_failure_rate_churn : simblock::cbr_failure_rate_control);
+}
+
+double P2pNetwork::missing_bytes(sim::NodeId sender, sim::RngStream& rng) const {
+    const double fraction = churn_[sender]
+                                ? simblock::cbr_failure_fraction_churn[sim::random::uniform_index(
+                                      rng, simblock::cbr_failure_fraction_churn.size())]
+                                : simblock::cbr_failure_fraction_control;
+    return std::floor(p_.block_size_bytes * fraction);  // SimBlock truncates to whole bytes (long)
 }
 
 }  // namespace models::bitcoin

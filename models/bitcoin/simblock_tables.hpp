@@ -93,6 +93,9 @@ inline constexpr std::array<double, 945> cbr_failure_fraction_churn = {
     0.64, 0.65, 0.66, 0.67, 0.68, 0.69, 0.7,  0.71, 0.72, 0.73, 0.74, 0.75, 0.76, 0.77, 0.78, 0.79,
     0.8,  0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9,  0.91, 0.92, 0.93, 0.94, 0.95,
     0.96};
+/// SimBlock adds 10 ms to the latency of every message that is not a block message (inv, getdata,
+/// getblocktxn): AbstractMessageTask.getInterval returns latency + 10 (its comment asks "why?").
+inline constexpr double control_message_delay_s = 0.010;
 /// Mining power per node: Normal(mean, sd) hashes per ms.
 inline constexpr double mining_power_mean = 400000.0;
 inline constexpr double mining_power_sd = 100000.0;
