@@ -123,10 +123,14 @@ def main(argv=None):
         refiner = Refiner(args.l2sim, metas, args.confidence, args.refine_tolerance, args.threads, only=only)
     closed = lambda params: bribe_threshold_btc(effective(metas[int(params["_file"])]), params)  # noqa: E731
     names = {i: m.get("experiment_name", "") for i, m in metas.items()}
+    from l2sim_analysis.refine import RefineError
     try:
         table = estimate(frame, swept, econ, args.success, args.confidence, args.by, refiner, names, closed)
     except (KeyError, ValueError) as e:
         return fail(f"{', '.join(args.results)}: error: cannot price these results ({type(e).__name__}: {e})")
+    except RefineError as e:  # the simulator failed: not bad input, nothing is written
+        print(f"--refine: error: {e}", file=sys.stderr)
+        return 1
     notes, table["note"] = footnotes(table, metas)
     public = write_outputs(table, notes, pathlib.Path(args.out))
     print(markdown(public[public["pricing"] == "flow"], notes))

@@ -195,8 +195,8 @@ def variant_label(row, keys, varying):
 def estimate(frame, swept, econ, target=0.5, confidence=0.95, by=None, refiner=None, experiments=None,
              closed_form=None):
     """The inherited-cost table: one row per family (design, attack, parameter point) and cost view.
-    `frame` holds all files' runs with a `_file` column; `refiner(runs, points, key, target)` may
-    return (runs at a refined budget, info) for a family (see refine.py); `closed_form(params)` may
+    `frame` holds all files' runs with a `_file` column; `refiner.refine(families, target)` may
+    return, per family, runs at a refined budget and the final bracket (see refine.py); `closed_form(params)` may
     give a family's closed-form budget threshold, reported beside the simulated one."""
     priced = price(frame, econ)
     keys = grouping_keys(priced, swept, by)
@@ -206,14 +206,11 @@ def estimate(frame, swept, econ, target=0.5, confidence=0.95, by=None, refiner=N
     bkeys = {f: budget_key(runs) for f, runs in families.items()}
     refinement = {}
     if refiner is not None:
+        asks = [(f, runs, points[(points["_family"] == f) & (points["pricing"] == "flow")], bkeys[f])
+                for f, runs in families.items() if bkeys[f]]
+        refinement = refiner.refine(asks, target)
         extra = []
-        for f, runs in families.items():
-            found = refiner(runs, points[(points["_family"] == f) & (points["pricing"] == "flow")], bkeys[f], target) \
-                if bkeys[f] else None
-            if found is None:
-                continue
-            new_runs, info = found
-            refinement[f] = info
+        for f, (new_runs, _) in refinement.items():
             if new_runs is None:
                 continue
             new_runs = price(new_runs, econ)
@@ -230,7 +227,7 @@ def estimate(frame, swept, econ, target=0.5, confidence=0.95, by=None, refiner=N
         f = r["_family"]
         params = families[f].iloc[0].to_dict()
         design, attack = family_label(params)
-        bkey, info, total = bkeys[f], refinement.get(f, {}), r["cost_usd"]
+        bkey, info, total = bkeys[f], refinement.get(f, (None, {}))[1], r["cost_usd"]
         rows.append({
             "design": design, "attack": attack, "variant": variant_label(params, keys, varying),
             "experiment": (experiments or {}).get(params["_file"], ""), "pricing": r["pricing"], "success_target": target,

@@ -4,6 +4,7 @@ error naming the file instead of killing the estimator.
 
 Run as a script: `safe_load.py OUT.pickle FILE...` prints `loading I` before each file and
 pickles, per file, the runs (status ok) and the provenance the estimator needs."""
+import os
 import pathlib
 import pickle
 import subprocess
@@ -41,14 +42,48 @@ def _child(out, paths):
         pickle.dump(results, f)
 
 
+def _cpu_seconds(pid):
+    """User + system CPU time of a process (Linux /proc; None elsewhere)."""
+    try:
+        fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _wait(child):
+    """The child's exit code, or None if it hung: heap corruption can leave libhdf5 waiting on a
+    lock forever, which shows as a process that uses no CPU at all for HUNG_S seconds (a slow
+    read of a large file on a loaded machine still uses some)."""
+    idle, last = 0.0, None
+    while True:
+        try:
+            return child.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            cpu = _cpu_seconds(child.pid)
+            idle = idle + 1.0 if cpu is not None and cpu == last else 0.0
+            last = cpu
+            if idle >= HUNG_S:
+                child.kill()
+                child.wait()
+                return None
+
+
+HUNG_S = 20.0
+
+
 def load_all(paths, scratch):
     """Per path: {"frame", "attrs"}; raises LoadError naming the first unreadable file."""
     out = pathlib.Path(scratch) / "loaded.pickle"
-    child = subprocess.run([sys.executable, __file__, str(out), *map(str, paths)], capture_output=True, text=True)
-    started = [int(line.split()[1]) for line in child.stdout.splitlines() if line.startswith("loading ")]
-    if child.returncode != 0 or not out.exists():
+    log = pathlib.Path(scratch) / "progress.txt"
+    with open(log, "w") as progress:
+        child = subprocess.Popen([sys.executable, __file__, str(out), *map(str, paths)], stdout=progress,
+                                 stderr=subprocess.DEVNULL)
+        code = _wait(child)
+    started = [int(line.split()[1]) for line in log.read_text().splitlines() if line.startswith("loading ")]
+    if code != 0 or not out.exists():
         bad = paths[started[-1]] if started else paths[0]
-        reason = f"signal {-child.returncode}" if child.returncode < 0 else f"exit {child.returncode}"
+        reason = "it hung" if code is None else f"signal {-code}" if code < 0 else f"exit {code}"
         raise LoadError(f"{bad}: error: not a readable l2sim results file (reading it crashed the HDF5 library: "
                         f"{reason}; the file is probably corrupted)")
     with open(out, "rb") as f:
