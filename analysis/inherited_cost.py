@@ -66,7 +66,7 @@ def load(paths):
     return frames, list(dict.fromkeys(swept)), metas
 
 
-def write_outputs(table, notes, out):
+def write_outputs(table, notes, out, figures=True):
     """Writes every output into a scratch folder first, then moves them into place: a failure on
     the way leaves nothing partial."""
     out.mkdir(parents=True, exist_ok=True)
@@ -75,9 +75,10 @@ def write_outputs(table, notes, out):
         s = pathlib.Path(scratch)
         public.to_csv(s / "inherited_cost.csv", index=False)
         (s / "inherited_cost.md").write_text(markdown(public, notes))
-        from l2sim_analysis.cost_figure import draw, draw_map
-        draw(public[public["pricing"] != "feasible"], s / "fig_inherited_cost")
-        draw_map(public, s / "fig_design_map")
+        if figures:
+            from l2sim_analysis.cost_figure import draw, draw_map
+            draw(public[public["pricing"] != "feasible"], s / "fig_inherited_cost")
+            draw_map(public, s / "fig_design_map")
         for f in sorted(s.iterdir()):
             os.replace(f, out / f.name)
     return public
@@ -96,6 +97,7 @@ def main(argv=None):
     ap.add_argument("--l2sim", default=str(ROOT / "build/l2sim"), help="the l2sim binary --refine runs")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="threads for --refine's l2sim runs")
     ap.add_argument("--refine-tolerance", type=float, default=0.01, help="relative bracket width --refine stops at")
+    ap.add_argument("--no-figures", action="store_true", help="write the table only (no PDF/PNG figures)")
     ap.add_argument("-o", "--out", default=str(ROOT / "results"), help="output folder")
     args = ap.parse_args(argv)
     if not 0 < args.success < 1:
@@ -132,7 +134,7 @@ def main(argv=None):
         print(f"--refine: error: {e}", file=sys.stderr)
         return 1
     notes, table["note"] = footnotes(table, metas)
-    public = write_outputs(table, notes, pathlib.Path(args.out))
+    public = write_outputs(table, notes, pathlib.Path(args.out), not args.no_figures)
     print(markdown(public[public["pricing"] == "flow"], notes))
     return 0
 

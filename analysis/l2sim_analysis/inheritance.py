@@ -43,7 +43,7 @@ def grouping_keys(frame, swept, by=None):
 # Keys each design's label already shows (so the variant column does not repeat them).
 LABELLED = {"custody_peg": {"peg__preset"}, "drivechain": {"attack__rented"}, "bitvm2": {"bitvm2__preset"},
             "rollup": {"rollup__data_availability", "rollup__bridge", "rollup__upgrade_delay_days"},
-            "ark": {"ark__users_bump"}, "statechain": {"statechain__operators"},
+            "ark": {"ark__users_bump"}, "statechain": {"statechain__operators", "statechain__operator_threshold"},
             "lightning": {"lightning__implementation", "lightning__watcher", "lightning__anchors", "attack__target"}}
 
 

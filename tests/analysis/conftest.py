@@ -35,8 +35,10 @@ def sweep(scenario, out, *sets):
 
 
 def estimator(*args):
-    """Runs analysis/inherited_cost.py with Debian's interpreter; returns the CompletedProcess."""
-    return subprocess.run(["/usr/bin/python3", str(ESTIMATOR), *map(str, args)], capture_output=True, text=True)
+    """Runs analysis/inherited_cost.py with Debian's interpreter, without figures (the figure
+    tests draw them); returns the CompletedProcess."""
+    return subprocess.run(["/usr/bin/python3", str(ESTIMATOR), *map(str, args), "--no-figures"],
+                          capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")

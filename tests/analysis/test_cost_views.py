@@ -32,6 +32,11 @@ def table(results, tmp_path, econ):
     return pd.read_csv(tmp_path / "out" / "inherited_cost.csv").set_index(["design", "attack", "pricing"])
 
 
+@pytest.fixture(scope="module")
+def default_table(tiny_study, tmp_path_factory):
+    return table(tiny_study, tmp_path_factory.mktemp("default"), DEFAULT)
+
+
 def runs_at(results, design, attack, hash_share):
     f = load_frame(results)
     return f[(f["layer2__design"] == design) & (f["layer2__attack"] == attack) & (f["attack__hash_share"] == hash_share)]
@@ -70,12 +75,11 @@ def test_feasible_plan_at_the_rental_cap_limits(tiny_study, tmp_path, cap, plan,
     assert feasible["cost_usd"] == pytest.approx(t.loc[("l1_payment", "double_spend", same_as), "cost_usd"], rel=1e-12)
 
 
-def test_feasible_plan_rents_to_the_cap_and_buys_the_rest(tiny_study, tmp_path):
+def test_feasible_plan_rents_to_the_cap_and_buys_the_rest(tiny_study, default_table):
     # Guards defect 6: at the default 10 EH/s cap a majority attack needs far more hash than the
     # market rents, so the row is `mixed` and costs the rented part's rent plus the bought part's
     # hardware (with the resale haircut) and energy, recomputed here from the recorded columns.
-    t = table(tiny_study, tmp_path, DEFAULT)
-    row = t.loc[("l1_payment", "double_spend", "feasible")]
+    row = default_table.loc[("l1_payment", "double_spend", "feasible")]
     assert row["hash_plan"] == "mixed"
     runs = runs_at(tiny_study, "l1_payment", "double_spend", row["budget"])
     needed_ehs = runs["attacker_hash_rel_peak"].max() * 1000.0
@@ -88,12 +92,12 @@ def test_feasible_plan_rents_to_the_cap_and_buys_the_rest(tiny_study, tmp_path):
     assert row["cost_usd"] == pytest.approx(capital + running, rel=1e-9)
 
 
-def test_cartel_columns_charge_forgone_rewards_and_hardware_loss(tiny_study, tmp_path):
+def test_cartel_columns_charge_forgone_rewards_and_hardware_loss(tiny_study, default_table):
     # Guards defect 5: a cartel of existing miners was priced at $0. The direct cost stays; the
     # cartel columns add the rewards its hash forgoes (expected honest blocks over the attack,
     # hash x seconds / 600 s, minus the blocks it did earn) and price_drop_on_attack of its
     # hardware (share x network hash x $/TH).
-    t = table(tiny_study, tmp_path, DEFAULT)
+    t = default_table
     row = t.loc[("drivechain", "theft (cartel)", "flow")]
     f = load_frame(tiny_study)
     runs = f[(f["layer2__design"] == "drivechain") & (f["attack__hash_share"] == row["budget"])]
