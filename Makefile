@@ -40,7 +40,8 @@ demo: build
 	@for s in $(DESIGNS3); do \
 	  $(L2SIM) sweep scenarios/layer2/$$s.toml --overwrite --threads $(JOBS) --progress none -o results/layer2_$$s.h5 || exit 1; done
 	$(PY) analysis/inherited_cost.py results/study_default.h5 $(LIGHTNING:%=results/lightning_%.h5) \
-	  $(DESIGNS3:%=results/layer2_%.h5) -o results
+	  $(DESIGNS3:%=results/layer2_%.h5) -o results \
+	  --refine attack.miner_bribe_btc attack.bribe_per_signer_btc --l2sim $(L2SIM) --threads $(JOBS)
 	$(L2SIM) sweep scenarios/study_demo.toml --overwrite --threads $(JOBS) -o results/study_demo.h5 --progress none
 	$(PY) analysis/figures/fig_double_spend.py results/study_demo.h5 -o results/fig_demo
 	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}"

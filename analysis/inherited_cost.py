@@ -1,37 +1,87 @@
 #!/usr/bin/python3
-"""The inherited-attack-cost estimator. For each design and attack family in the results files,
-over the swept attack budgets, find the cheapest point whose success probability (lower Wilson
-bound) reaches --success; price it with an [economics] table in both modes (flow: rent the hash;
-stock: buy the hardware); report cost with a confidence interval, its Bitcoin-paid and external
-parts, inherited_share = Bitcoin-paid / total, inheritance_ratio = cost / the L1 baseline's cost
-(a payment with 6 confirmations), and the largest value the design can safely hold.
+"""The inherited-attack-cost estimator. For each design, attack family and parameter point in the
+results files (grouped by every swept key that is not an attack budget, or by --by KEY...; never
+averaging distinct points), find the cheapest budget whose success probability (lower Wilson
+bound) reaches --success, optionally refined along the budget axis by re-running l2sim (--refine);
+price it in four views (flow: rent the hash; stock: buy it, hardware charged once; feasible: rent
+up to the rental cap and buy the rest; cartel columns: what a cartel of existing miners forgoes
+and loses); report cost with a confidence interval, its Bitcoin-paid and external parts,
+inherited_share = Bitcoin-paid / total, inheritance_ratio = cost / the L1 baseline's cost (a
+payment with 6 confirmations), the largest value the design can safely hold, closed-form
+thresholds beside simulated budgets, and footnotes with the assumptions that drive the results.
 Re-pricing an existing results file needs no re-simulation: pass another --economics file.
 
 Writes OUT/inherited_cost.csv, OUT/inherited_cost.md, OUT/fig_inherited_cost.{pdf,png} and
-OUT/fig_design_map.{pdf,png} (every design's cheapest attack against its value at risk, coloured
-by the share paid in Bitcoin resources).
-Exit code 2 on bad input (the message names file, line and key)."""
+OUT/fig_design_map.{pdf,png}. Exit code 2 on bad input (the message names the file, and for
+economics files the line and key); then nothing is written."""
 import argparse
+import os
 import pathlib
 import sys
+import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from l2sim_analysis.assumptions import bribe_threshold_btc, effective, footnotes  # noqa: E402
 from l2sim_analysis.economics import EconomicsError, load_economics  # noqa: E402
-from l2sim_analysis.inheritance import estimate  # noqa: E402
-from l2sim_analysis.load import load_frame  # noqa: E402
+from l2sim_analysis.safe_load import LoadError, load_all  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+COLUMNS = ["design", "attack", "variant", "experiment", "pricing", "hash_plan", "cost_usd", "cost_usd_lo", "cost_usd_hi",
+           "bitcoin_paid_usd", "external_usd", "cartel_cost_usd", "inherited_share", "inheritance_ratio",
+           "max_safe_value_usd", "budget_key", "budget", "budget_closed_form", "success_lo", "note"]
 
 
-def markdown(table):
-    cols = ["design", "attack", "pricing", "cost_usd", "cost_usd_lo", "cost_usd_hi", "bitcoin_paid_usd",
-            "external_usd", "inherited_share", "inheritance_ratio", "max_safe_value_usd", "hash_share",
-            "bribe_per_key_btc", "success_lo", "rental_feasible", "cheapest_for_design"]
-    fmt = lambda v: (f"{v:.3g}" if isinstance(v, float) else str(v))  # noqa: E731
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+def markdown(table, notes):
+    fmt = lambda v: (f"{v:.4g}" if isinstance(v, float) else "" if v is None else str(v))  # noqa: E731
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for _, r in table.iterrows():
-        lines.append("| " + " | ".join(fmt(r[c]) for c in cols) + " |")
+        lines.append("| " + " | ".join(fmt(r[c]) for c in COLUMNS) + " |")
+    lines.append("")
+    lines += [f"{m} {t}" for m, t in notes.items()]
     return "\n".join(lines) + "\n"
+
+
+def fail(message):
+    print(message, file=sys.stderr)
+    return 2
+
+
+def load(paths):
+    """Frames with `_file`, the union of swept keys, and per-file provenance; LoadError names a
+    file that cannot be priced."""
+    with tempfile.TemporaryDirectory(prefix="l2sim_load_") as scratch:
+        loaded = load_all(paths, scratch)
+    frames, metas, swept = [], {}, []
+    for i, (path, r) in enumerate(zip(paths, loaded)):
+        attrs, frame = r["attrs"], r["frame"]
+        if attrs["model"] != "layer2":
+            raise LoadError(f"{path}: error: a '{attrs['model']}'-model results file; the estimator prices the "
+                            "layer2 model's attacks (run a scenarios/layer2/ or scenarios/lightning/ study)")
+        if frame.empty or "layer2__design" not in frame or "attack_success" not in frame:
+            raise LoadError(f"{path}: error: no completed layer2 runs to price")
+        keys = [k.replace(".", "__") for k in str(attrs["swept_keys"]).split("\n") if k]
+        metas[i] = {**attrs, "swept": keys, "path": path}
+        swept += keys
+        frames.append(frame.assign(_file=i))
+    return frames, list(dict.fromkeys(swept)), metas
+
+
+def write_outputs(table, notes, out, figures=True):
+    """Writes every output into a scratch folder first, then moves them into place: a failure on
+    the way leaves nothing partial."""
+    out.mkdir(parents=True, exist_ok=True)
+    public = table.drop(columns=[c for c in table.columns if c.startswith("_")])
+    with tempfile.TemporaryDirectory(prefix=".inherited_cost_", dir=out) as scratch:
+        s = pathlib.Path(scratch)
+        public.to_csv(s / "inherited_cost.csv", index=False)
+        (s / "inherited_cost.md").write_text(markdown(public, notes))
+        if figures:
+            from l2sim_analysis.cost_figure import draw, draw_map
+            draw(public[public["pricing"] != "feasible"], s / "fig_inherited_cost")
+            draw_map(public, s / "fig_design_map")
+        for f in sorted(s.iterdir()):
+            os.replace(f, out / f.name)
+    return public
 
 
 def main(argv=None):
@@ -40,32 +90,52 @@ def main(argv=None):
     ap.add_argument("--economics", default=str(ROOT / "scenarios/economics/default.toml"), help="[economics] TOML")
     ap.add_argument("--success", type=float, default=0.5, help="success-probability target (0..1)")
     ap.add_argument("--confidence", type=float, default=0.95, help="confidence level of the intervals")
+    ap.add_argument("--by", nargs="+", metavar="KEY", help="group by these dotted keys (default: every swept key "
+                    "that is not an attack budget)")
+    ap.add_argument("--refine", nargs="*", metavar="BUDGET_KEY", help="refine each cheapest budget by bisection, "
+                    "re-running l2sim (only families swept over these budget keys, when given)")
+    ap.add_argument("--l2sim", default=str(ROOT / "build/l2sim"), help="the l2sim binary --refine runs")
+    ap.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="threads for --refine's l2sim runs")
+    ap.add_argument("--refine-tolerance", type=float, default=0.01, help="relative bracket width --refine stops at")
+    ap.add_argument("--no-figures", action="store_true", help="write the table only (no PDF/PNG figures)")
     ap.add_argument("-o", "--out", default=str(ROOT / "results"), help="output folder")
     args = ap.parse_args(argv)
     if not 0 < args.success < 1:
-        print(f"--success: {args.success} must be in (0, 1)", file=sys.stderr)
-        return 2
+        return fail(f"--success: {args.success} must be in (0, 1)")
+    if not 0 < args.refine_tolerance < 1:
+        return fail(f"--refine-tolerance: {args.refine_tolerance} must be in (0, 1)")
+    refining = args.refine is not None
+    if refining and not os.access(args.l2sim, os.X_OK):
+        return fail(f"--l2sim: {args.l2sim}: not an executable (build it with `make build`)")
     try:
         econ = load_economics(args.economics)
-    except EconomicsError as e:
-        print(e, file=sys.stderr)
-        return 2
-    frames = []
-    for path in args.results:
-        try:
-            frames.append(load_frame(path))
-        except (OSError, KeyError) as e:
-            print(f"{path}:0:0: error: not a readable l2sim results file ({e})", file=sys.stderr)
-            return 2
-    table = estimate(frames, econ, args.success, args.confidence)
-    out = pathlib.Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    table.to_csv(out / "inherited_cost.csv", index=False)
-    (out / "inherited_cost.md").write_text(markdown(table))
-    from l2sim_analysis.cost_figure import draw, draw_map
-    draw(table, out / "fig_inherited_cost")
-    draw_map(table, out / "fig_design_map")
-    print(markdown(table[table["pricing"] == "flow"]))
+        frames, swept, metas = load(args.results)
+    except (EconomicsError, LoadError) as e:
+        return fail(str(e))
+    import pandas as pd
+    from l2sim_analysis.inheritance import estimate
+    frame = pd.concat(frames, ignore_index=True)
+    for key in args.by or []:
+        if key.replace(".", "__") not in frame:
+            return fail(f"--by: key '{key}' is in none of the results files")
+    refiner = None
+    if refining:
+        from l2sim_analysis.refine import Refiner
+        only = [k.replace(".", "__") for k in args.refine]
+        refiner = Refiner(args.l2sim, metas, args.confidence, args.refine_tolerance, args.threads, only=only)
+    closed = lambda params: bribe_threshold_btc(effective(metas[int(params["_file"])]), params)  # noqa: E731
+    names = {i: m.get("experiment_name", "") for i, m in metas.items()}
+    from l2sim_analysis.refine import RefineError
+    try:
+        table = estimate(frame, swept, econ, args.success, args.confidence, args.by, refiner, names, closed)
+    except (KeyError, ValueError) as e:
+        return fail(f"{', '.join(args.results)}: error: cannot price these results ({type(e).__name__}: {e})")
+    except RefineError as e:  # the simulator failed: not bad input, nothing is written
+        print(f"--refine: error: {e}", file=sys.stderr)
+        return 1
+    notes, table["note"] = footnotes(table, metas)
+    public = write_outputs(table, notes, pathlib.Path(args.out), not args.no_figures)
+    print(markdown(public[public["pricing"] == "flow"], notes))
     return 0
 
 

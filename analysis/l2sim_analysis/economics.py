@@ -1,6 +1,7 @@
 """The economics model: prices physical results (hash x time, blocks, fees, bribes) in USD after
-simulation, in two modes (Budish 2018): flow = rent the hash for the attack, stock = buy the
-hardware. Inputs come from an [economics] TOML table, each key declared once below."""
+simulation. Inputs come from an [economics] TOML table, each key declared once below; `price`
+returns the per-run parts (rent, energy, rewards earned, fees, external, hardware needed) that
+the estimator combines into flow, stock, feasible and cartel costs (see inheritance.py)."""
 import math
 import pathlib
 import re
@@ -9,19 +10,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# key: (type, lower bound, unit, help)
+# key: (type, lower bound, upper bound, unit, help)
 SCHEMA = {
-    "btc_usd": (float, 0.0, "USD/BTC", "bitcoin price"),
-    "network_hashrate_ehs": (float, 0.0, "EH/s", "honest network hashrate"),
-    "hash_rental_usd_per_ehs_day": (float, 0.0, "USD/(EH/s day)", "hash rental price (hashprice)"),
-    "rental_markup": (float, 0.0, "1", "premium over the rental price"),
-    "rental_cap_ehs": (float, 0.0, "EH/s", "hash the rental market can supply"),
-    "hardware_usd_per_ths": (float, 0.0, "USD/(TH/s)", "hardware price for stock pricing"),
-    "block_subsidy_btc": (float, 0.0, "BTC", "block subsidy"),
-    "fee_btc_per_block": (float, 0.0, "BTC", "fees per block"),
-    "attacker_keeps_rewards": (bool, None, "-", "flow cost nets rewards the rented hash earns"),
-    "cartel_externality_usd": (float, 0.0, "USD", "a miner cartel's own loss"),
-    "eclipse_usd_per_hour": (float, 0.0, "USD/h", "running the Sybil nodes that eclipse a victim"),
+    "btc_usd": (float, 0.0, None, "USD/BTC", "bitcoin price"),
+    "network_hashrate_ehs": (float, 0.0, None, "EH/s", "honest network hashrate"),
+    "hash_rental_usd_per_ehs_day": (float, 0.0, None, "USD/(EH/s day)", "hash rental price (hashprice)"),
+    "rental_markup": (float, 0.0, None, "1", "premium over the rental price"),
+    "rental_cap_ehs": (float, 0.0, None, "EH/s", "hash the rental market can supply"),
+    "hardware_usd_per_ths": (float, 0.0, None, "USD/(TH/s)", "hardware price for stock pricing"),
+    "block_subsidy_btc": (float, 0.0, None, "BTC", "block subsidy"),
+    "fee_btc_per_block": (float, 0.0, None, "BTC", "fees per block"),
+    "attacker_keeps_rewards": (bool, None, None, "-", "flow cost nets rewards the rented hash earns"),
+    "eclipse_usd_per_hour": (float, 0.0, None, "USD/h", "running the Sybil nodes that eclipse a victim"),
+    "hardware_resale_haircut": (float, 0.0, 1.0, "1", "share of the hardware price lost on resale after the attack"),
+    "energy_usd_per_kwh": (float, 0.0, None, "USD/kWh", "electricity price for bought hardware"),
+    "hardware_j_per_th": (float, 0.0, None, "J/TH", "energy per terahash of bought hardware"),
+    "price_drop_on_attack": (float, 0.0, 1.0, "1", "fall of the BTC price (and of mining hardware) after an attack"),
 }
 
 
@@ -40,8 +44,11 @@ class Economics:
     block_subsidy_btc: float
     fee_btc_per_block: float
     attacker_keeps_rewards: bool
-    cartel_externality_usd: float
     eclipse_usd_per_hour: float
+    hardware_resale_haircut: float
+    energy_usd_per_kwh: float
+    hardware_j_per_th: float
+    price_drop_on_attack: float
 
 
 def _line_of(text, key):
@@ -49,6 +56,13 @@ def _line_of(text, key):
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
             return i
     return 1
+
+
+def _column_of(text, line):
+    """1-based column of the value on a `key = value` line (where the bad value starts)."""
+    row = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    eq = row.find("=")
+    return eq + 2 + len(row[eq + 1:]) - len(row[eq + 1:].lstrip()) if eq >= 0 else 1
 
 
 def _closest(word, candidates):
@@ -79,7 +93,7 @@ def load_economics(path):
             raise EconomicsError(f"{path}:{_line_of(text, key)}:1: error: key 'economics.{key}': unknown key"
                                  f"{_closest(key, list(SCHEMA))}")
     values = {}
-    for key, (kind, lower, unit, _) in SCHEMA.items():
+    for key, (kind, lower, upper, unit, _) in SCHEMA.items():
         if key not in table:
             raise EconomicsError(f"{path}:1:1: error: key 'economics.{key}': missing ({unit})")
         v = table[key]
@@ -90,34 +104,54 @@ def load_economics(path):
         else:
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
                 raise EconomicsError(f"{path}:{line}:1: error: key 'economics.{key}': expected a number ({unit})")
-            if v < lower or (key in ("btc_usd", "network_hashrate_ehs") and v <= 0):
-                raise EconomicsError(f"{path}:{line}:1: error: key 'economics.{key}': {v} is out of range; "
-                                     f"must be {'> 0' if key in ('btc_usd', 'network_hashrate_ehs') else '>= 0'} ({unit})")
+            positive = key in ("btc_usd", "network_hashrate_ehs")
+            if v < lower or (positive and v <= 0) or (upper is not None and v > upper):
+                bound = "> 0" if positive else f">= {lower:g}" + (f" and <= {upper:g}" if upper is not None else "")
+                raise EconomicsError(f"{path}:{line}:{_column_of(text, line)}: error: key 'economics.{key}': "
+                                     f"{v} is out of range; must be {bound} ({unit})")
             v = float(v)
         values[key] = v
     return Economics(**values)
 
 
 def price(frame, econ):
-    """Adds USD columns to a results frame (one row per run): flow and stock totals, and the
-    Bitcoin-paid (hash, fees) and external (bribes, stake) parts of each."""
+    """Per-run USD parts of an attack (one row per run), from the physical quantities it recorded:
+    rent_usd (rented hash x time at the rental price), energy_usd (the same hash x time run on
+    bought hardware: hash x seconds x J/TH x $/kWh), earned_usd (block rewards the attacker's hash
+    still earned; 0 unless attacker_keeps_rewards), fees_usd, external_usd (bribes, slashed stake,
+    eclipse nodes), hardware_usd (hardware for the peak hash, bought at $/TH), cartel_hardware_usd
+    (the hardware a cartel of existing miners owns) and cartel_forgone_usd (rewards its hash would
+    have earned mining honestly over the attack but did not)."""
     f = frame
     # A resource a file does not record (an older or other model's file) was not used: zero.
     col = lambda name: np.nan_to_num(f[name].to_numpy(float), nan=0.0) if name in f else np.zeros(len(f))  # noqa: E731
-    p, h = econ.btc_usd, econ.network_hashrate_ehs
+    p, h_ths = econ.btc_usd, econ.network_hashrate_ehs * 1e6  # 1 EH/s = 10^6 TH/s
     reward_usd = (econ.block_subsidy_btc + econ.fee_btc_per_block) * p
     rent_per_ehs_s = econ.hash_rental_usd_per_ehs_day * econ.rental_markup / 86400.0
-    earned = col("attacker_bitcoin_blocks") * reward_usd if econ.attacker_keeps_rewards else 0.0
-    cartel = np.where(col("owned_hash_rel_seconds") > 0, econ.cartel_externality_usd, 0.0)
-    flow_hash = col("attacker_hash_rel_seconds") * h * rent_per_ehs_s - earned + cartel
-    stock_hash = col("attacker_hash_rel_peak") * h * 1e6 * econ.hardware_usd_per_ths + cartel
-    fees = col("fees_paid_sat") * 1e-8 * p
-    external = (col("key_bribes_btc") + col("miner_bribes_btc") + col("stake_slashed_btc")) * p \
-        + col("eclipse_seconds") / 3600.0 * econ.eclipse_usd_per_hour
+    usd_per_ths_s = econ.hardware_j_per_th / 3.6e6 * econ.energy_usd_per_kwh  # 1 kWh = 3.6e6 J
+    rented_rel_s, owned_rel_s = col("attacker_hash_rel_seconds"), col("owned_hash_rel_seconds")
+    earned_blocks = col("attacker_bitcoin_blocks")
     out = f.copy()
-    for mode, hash_cost in (("flow", flow_hash), ("stock", stock_hash)):
-        out[f"{mode}_bitcoin_usd"] = hash_cost + fees
-        out[f"{mode}_external_usd"] = external
-        out[f"{mode}_cost_usd"] = hash_cost + fees + external
-    out["rental_feasible"] = col("attacker_hash_rel_peak") * h <= econ.rental_cap_ehs
+    out["rent_usd"] = rented_rel_s * econ.network_hashrate_ehs * rent_per_ehs_s
+    out["energy_usd"] = rented_rel_s * h_ths * usd_per_ths_s
+    # Only rented (or bought) hash nets its rewards here; a cartel's are in cartel_forgone_usd.
+    keeps = econ.attacker_keeps_rewards
+    out["earned_usd"] = np.where(rented_rel_s > 0, earned_blocks * reward_usd, 0.0) if keeps else 0.0
+    out["fees_usd"] = col("fees_paid_sat") * 1e-8 * p
+    out["external_usd"] = (col("key_bribes_btc") + col("miner_bribes_btc") + col("stake_slashed_btc")) * p \
+        + col("eclipse_seconds") / 3600.0 * econ.eclipse_usd_per_hour
+    out["hash_needed_ehs"] = col("attacker_hash_rel_peak") * econ.network_hashrate_ehs
+    out["hardware_usd"] = out["hash_needed_ehs"] * 1e6 * econ.hardware_usd_per_ths
+    # A cartel's own share of the network (owned hash x seconds / seconds) and what that hash
+    # would have earned mining honestly over the attack (one block per 600 s on average).
+    duration = col("attack_duration_s")
+    share = np.divide(owned_rel_s, duration, out=np.zeros(len(f)), where=duration > 0)
+    out["cartel_hardware_usd"] = share * h_ths * econ.hardware_usd_per_ths
+    honest_blocks = owned_rel_s / BLOCK_INTERVAL_S
+    owned = owned_rel_s > 0
+    out["cartel_forgone_usd"] = np.where(owned, np.maximum(honest_blocks - earned_blocks, 0.0) * reward_usd, 0.0)
     return out
+
+
+# Bitcoin's target block interval (consensus: 2016 blocks per two weeks, src/kernel/chainparams.cpp).
+BLOCK_INTERVAL_S = 600.0

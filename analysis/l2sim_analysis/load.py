@@ -48,11 +48,13 @@ def load_frame(path, only_ok=True, with_fixed=True):
         if meanings is not None:
             words = str(meanings).split(" ")
             frame[name] = [words[int(c)] for c in frame[name]]
-    if with_fixed:  # parameters that were not swept become constant columns
-        for key, value in fixed_parameters(ds).items():
-            column = key.replace(".", "__")
-            if column not in frame and not isinstance(value, list):
-                frame[column] = value
+    if with_fixed:  # parameters that were not swept become constant columns (added at once)
+        fixed = {key.replace(".", "__"): value for key, value in fixed_parameters(ds).items()
+                 if not isinstance(value, list)}
+        fixed = {k: v for k, v in fixed.items() if k not in frame}
+        if fixed:
+            import pandas as pd
+            frame = pd.concat([frame, pd.DataFrame(fixed, index=frame.index)], axis=1)
     return frame[frame["status"] == 1] if only_ok else frame
 
 

@@ -20,3 +20,27 @@ def phold_sweep_file(tmp_path_factory):
     subprocess.run([l2sim_binary(), "sweep", str(ROOT / "scenarios/examples/phold_sweep.toml"),
                     "-o", str(out), "--progress", "none"], check=True)
     return out
+
+
+ESTIMATOR = ROOT / "analysis" / "inherited_cost.py"
+
+
+def sweep(scenario, out, *sets):
+    """Runs `l2sim sweep` on a scenario (path relative to the repository) into `out`."""
+    cmd = [l2sim_binary(), "sweep", str(ROOT / scenario), "-o", str(out), "--progress", "none", "--overwrite"]
+    for s in sets:
+        cmd += ["--set", s]
+    subprocess.run(cmd, check=True, capture_output=True)
+    return out
+
+
+def estimator(*args):
+    """Runs analysis/inherited_cost.py with Debian's interpreter, without figures (the figure
+    tests draw them); returns the CompletedProcess."""
+    return subprocess.run(["/usr/bin/python3", str(ESTIMATOR), *map(str, args), "--no-figures"],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def tiny_study(tmp_path_factory):
+    return sweep("scenarios/tests/tiny_study.toml", tmp_path_factory.mktemp("tiny") / "tiny_study.h5")

@@ -37,7 +37,7 @@ def test_table_columns_and_claims(study, tmp_path):
     flow = t[t["pricing"] == "flow"].set_index(["design", "attack"])
     assert flow.loc[("l1_payment", "double_spend"), "inheritance_ratio"] == pytest.approx(1.0)
     assert flow.loc[("l1_payment", "double_spend"), "inherited_share"] == pytest.approx(1.0)
-    theft = flow.loc[("custody_peg", "bribe_theft")]
+    theft = flow.loc[("custody_peg (liquid)", "bribe_theft")]
     assert theft["inherited_share"] == 0.0 and theft["bitcoin_paid_usd"] == 0.0
     assert theft["cost_usd_lo"] <= theft["cost_usd"] <= theft["cost_usd_hi"]
     assert (tmp_path / "fig_inherited_cost.pdf").exists() and (tmp_path / "inherited_cost.md").exists()
@@ -53,7 +53,7 @@ def test_repricing_changes_costs_without_resimulating(study, tmp_path):
     b = pd.read_csv(tmp_path / "b/inherited_cost.csv").set_index(["design", "attack", "pricing"])
     key = ("l1_payment", "double_spend", "flow")
     assert b.loc[key, "cost_usd"] < a.loc[key, "cost_usd"]
-    ratio = b.loc[("custody_peg", "bribe_theft", "flow"), "cost_usd"] / a.loc[("custody_peg", "bribe_theft", "flow"), "cost_usd"]
+    ratio = b.loc[("custody_peg (liquid)", "bribe_theft", "flow"), "cost_usd"] / a.loc[("custody_peg (liquid)", "bribe_theft", "flow"), "cost_usd"]
     assert ratio == pytest.approx(60000 / 100000)  # bribes in BTC re-priced at the new BTC price
 
 

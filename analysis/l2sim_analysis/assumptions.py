@@ -1,0 +1,101 @@
+"""Assumptions that drive a result, read from the results files' stored effective parameters,
+for the table's footnotes; and the closed-form thresholds reported beside simulated budgets.
+
+Timelocked bribery (Nadahalli, Khabbazian and Wattenhofer 2021): a miner takes the bribe b
+instead of the victim's fee f only if its share lambda of the hash makes lambda * b > f; the
+attack succeeds surely once every pool takes it, at b = f / lambda_min (lambda_min the smallest
+pool's share). The simulation (models/layer2/primitives.cpp timelocked_bribe) draws the miner
+of each block and applies that rule per block; the threshold is its closed-form edge."""
+import re
+import tomllib
+
+
+def effective(meta):
+    """The file's effective parameters as nested dicts (from the stored dotted TOML)."""
+    return tomllib.loads(meta["effective_parameters"])
+
+
+def smallest_share(params):
+    shares = params["lightning"]["pool_shares"]
+    return min(shares) / sum(shares), len(shares)
+
+
+def censored_fee_btc(params, design):
+    """The fee the victim's transaction pays (what a bribe must beat), as the model computes it:
+    Lightning justice (models/layer2/lightning/lightning_closed_forms.cpp justice_fee_btc) or a
+    BitVM2 challenge (models/layer2/designs3/bitvm2.cpp censor_challenges)."""
+    ln = params["lightning"]
+    if design == "lightning":
+        if ln["watcher"] == "tower_fixed":
+            return ln["fixed_fee_rate_sat_vb"] * ln["justice_vbytes"] * 1e-8
+        return ln["channel_capacity_btc"]
+    b = params["bitvm2"]
+    # The clementine preset fixes its collateral at 0.99 BTC (bitvm2.cpp bitvm2_windows).
+    collateral = 0.99 if b["preset"] == "clementine" else b["collateral_btc"]
+    if b["challengers_bump"]:
+        return collateral
+    return ln["fixed_fee_rate_sat_vb"] * b["challenge_vbytes"] * 1e-8
+
+
+BRIBERY = {("lightning", "revoked_bribery"), ("bitvm2", "censor_bribery")}
+
+
+def bribe_threshold_btc(params, run):
+    """f / lambda_min for a timelocked-bribery family (None for others). `run` holds the family's
+    swept values, which override the file's effective parameters."""
+    design, attack = run.get("layer2__design"), run.get("layer2__attack")
+    if (design, attack) not in BRIBERY:
+        return None
+    merged = {s: dict(v) for s, v in params.items() if isinstance(v, dict)}
+    for k, v in run.items():
+        if "__" in str(k):
+            section, key = k.split("__", 1)
+            if section in merged and key in merged[section]:
+                merged[section][key] = v
+    lam, _ = smallest_share(merged)
+    return censored_fee_btc(merged, design) / lam
+
+
+def _source_of(meta, dotted):
+    """Where a parameter's value comes from: the scenario line that sets it (with its comment),
+    or the model's default."""
+    section, key = dotted.split(".", 1)
+    current = None
+    for line in str(meta.get("scenario_text", "")).splitlines():
+        m = re.match(r"\s*\[([^\]]+)\]", line)
+        if m:
+            current = m.group(1)
+            continue
+        if current == section and re.match(rf"\s*{re.escape(key)}\s*=", line):
+            comment = line.split("#", 1)[1].strip() if "#" in line else "no source given"
+            return f"set in {meta.get('scenario_file', 'the scenario')} ({comment})"
+    return "the model's default (l2sim describe layer2 lists it; models/layer2/ declares it with its source)"
+
+
+def footnotes(table, metas):
+    """Footnote texts keyed by marker, and the marker of each table row (\"\" if none)."""
+    notes, markers = {}, []
+    for _, row in table.iterrows():
+        meta = metas[int(row["_file"])]
+        params = effective(meta)
+        design, attack, key = row["_design_key"], row["_attack_key"], row["budget_key"]
+        text = None
+        if (design, attack) in BRIBERY:
+            lam, pools = smallest_share(params)
+            text = (f"Timelocked bribery succeeds surely once the smallest of the {pools} pools (lightning.pool_shares) "
+                    f"prefers the bribe to the victim's fee: the cheapest bribe is fee / smallest share, with smallest "
+                    f"share = {lam:.4g} here; pool_shares: {_source_of(meta, 'lightning.pool_shares')}.")
+        elif key == "attack.bribe_per_signer_btc":
+            peg = params["peg"]
+            text = (f"Key attacks: each keyholder's price is lognormal with median peg.signer_cost_median_btc = "
+                    f"{peg['signer_cost_median_btc']:g} BTC (sigma {peg['signer_cost_sigma']:g}, spread "
+                    f"{peg['signer_cost_spread']:g}); the median: {_source_of(meta, 'peg.signer_cost_median_btc')}.")
+        if text is None:
+            markers.append("")
+            continue
+        marker = next((m for m, t in notes.items() if t == text), None)
+        if marker is None:
+            marker = f"[{len(notes) + 1}]"
+            notes[marker] = text
+        markers.append(marker)
+    return notes, markers
