@@ -15,8 +15,13 @@ def effective(meta):
     return tomllib.loads(meta["effective_parameters"])
 
 
+SHARES_KEY = "miners.template_shares"
+
+
 def smallest_share(params):
-    shares = params["lightning"]["pool_shares"]
+    """The smallest template-controlling entity's share, and how many there are. Files written
+    before the shares moved to [miners] keep them in lightning.pool_shares."""
+    shares = params["miners"]["template_shares"] if "miners" in params else params["lightning"]["pool_shares"]
     return min(shares) / sum(shares), len(shares)
 
 
@@ -82,9 +87,9 @@ def footnotes(table, metas):
         text = None
         if (design, attack) in BRIBERY:
             lam, pools = smallest_share(params)
-            text = (f"Timelocked bribery succeeds surely once the smallest of the {pools} pools (lightning.pool_shares) "
-                    f"prefers the bribe to the victim's fee: the cheapest bribe is fee / smallest share, with smallest "
-                    f"share = {lam:.4g} here; pool_shares: {_source_of(meta, 'lightning.pool_shares')}.")
+            text = (f"Timelocked bribery succeeds surely once the smallest of the {pools} template-controlling "
+                    f"miners ({SHARES_KEY}) prefers the bribe to the victim's fee: the cheapest bribe is fee / "
+                    f"smallest share, with smallest share = {lam:.4g} here; shares: {_source_of(meta, SHARES_KEY)}.")
         elif key == "attack.bribe_per_signer_btc":
             peg = params["peg"]
             text = (f"Key attacks: each keyholder's price is lognormal with median peg.signer_cost_median_btc = "
