@@ -59,12 +59,12 @@ def test_lightning_file_with_a_fixed_implementation_is_priced(tmp_path):
 def test_footnotes_carry_the_assumptions_read_from_the_results(tmp_path):
     # Guards defect 7: the smallest pool's share (bribery) and the median bribe per keyholder
     # (key attacks) drive those rows; the footnote states the values the results were run with.
-    f = sweep("scenarios/tests/bribery_thresholds.toml", tmp_path / "bribery.h5", "lightning.pool_shares=[0.5, 0.3, 0.2]")
+    f = sweep("scenarios/tests/bribery_thresholds.toml", tmp_path / "bribery.h5", "miners.template_shares=[0.5, 0.3, 0.2]")
     g = sweep("scenarios/tests/custom_bridge.toml", tmp_path / "peg.h5", "peg.signer_cost_median_btc=40.0")
     r = estimator(f, g, "-o", tmp_path / "out")
     assert r.returncode == 0, r.stderr
     md = (tmp_path / "out" / "inherited_cost.md").read_text()
-    assert "smallest share = 0.2 here" in md and "lightning.pool_shares" in md
+    assert "smallest share = 0.2 here" in md and "miners.template_shares" in md
     assert "peg.signer_cost_median_btc = 40 BTC" in md
     rows = flow_rows(tmp_path / "out")
     assert (rows[rows["design"] == "lightning (lnd)"]["note"].str.startswith("[")).all()
