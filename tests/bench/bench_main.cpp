@@ -71,12 +71,14 @@ void bench_simblock() {
 }
 
 int main(int argc, char** argv) {
-    // l2sim_bench [--quick] [phold|scaling|models ...]: all sections by default.
+    // l2sim_bench [--quick] [--trials=N] [--scale=F] [phold|scaling|models ...]: all sections by default.
     bench::Options o;
     std::vector<std::string> only;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--quick") o.quick = true;
+        else if (arg.rfind("--trials=", 0) == 0) o.trials = std::stoi(arg.substr(9));
+        else if (arg.rfind("--scale=", 0) == 0) o.scale = std::stod(arg.substr(8));
         else only.push_back(arg);
     }
     const auto wanted = [&](const char* s) { return only.empty() || std::find(only.begin(), only.end(), s) != only.end(); };

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sys/resource.h>
 #include <string>
 #include <vector>
 
@@ -50,8 +51,18 @@ inline std::string run_capture(const std::string& command) {
 }
 
 struct Options {
-    bool quick = false;  ///< fewer trials and sizes (a smoke run of the bench itself)
+    bool quick = false;   ///< one trial, two sizes (a smoke run of the bench itself)
+    int trials = 0;       ///< PHOLD trials per implementation; 0: the default (5)
+    double scale = 1.0;   ///< multiplies PHOLD's events per trial (shorter runs on a loaded machine)
 };
+
+/// CPU seconds (user + system) used so far by finished child processes.
+inline double children_cpu_s() {
+    rusage u{};
+    getrusage(RUSAGE_CHILDREN, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
 
 void bench_phold(const Options& o);
 void bench_scaling(const Options& o);

@@ -81,7 +81,8 @@ void bench_light(const Options& o) {
 }  // namespace
 
 void bench_phold(const Options& o) {
-    const int trials = o.quick ? 1 : 5, ns3_trials = o.quick ? 1 : 3;
+    const int trials = o.quick ? 1 : o.trials > 0 ? o.trials : 5;
+    const int ns3_trials = o.quick ? 1 : o.trials > 0 ? std::min(o.trials, 3) : 3;
     fmt::print("PHOLD, standard definition (lookahead 1 s + Exp(mean 1 s), uniform destination over all LPs,\n"
                "N x K pending, 16-byte LP state read and written per event, set-up excluded), one core.\n"
                "Median of {} alternating trials for l2sim and the reference heap, {} for ns-3; M events/s;\n"
@@ -92,7 +93,8 @@ void bench_phold(const Options& o) {
     std::vector<Size> sizes{{1000, 1, 1e7},       {1000, 16, 1e7},      {100000, 1, 1e7},
                             {100000, 16, 1e7},    {1000000, 1, 1.5e7},  {1000000, 16, 2.4e7}};
     if (o.quick) sizes = {{1000, 1, 2e6}, {100000, 16, 4e6}};
-    for (const Size& s : sizes) {
+    for (Size s : sizes) {
+        s.events *= o.scale;
         const auto p = standard_phold(s);
         std::vector<double> l2sim, reference;
         std::uint64_t digest = 0;
