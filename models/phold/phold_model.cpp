@@ -16,7 +16,8 @@ enum class Purpose : std::uint32_t { traffic = 1 };
 }  // namespace
 
 struct PholdBench::Impl {
-    Impl(const PholdParams& p, const sim::RunInput& in, PholdVariant v, std::vector<double>* event_log)
+    Impl(const PholdParams& p, const sim::RunInput& in, PholdVariant v,
+         std::vector<double>* event_log)
         : params(p),
           variant(v),
           simulation(sim::StreamFactory(in.master_seed, in.stream_run)),
@@ -31,10 +32,13 @@ struct PholdBench::Impl {
         const sim::Tick start = variant == PholdVariant::standard ? lookahead : 0;
         for (std::uint64_t lp = 0; lp < lps; ++lp)
             for (std::int64_t k = 0; k < p.events_per_lp; ++k)
-                simulation.schedule_at(start + delay(), sim::EntityId{static_cast<std::uint32_t>(lp)}, Hop{});
+                simulation.schedule_at(start + delay(),
+                                       sim::EntityId{static_cast<std::uint32_t>(lp)}, Hop{});
     }
 
-    sim::Tick delay() { return static_cast<sim::Tick>(sim::random::exponential_mean(rng, mean_us)); }
+    sim::Tick delay() {
+        return static_cast<sim::Tick>(sim::random::exponential_mean(rng, mean_us));
+    }
 
     sim::EntityId destination(sim::EntityId self) {
         if (params.remote_fraction >= 1.0 || sim::random::bernoulli(rng, params.remote_fraction))
@@ -46,20 +50,23 @@ struct PholdBench::Impl {
         const auto log_limit = static_cast<std::size_t>(params.log_events) * 2;
         const bool touch_state = variant == PholdVariant::standard;
         PholdRun out;
-        out.committed = simulation.run_until(sim::from_seconds(params.end_time_s), [&](sim::EntityId target, Hop&) {
-            if (log && log->size() < log_limit) {  // event log: (time, LP) rows
-                log->push_back(simulation.now_seconds());
-                log->push_back(target.value);
-            }
-            if (touch_state) {
-                LpState& s = states[target.value];
-                if (simulation.now() < s.last_event) throw std::logic_error("PHOLD: an LP's event ran out of time order");
-                ++s.events;
-                s.last_event = simulation.now();
-            }
-            const sim::EntityId next = destination(target);  // draws in a fixed order: destination, delay
-            simulation.schedule_in(lookahead + delay(), next, Hop{});
-        });
+        out.committed = simulation.run_until(
+            sim::from_seconds(params.end_time_s), [&](sim::EntityId target, Hop&) {
+                if (log && log->size() < log_limit) {  // event log: (time, LP) rows
+                    log->push_back(simulation.now_seconds());
+                    log->push_back(target.value);
+                }
+                if (touch_state) {
+                    LpState& s = states[target.value];
+                    if (simulation.now() < s.last_event)
+                        throw std::logic_error("PHOLD: an LP's event ran out of time order");
+                    ++s.events;
+                    s.last_event = simulation.now();
+                }
+                const sim::EntityId next =
+                    destination(target);  // draws in a fixed order: destination, delay
+                simulation.schedule_in(lookahead + delay(), next, Hop{});
+            });
         if (touch_state) out.digest = lp_digest(states);
         return out;
     }
@@ -78,16 +85,20 @@ struct PholdBench::Impl {
 PholdBench::PholdBench(const PholdParams& p, const sim::RunInput& in, PholdVariant variant)
     : impl_(std::make_unique<Impl>(p, in, variant, nullptr)) {}
 PholdBench::~PholdBench() = default;
-PholdRun PholdBench::run() { return impl_->run(); }
+PholdRun PholdBench::run() {
+    return impl_->run();
+}
 
-std::uint64_t PholdModel::simulate(const PholdParams& p, const sim::RunInput& in, std::vector<double>* log) {
+std::uint64_t PholdModel::simulate(const PholdParams& p, const sim::RunInput& in,
+                                   std::vector<double>* log) {
     PholdBench::Impl impl(p, in, PholdVariant::standard, log);
     return impl.run().committed;
 }
 
 std::vector<sim::Column> PholdModel::outcome_columns(const Params&) {
-    return {{"events_committed", sim::ColumnType::i64, "events", "events committed before the horizon"},
-            {"event_rate_per_s", sim::ColumnType::f64, "1/s", "committed events per simulated second"}};
+    return {
+        {"events_committed", sim::ColumnType::i64, "events", "events committed before the horizon"},
+        {"event_rate_per_s", sim::ColumnType::f64, "1/s", "committed events per simulated second"}};
 }
 
 std::vector<sim::Column> PholdModel::event_columns(const Params& p) {
@@ -99,7 +110,8 @@ std::vector<sim::Column> PholdModel::event_columns(const Params& p) {
 sim::RunOutput PholdModel::run(const Params& p, const sim::RunInput& in) {
     std::vector<double> log;
     const auto committed = simulate(p.phold, in, &log);
-    return {{static_cast<double>(committed), static_cast<double>(committed) / p.phold.end_time_s}, std::move(log)};
+    return {{static_cast<double>(committed), static_cast<double>(committed) / p.phold.end_time_s},
+            std::move(log)};
 }
 
 }  // namespace models::phold

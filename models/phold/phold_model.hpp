@@ -28,22 +28,26 @@ struct PholdParams {
     template <class V>
     void describe(V& v) {
         v.field("lps", lps, "LPs", "number of logical processes", sim::at_least(1));
-        v.field("events_per_lp", events_per_lp, "events", "initial events per LP (population)", sim::at_least(1));
+        v.field("events_per_lp", events_per_lp, "events", "initial events per LP (population)",
+                sim::at_least(1));
         v.field("lookahead_s", lookahead_s, "s", "fixed part of every delay", sim::non_negative());
-        v.field("mean_delay_s", mean_delay_s, "s", "mean of the exponential part of every delay", sim::positive());
-        v.field("remote_fraction", remote_fraction, "1",
-                "probability the next event goes to a uniformly drawn LP (self included) rather than "
-                "back to the same LP; 1 is the standard PHOLD",
-                sim::in_range(0.0, 1.0));
+        v.field("mean_delay_s", mean_delay_s, "s", "mean of the exponential part of every delay",
+                sim::positive());
+        v.field(
+            "remote_fraction", remote_fraction, "1",
+            "probability the next event goes to a uniformly drawn LP (self included) rather than "
+            "back to the same LP; 1 is the standard PHOLD",
+            sim::in_range(0.0, 1.0));
         v.field("end_time_s", end_time_s, "s", "simulated horizon", sim::positive());
-        v.field("log_events", log_events, "events", "log the first this-many events of each run to events/",
-                sim::non_negative());
+        v.field("log_events", log_events, "events",
+                "log the first this-many events of each run to events/", sim::non_negative());
     }
 };
 
 /// Which PHOLD. `standard` is the reference above. `light` is the variant l2sim's bench ran before:
 /// initial events at Exp(mean) without lookahead and no LP state touched; it is kept only for
-/// comparison with earlier figures and is reachable from C++ only (the bench), never from a scenario.
+/// comparison with earlier figures and is reachable from C++ only (the bench), never from a
+/// scenario.
 enum class PholdVariant { standard, light };
 
 struct PholdRun {
@@ -62,13 +66,15 @@ struct PholdModel {
         }
     };
     static constexpr const char* name = "phold";
-    static constexpr const char* help = "PHOLD engine benchmark (Fujimoto 1990), standard definition";
+    static constexpr const char* help =
+        "PHOLD engine benchmark (Fujimoto 1990), standard definition";
 
     static std::vector<sim::Column> outcome_columns(const Params& p);
     static std::vector<sim::Column> event_columns(const Params& p);
     static sim::RunOutput run(const Params& p, const sim::RunInput& in);
     /// Committed events of one run; the benchmark calls this directly, without the runner.
-    static std::uint64_t simulate(const PholdParams& p, const sim::RunInput& in, std::vector<double>* log = nullptr);
+    static std::uint64_t simulate(const PholdParams& p, const sim::RunInput& in,
+                                  std::vector<double>* log = nullptr);
 };
 
 /// The benchmark's entry point: the constructor sets up (initial events, LP states), so a timer

@@ -5,7 +5,8 @@ namespace sim {
 
 namespace {
 
-__extension__ using Wide = unsigned __int128;  // GCC/Clang extension; -Wpedantic accepts it so marked
+__extension__ using Wide =
+    unsigned __int128;  // GCC/Clang extension; -Wpedantic accepts it so marked
 
 /// floor(index * total / count) without overflow for any 64-bit total.
 std::uint64_t block_start(std::uint64_t total, std::uint64_t index, std::uint64_t count) {
@@ -23,10 +24,12 @@ ShardAssignment parse_shard_assignment(const std::string& name) {
 }
 
 RunBlock shard_block(std::uint64_t total, Shard shard) {
-    return {block_start(total, shard.index, shard.count), block_start(total, shard.index + 1, shard.count)};
+    return {block_start(total, shard.index, shard.count),
+            block_start(total, shard.index + 1, shard.count)};
 }
 
-std::vector<std::uint64_t> shard_runs(std::uint64_t total, Shard shard, ShardAssignment assignment) {
+std::vector<std::uint64_t> shard_runs(std::uint64_t total, Shard shard,
+                                      ShardAssignment assignment) {
     std::vector<std::uint64_t> runs;
     if (assignment == ShardAssignment::strided) {
         for (std::uint64_t r = shard.index; r < total; r += shard.count) runs.push_back(r);

@@ -2,12 +2,13 @@
 // every ratio, since the machines are shared) and running sibling programs.
 #pragma once
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/resource.h>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,9 @@ inline std::string load_average() {
 }
 
 /// The directory of the running executable: l2sim and phold_ns3 are built beside l2sim_bench.
-inline std::filesystem::path build_dir() { return std::filesystem::read_symlink("/proc/self/exe").parent_path(); }
+inline std::filesystem::path build_dir() {
+    return std::filesystem::read_symlink("/proc/self/exe").parent_path();
+}
 
 /// Runs a shell command and returns its standard output (empty on failure).
 inline std::string run_capture(const std::string& command) {
@@ -51,9 +54,9 @@ inline std::string run_capture(const std::string& command) {
 }
 
 struct Options {
-    bool quick = false;   ///< one trial, two sizes (a smoke run of the bench itself)
-    int trials = 0;       ///< PHOLD trials per implementation; 0: the default (5)
-    double scale = 1.0;   ///< multiplies PHOLD's events per trial (shorter runs on a loaded machine)
+    bool quick = false;  ///< one trial, two sizes (a smoke run of the bench itself)
+    int trials = 0;      ///< PHOLD trials per implementation; 0: the default (5)
+    double scale = 1.0;  ///< multiplies PHOLD's events per trial (shorter runs on a loaded machine)
 };
 
 /// CPU seconds (user + system) used so far by finished child processes.

@@ -24,7 +24,8 @@ inline constexpr unsigned lp_bits = 24;
 class ReferenceHeap {
 public:
     explicit ReferenceHeap(std::size_t capacity) : capacity_(capacity + first_) {
-        keys_ = static_cast<HeapKey*>(std::aligned_alloc(64, round_up(capacity_ * sizeof(HeapKey))));
+        keys_ =
+            static_cast<HeapKey*>(std::aligned_alloc(64, round_up(capacity_ * sizeof(HeapKey))));
         if (!keys_) throw std::bad_alloc();
     }
     ~ReferenceHeap() { std::free(keys_); }
@@ -66,7 +67,8 @@ private:
         for (;;) {
             const std::size_t c = first_child(i);
             if (c >= end_) break;
-            const std::size_t g = first_child(c);  // grandchildren: four groups of four, one line each
+            const std::size_t g =
+                first_child(c);  // grandchildren: four groups of four, one line each
             if (g < end_) {
                 __builtin_prefetch(keys_ + g);
                 __builtin_prefetch(keys_ + g + 4);

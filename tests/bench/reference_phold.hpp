@@ -18,17 +18,21 @@ class ReferencePhold {
 public:
     /// Sets up the initial events and LP states (outside any timed section).
     ReferencePhold(const models::phold::PholdParams& p, const sim::RunInput& in)
-        : rng_(sim::StreamFactory(in.master_seed, in.stream_run).make({0, 1})),  // PHOLD's traffic stream
+        : rng_(sim::StreamFactory(in.master_seed, in.stream_run)
+                   .make({0, 1})),  // PHOLD's traffic stream
           lps_(static_cast<std::uint64_t>(p.lps)),
           lookahead_(sim::from_seconds(p.lookahead_s)),
           mean_us_(p.mean_delay_s * sim::ticks_per_second),
           end_(sim::from_seconds(p.end_time_s)),
           heap_(lps_ * static_cast<std::uint64_t>(p.events_per_lp)),
           states_(lps_) {
-        if (p.remote_fraction < 1.0) throw std::invalid_argument("reference PHOLD: standard definition only");
-        if (lps_ >= (std::uint64_t{1} << lp_bits)) throw std::invalid_argument("reference PHOLD: too many LPs");
+        if (p.remote_fraction < 1.0)
+            throw std::invalid_argument("reference PHOLD: standard definition only");
+        if (lps_ >= (std::uint64_t{1} << lp_bits))
+            throw std::invalid_argument("reference PHOLD: too many LPs");
         for (std::uint64_t lp = 0; lp < lps_; ++lp)
-            for (std::int64_t k = 0; k < p.events_per_lp; ++k) heap_.push({lookahead_ + delay(), key_word(lp)});
+            for (std::int64_t k = 0; k < p.events_per_lp; ++k)
+                heap_.push({lookahead_ + delay(), key_word(lp)});
     }
 
     models::phold::PholdRun run() {
@@ -48,7 +52,9 @@ public:
     }
 
 private:
-    sim::Tick delay() { return static_cast<sim::Tick>(sim::random::exponential_mean(rng_, mean_us_)); }
+    sim::Tick delay() {
+        return static_cast<sim::Tick>(sim::random::exponential_mean(rng_, mean_us_));
+    }
     std::uint64_t key_word(std::uint64_t lp) { return (++seq_ << lp_bits) | lp; }
 
     sim::RngStream rng_;

@@ -35,7 +35,9 @@ struct Phold {
     std::vector<models::phold::LpState> states;
     std::uint64_t committed = 0;
 
-    sim::Tick delay() { return static_cast<sim::Tick>(sim::random::exponential_mean(rng, mean_us)); }
+    sim::Tick delay() {
+        return static_cast<sim::Tick>(sim::random::exponential_mean(rng, mean_us));
+    }
 };
 
 Phold* phold = nullptr;  // ns-3 handlers are free functions; one PHOLD at a time
@@ -47,7 +49,8 @@ void handle(std::uint32_t lp) {
     ++s.events;
     s.last_event = now;
     ++phold->committed;
-    const auto next = static_cast<std::uint32_t>(sim::random::uniform_index(phold->rng, phold->lps));
+    const auto next =
+        static_cast<std::uint32_t>(sim::random::uniform_index(phold->rng, phold->lps));
     ns3::Simulator::Schedule(ns3::MicroSeconds(phold->lookahead + phold->delay()), &handle, next);
 }
 
@@ -69,8 +72,11 @@ int main(int argc, char** argv) {
     for (int t = 0; t < trials; ++t) {
         // Trial t uses run t's streams, as l2sim's bench does.
         Phold run{sim::StreamFactory(1, static_cast<std::uint64_t>(t)).make({0, 1}),
-                  static_cast<std::uint64_t>(p.lps), sim::from_seconds(p.lookahead_s),
-                  p.mean_delay_s * sim::ticks_per_second, {}, 0};
+                  static_cast<std::uint64_t>(p.lps),
+                  sim::from_seconds(p.lookahead_s),
+                  p.mean_delay_s * sim::ticks_per_second,
+                  {},
+                  0};
         run.states.resize(run.lps);
         phold = &run;
         ns3::ObjectFactory factory;
@@ -85,13 +91,16 @@ int main(int argc, char** argv) {
         ns3::Simulator::Stop(ns3::MicroSeconds(sim::from_seconds(p.end_time_s) + 1));
         const auto t0 = std::chrono::steady_clock::now();
         ns3::Simulator::Run();
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         ns3::Simulator::Destroy();
         rates.push_back(static_cast<double>(run.committed) / s);
         if (t == 0) last = std::move(run);
     }
     std::sort(rates.begin(), rates.end());
-    std::printf("committed %llu digest %llu rate %.6e\n", static_cast<unsigned long long>(last.committed),
-                static_cast<unsigned long long>(models::phold::lp_digest(last.states)), rates[rates.size() / 2]);
+    std::printf("committed %llu digest %llu rate %.6e\n",
+                static_cast<unsigned long long>(last.committed),
+                static_cast<unsigned long long>(models::phold::lp_digest(last.states)),
+                rates[rates.size() / 2]);
     return 0;
 }

@@ -1,7 +1,6 @@
 // The standard PHOLD: its event count against renewal theory, and l2sim's engine against the
 // bench's hand-written reference heap (same draws, so the same events in the same order).
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "models/phold/phold_model.hpp"
@@ -26,7 +25,8 @@ sim::RunInput input(std::uint64_t seed) {
 
 }  // namespace
 
-TEST_CASE("phold: committed events match renewal theory for lookahead + Exp(mean) delays", "[unit]") {
+TEST_CASE("phold: committed events match renewal theory for lookahead + Exp(mean) delays",
+          "[unit]") {
     // Independent of the engine's code path: each of the N*K tokens is an ordinary renewal process
     // whose gaps are lookahead + Exp(mean) (mu = 2 s, sigma^2 = 1 s^2), whatever LPs it visits, so
     // E[count by T] = N*K*(T/mu + (sigma^2 - mu^2)/(2 mu^2)) and Var = N*K*sigma^2*T/mu^3
@@ -41,7 +41,8 @@ TEST_CASE("phold: committed events match renewal theory for lookahead + Exp(mean
     CHECK(std::abs(committed - expected) < 3.29 * sd);
 }
 
-TEST_CASE("phold: l2sim's engine and the reference heap run the same events in the same order", "[unit]") {
+TEST_CASE("phold: l2sim's engine and the reference heap run the same events in the same order",
+          "[unit]") {
     // The reference heap orders by (time, insertion) as the engine does with one priority; equal
     // LP-state digests (counts and last times of every LP) mean equal event sequences.
     const auto p = small_phold();

@@ -1,11 +1,10 @@
 // Shards partition the plan: every run exactly once, in contiguous ascending blocks whose sizes
 // differ by at most one, so each process writes adjacent rows (see sim/runner/shard.hpp).
-#include <catch2/catch.hpp>
+#include "sim/runner/shard.hpp"
 
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <vector>
-
-#include "sim/runner/shard.hpp"
 
 TEST_CASE("shards: contiguous blocks cover every run exactly once", "[unit]") {
     for (std::uint64_t total : {0u, 1u, 2u, 7u, 18u, 1000u}) {
@@ -36,8 +35,8 @@ TEST_CASE("shards: a huge plan's block bounds do not overflow", "[unit]") {
 
 TEST_CASE("shards: files written before contiguous blocks resume with the strided set", "[unit]") {
     CHECK(sim::parse_shard_assignment("") == sim::ShardAssignment::strided);
-    CHECK(sim::parse_shard_assignment(sim::shard_assignment_name(sim::ShardAssignment::contiguous)) ==
-          sim::ShardAssignment::contiguous);
+    CHECK(sim::parse_shard_assignment(sim::shard_assignment_name(
+              sim::ShardAssignment::contiguous)) == sim::ShardAssignment::contiguous);
     CHECK(sim::shard_runs(7, sim::Shard{1, 3}, sim::ShardAssignment::strided) ==
           std::vector<std::uint64_t>{1, 4});
 }
