@@ -8,7 +8,7 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 L2SIM    := $(BUILD)/l2sim
 APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtbb-dev libhdf5-dev \
             catch2 libtomlplusplus-dev libcli11-dev libfmt-dev librandom123-dev hdf5-tools \
-            libopenmpi-dev openmpi-bin \
+            libopenmpi-dev openmpi-bin libns3-dev \
             python3-h5py python3-numpy python3-scipy python3-matplotlib python3-xarray \
             python3-h5netcdf python3-pytest python3-pandas
 
@@ -49,8 +49,10 @@ demo: build
 validate: build
 	$(BUILD)/l2sim_tests "[.statistical]" --reporter compact
 
+# PHOLD beside a reference heap and ns-3 (libns3-dev), the models' speed, thread/shard/MPI scaling.
+# BENCH_ARGS selects sections (phold, models, scaling) and --quick.
 bench: build
-	$(BUILD)/l2sim_bench
+	$(BUILD)/l2sim_bench $(BENCH_ARGS)
 
 figures: build
 	@mkdir -p results

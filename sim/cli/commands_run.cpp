@@ -8,14 +8,11 @@
 #include "sim/cli/mpi_launch.hpp"
 #include "sim/io/results_file.hpp"
 #include "sim/runner/replication_runner.hpp"
+#include "sim/runner/shard.hpp"
 
 namespace sim::cli {
 
 namespace {
-
-struct Shard {
-    std::uint64_t index = 0, count = 1;
-};
 
 Shard parse_shard(const std::string& text) {
     if (text.empty()) return {};
@@ -71,6 +68,7 @@ io::Provenance provenance(const Scenario& s, const Plan& plan, const BuildInfo& 
               {"plan_hash", plan.hash_hex()},
               {"seed_mode", plan.common_seeds ? "common" : "independent"},
               {"swept_keys", join_lines(plan.keys)},
+              {shard_assignment_attr, shard_assignment_name(ShardAssignment::contiguous)},
               {"Conventions", "CF-1.8"}};
     p.integers = {{"threads", threads},
                   {"replications", static_cast<std::int64_t>(plan.replications)},
@@ -101,12 +99,6 @@ int execute_and_finish(const Plan& plan, const std::vector<std::uint64_t>& runs,
         return 1;
     }
     return 0;
-}
-
-std::vector<std::uint64_t> shard_runs(std::uint64_t total, Shard shard) {
-    std::vector<std::uint64_t> runs;
-    for (std::uint64_t r = shard.index; r < total; r += shard.count) runs.push_back(r);
-    return runs;
 }
 
 }  // namespace
@@ -182,7 +174,9 @@ int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInf
                       static_cast<std::uint64_t>(summary.number_attrs.at("shard_count"))};
     const std::vector<std::uint8_t> status = io::read_status(o.output);
     std::vector<std::uint64_t> runs;
-    for (std::uint64_t r : shard_runs(plan.total_runs(), shard)) {
+    // Files written before the attribute existed assigned runs by stride.
+    const ShardAssignment assignment = parse_shard_assignment(text[shard_assignment_attr]);
+    for (std::uint64_t r : shard_runs(plan.total_runs(), shard, assignment)) {
         const auto st = static_cast<io::RunStatus>(status[r]);
         if (st == io::RunStatus::pending || (o.retry_failed && st == io::RunStatus::failed)) runs.push_back(r);
     }

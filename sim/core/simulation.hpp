@@ -44,7 +44,7 @@ public:
         std::uint64_t committed = 0;
         stopped_ = false;
         while (!stopped_ && !queue_.empty() && queue_.top().when <= end) {
-            auto event = queue_.pop();
+            auto event = queue_.take_top();  // the handler's first schedule fills its slot
             now_ = event.when;
             handler(event.target, event.payload);
             ++committed;

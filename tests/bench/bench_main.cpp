@@ -1,43 +1,21 @@
-// `make bench`: PHOLD committed events per second at the three sizes of the engine acceptance,
-// single thread, median of repeated trials; then replication scaling on 1 and 2 threads.
+// `make bench`: the standard PHOLD side by side with a reference heap and ns-3 (phold_bench.cpp),
+// the models' speed, then thread, shard and MPI scaling of a sweep (scaling_bench.cpp).
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <string>
 #include <vector>
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include "models/bitcoin/bitcoin_model.hpp"
-#include "models/phold/phold_model.hpp"
-#include "sim/runner/plan.hpp"
-#include "sim/runner/replication_runner.hpp"
+#include "tests/bench/bench_util.hpp"
 
 namespace {
 
 double median(std::vector<double> xs) {
     std::sort(xs.begin(), xs.end());
     return xs[xs.size() / 2];
-}
-
-double phold_rate(std::int64_t lps, std::int64_t per_lp, double target_events, int trials) {
-    models::phold::PholdParams p;
-    p.lps = lps;
-    p.events_per_lp = per_lp;
-    p.end_time_s = target_events * (p.lookahead_s + p.mean_delay_s) / static_cast<double>(lps * per_lp);
-    std::vector<double> rates;
-    for (int t = 0; t < trials; ++t) {
-        sim::RunInput in;
-        in.master_seed = 1;
-        in.stream_run = static_cast<std::uint64_t>(t);
-        const auto t0 = std::chrono::steady_clock::now();
-        const auto events = models::phold::PholdModel::simulate(p, in);
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        rates.push_back(static_cast<double>(events) / s);
-    }
-    return median(rates);
 }
 
 }  // namespace
@@ -71,7 +49,7 @@ void bench_mining_race() {
 
 // SimBlock itself (dsg-titech/simblock 5fc7f9f, Java 17, its default Bitcoin network) measured on
 // this project's 2-core machine, user + system CPU seconds of one run
-// (notes/simblock-network-closing.md):
+// (the README's Benchmarks section gives the commands):
 // 10,000 nodes x 100 blocks 92.3 s (81.6 + 10.7), 300 nodes x 10,000 blocks 77.6 s (58.0 + 19.6).
 // SimBlock writes a JSON trace of every message, which is part of its cost as shipped.
 constexpr double simblock_cpu_s_10000x100 = 92.3;
@@ -121,39 +99,24 @@ void bench_simblock() {
     bench_simblock_case("simblock", 300, 10000, simblock_cpu_s_300x10000);
 }
 
-void bench_replication_scaling() {
-    // A CPU-bound model through the real runner on 1 and 2 threads (writes a scratch HDF5 file).
-    models::phold::PholdModel::Params base;
-    base.phold.lps = 1000;
-    base.phold.end_time_s = 2000.0;
-    double seconds[2];
-    for (int threads : {1, 2}) {
-        seconds[threads - 1] = median_seconds(3, [&](int) {
-            std::vector<double> sink(32);
-            tbb::task_arena arena(threads);
-            arena.execute([&] {
-                tbb::parallel_for(0, 32, [&](int r) {
-                    sim::RunInput in;
-                    in.master_seed = 5;
-                    in.stream_run = static_cast<std::uint64_t>(r);
-                    sink[static_cast<std::size_t>(r)] = static_cast<double>(models::phold::PholdModel::simulate(base.phold, in));
-                });
-            });
-        });
+int main(int argc, char** argv) {
+    // l2sim_bench [--quick] [--trials=N] [--scale=F] [phold|scaling|models ...]: all sections by default.
+    bench::Options o;
+    std::vector<std::string> only;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--quick") o.quick = true;
+        else if (arg.rfind("--trials=", 0) == 0) o.trials = std::stoi(arg.substr(9));
+        else if (arg.rfind("--scale=", 0) == 0) o.scale = std::stod(arg.substr(8));
+        else only.push_back(arg);
     }
-    fmt::print("Replications (32 PHOLD runs): 1 thread {:.2f} s, 2 threads {:.2f} s, speed-up {:.2f}x\n",
-               seconds[0], seconds[1], seconds[0] / seconds[1]);
-}
-
-int main() {
-    fmt::print("PHOLD, single thread, median of 5 trials (committed events per second)\n");
-    struct Size { std::int64_t lps, per_lp; double events; };
-    for (const Size s : {Size{1000, 1, 2e7}, Size{1000, 16, 2e7}, Size{100000, 1, 1e7}, Size{100000, 16, 2e7},
-                         Size{1000000, 1, 2e7}, Size{1000000, 16, 3e7}})
-        fmt::print("  LPs {:>8}  events/LP {:>2}  {:>6.2f} M events/s\n", s.lps, s.per_lp,
-                   phold_rate(s.lps, s.per_lp, s.events, 5) / 1e6);
-    bench_mining_race();
-    bench_simblock();
-    bench_replication_scaling();
+    const auto wanted = [&](const char* s) { return only.empty() || std::find(only.begin(), only.end(), s) != only.end(); };
+    fmt::print("l2sim bench, {}\n", bench::load_average());
+    if (wanted("phold")) bench::bench_phold(o);
+    if (wanted("models")) {
+        bench_mining_race();
+        bench_simblock();
+    }
+    if (wanted("scaling")) bench::bench_scaling(o);
     return 0;
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -71,4 +72,51 @@ TEST_CASE("simulation: two simulations in one process do not share state", "[uni
     a.schedule_at(5, sim::EntityId{0}, 0);
     CHECK(b.queue().empty());
     CHECK(a.stream({1, 1}).next_u64() == b.stream({1, 1}).next_u64());
+}
+
+TEST_CASE("event queue: take_top leaves a slot that the next push or any query fills", "[unit]") {
+    sim::EventQueue<int> q;
+    for (int i = 0; i < 6; ++i) q.push(10 * i, 0, sim::EntityId{0}, i);
+    CHECK(q.take_top().payload == 0);
+    q.push(25, 0, sim::EntityId{0}, 99);  // fills the slot: one sift-down from the root
+    CHECK(q.take_top().payload == 1);
+    CHECK(q.top().payload == 2);  // no push: top() settles the slot first
+    CHECK(q.size_including_cancelled() == 5);
+    std::vector<int> order;
+    while (!q.empty()) order.push_back(q.pop().payload);
+    CHECK(order == std::vector<int>{2, 99, 3, 4, 5});
+}
+
+TEST_CASE("event queue: take_top, push, pop and cancel interleaved match a sorted reference", "[unit]") {
+    // The reference is an ordered set of (time, priority, seq); the queue must pop exactly its
+    // minimum whichever of take_top()/pop() is used and however holes and cancels interleave.
+    sim::RngStream rng(4, 5, 6);
+    sim::EventQueue<int> q;
+    std::set<std::tuple<sim::Tick, int, std::uint64_t>> live;
+    std::vector<std::pair<sim::EventHandle, std::tuple<sim::Tick, int, std::uint64_t>>> handles;
+    sim::Tick now = 0;
+    for (int step = 0; step < 60000; ++step) {
+        const auto action = sim::random::uniform_index(rng, 10);
+        if (action < 4 || live.empty()) {
+            const sim::Tick when = now + static_cast<sim::Tick>(sim::random::uniform_index(rng, 50));
+            const auto prio = static_cast<sim::Priority>(sim::random::uniform_index(rng, 3)) - 1;
+            const auto h = q.push(when, prio, sim::EntityId{0}, step);
+            live.emplace(when, prio, h.seq);
+            handles.emplace_back(h, std::make_tuple(when, static_cast<int>(prio), h.seq));
+        } else if (action < 5 && !handles.empty()) {
+            const auto k = sim::random::uniform_index(rng, handles.size());
+            q.cancel(handles[k].first);
+            live.erase(handles[k].second);
+            handles[k] = handles.back();
+            handles.pop_back();
+        } else {
+            REQUIRE(!q.empty());
+            const auto e = action < 8 ? q.take_top() : q.pop();
+            const auto expected = *live.begin();
+            live.erase(live.begin());
+            REQUIRE(std::make_tuple(e.when, static_cast<int>(e.priority()), e.seq()) == expected);
+            now = e.when;
+        }
+    }
+    CHECK(q.empty() == live.empty());
 }
