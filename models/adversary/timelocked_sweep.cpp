@@ -21,7 +21,7 @@ void TimelockedSweep::on_start(bitcoin::World& world) {
 bitcoin::Sat TimelockedSweep::fee_needed(bitcoin::Weight w, const bitcoin::World& world) const {
     // Replacing a pending honest claim: more absolute fee than it (rule 3), plus the incremental
     // relay fee for its own size (rule 4), at a higher feerate (Core's rule 6).
-    bitcoin::Sat needed = world.mempool().options().min_relay.fee_for(w);
+    bitcoin::Sat needed = bitcoin::FeeRate{params_.fee_rate_sat_vb}.fee_for(w);
     for (const auto& [id, entry] : world.mempool().entries()) {
         const bool conflicts = std::any_of(entry.tx.inputs.begin(), entry.tx.inputs.end(),
                                            [&](const bitcoin::TxIn& in) { return in.prevout == dispute_.contested; });

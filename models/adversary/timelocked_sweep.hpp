@@ -15,6 +15,7 @@ namespace models::adversary {
 
 struct TimelockedSweepParams {
     double bribe_btc = 0.0;
+    double fee_rate_sat_vb = 20.0;
     double latency_s = 0.0;
 
     template <class V>
@@ -22,6 +23,8 @@ struct TimelockedSweepParams {
         v.field("bribe_btc", bribe_btc, "BTC",
                 "fee the adversary's timelocked spend pays its miner (0: no bribe, only what replacing the claim needs)",
                 sim::non_negative());
+        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB",
+                "least fee rate of the adversary's spend (it must outbid its own congestion filler)", sim::positive());
         v.field("latency_s", latency_s, "s", "block seen -> the adversary broadcasts", sim::non_negative());
     }
 };

@@ -25,24 +25,21 @@ void BackgroundDemand::move_level(double now_s) {
     level_ = std::exp(log_level_);
 }
 
-std::vector<Transaction> BackgroundDemand::arrivals(double now_s, TxId& next_id) {
+double BackgroundDemand::next_gap_s() {
+    const double rate_per_s = params_.arrival_vb_per_s / static_cast<double>(params_.tx_vbytes);
+    return sim::random::exponential_mean(rng_, 1.0 / rate_per_s);
+}
+
+Transaction BackgroundDemand::arrival(double now_s, TxId id) {
     move_level(now_s);
-    const double mean_chunks = params_.arrival_vb_per_s * params_.tick_s / static_cast<double>(params_.tx_vbytes);
-    const auto count = sim::random::poisson(rng_, mean_chunks);
+    Transaction tx;
+    tx.id = id;
+    tx.inputs.push_back(TxIn{Outpoint{id | background_coin_bit, 0}, sequence_rbf_max, {}});
+    tx.outputs.push_back(TxOut{Sat{0}, nullptr});
+    tx.weight = from_vbytes(params_.tx_vbytes);
     const double mu = std::log(params_.fee_rate_median_sat_vb * level_);
-    std::vector<Transaction> out;
-    out.reserve(count);
-    for (std::uint64_t i = 0; i < count; ++i) {
-        Transaction tx;
-        tx.id = next_id++;
-        tx.inputs.push_back(TxIn{Outpoint{tx.id | background_coin_bit, 0}, sequence_rbf_max, {}});
-        tx.outputs.push_back(TxOut{Sat{0}, nullptr});
-        tx.weight = from_vbytes(params_.tx_vbytes);
-        const FeeRate rate{sim::random::lognormal(rng_, mu, params_.fee_rate_sigma)};
-        tx.fee = rate.fee_for(tx.weight);
-        out.push_back(std::move(tx));
-    }
-    return out;
+    tx.fee = FeeRate{sim::random::lognormal(rng_, mu, params_.fee_rate_sigma)}.fee_for(tx.weight);
+    return tx;
 }
 
 }  // namespace models::bitcoin

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
 #include "models/bitcoin/tx/transaction.hpp"
 #include "sim/params/field.hpp"
@@ -24,7 +23,6 @@ struct DemandParams {
     double level_persistence = 0.9;    ///< AR(1) coefficient of the log level per epoch
     double epoch_s = 3600.0;
     std::int64_t tx_vbytes = 5000;
-    double tick_s = 60.0;
 
     template <class V>
     void describe(V& v) {
@@ -42,7 +40,6 @@ struct DemandParams {
         v.field("epoch_s", epoch_s, "s", "how often the fee level moves", sim::positive());
         v.field("tx_vbytes", tx_vbytes, "vB", "size of one aggregated background transaction",
                 sim::in_range(100, 100'000));
-        v.field("tick_s", tick_s, "s", "how often background arrivals are submitted", sim::positive());
     }
 };
 
@@ -51,8 +48,10 @@ class BackgroundDemand {
 public:
     BackgroundDemand(const DemandParams& params, sim::RngStream rng);
 
-    /// The chunks that arrived during one tick ending at `now_s`; `next_id` is advanced.
-    std::vector<Transaction> arrivals(double now_s, TxId& next_id);
+    /// Seconds until the next chunk arrives (a Poisson process of rate arrival / chunk size).
+    double next_gap_s();
+    /// The chunk arriving at `now_s`, with id `id`; its fee rate follows the level at that time.
+    Transaction arrival(double now_s, TxId id);
     /// The current fee level's multiplier of the median (1 at the long-run level).
     double level() const { return level_; }
 

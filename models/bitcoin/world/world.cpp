@@ -116,15 +116,16 @@ std::vector<TxId> World::spenders_in_mempool(const Outpoint& o) const {
     return out;
 }
 
+bool World::is_allowed(TxId id) const {
+    return std::find(orders_.allowed.begin(), orders_.allowed.end(), id) != orders_.allowed.end();
+}
+
 std::unordered_set<TxId> World::exclusions(std::size_t pool, const mempool::TemplateRequest& request) const {
     std::unordered_set<TxId> out;
-    const auto allowed = [&](TxId id) {
-        return std::find(orders_.allowed.begin(), orders_.allowed.end(), id) != orders_.allowed.end();
-    };
     if (controlled_[pool])
         for (const Outpoint& o : orders_.censored)
             for (TxId id : spenders_in_mempool(o))
-                if (!allowed(id)) out.insert(id);
+                if (!is_allowed(id)) out.insert(id);
     if (bribe_rule_ != BribeRule::myopic) return out;
     for (const BribeOffer& offer : orders_.offers) {
         if (request.height >= offer.valid_from) continue;

@@ -86,6 +86,8 @@ public:
     CensorshipOrders& orders() { return orders_; }
     /// Pools the adversary controls (they obey orders().censored).
     void control_pool(std::size_t pool, bool controlled) { controlled_.at(pool) = controlled; }
+    /// The adversary's own spends, never censored.
+    bool is_allowed(TxId id) const;
     bool controlled(std::size_t pool) const { return controlled_.at(pool); }
 
     /// Runs until `horizon_blocks` blocks or until `agents.done(world)`. `Agents` provides
@@ -128,7 +130,7 @@ void World::run(Agents& agents) {
     agents.on_start(*this);
     schedule_block();
     if (params_.demand.arrival_vb_per_s > 0.0)
-        sim_.schedule_in(sim::from_seconds(params_.demand.tick_s), sim::EntityId{0}, DemandTick{});
+        sim_.schedule_in(sim::from_seconds(demand_.next_gap_s()), sim::EntityId{0}, DemandTick{});
     const auto horizon = static_cast<std::uint64_t>(params_.horizon_blocks);
     stats_.events_processed += sim_.run_until(sim::tick_max, [&](sim::EntityId, WorldEvent& event) {
         if (auto* wake = std::get_if<AgentWake>(&event)) {
@@ -136,8 +138,9 @@ void World::run(Agents& agents) {
         } else if (auto* seen = std::get_if<BlockSeen>(&event)) {
             agents.on_block(seen->agent, seen->height, *this);
         } else if (std::holds_alternative<DemandTick>(event)) {
-            for (const Transaction& tx : demand_.arrivals(now_s(), next_txid_)) note_accept(tx, mempool_.submit(tx));
-            sim_.schedule_in(sim::from_seconds(params_.demand.tick_s), sim::EntityId{0}, DemandTick{});
+            const Transaction tx = demand_.arrival(now_s(), next_txid());
+            note_accept(tx, mempool_.submit(tx));
+            sim_.schedule_in(sim::from_seconds(demand_.next_gap_s()), sim::EntityId{0}, DemandTick{});
         } else {
             mine_block();
             for (AgentIndex i = 0; i < agents.size(); ++i)

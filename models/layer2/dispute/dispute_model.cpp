@@ -10,12 +10,14 @@ namespace {
 
 /// The agents of one dispute, addressed by index in the order the world shows them blocks.
 class DisputeAgents {
+    enum class Slot { claimant, sweep, censor, congest };
+
 public:
     DisputeAgents(const DisputeModel::Params& p, const DisputeSetup& d)
         : claimant(p.claimant, d, static_cast<std::uint32_t>(p.dispute.claim_delay_blocks)),
           sweep(p.adversary.sweep, d, static_cast<std::uint32_t>(p.dispute.window_blocks)),
           censor(p.adversary.censor, d),
-          congest(p.adversary.congest, d),
+          congest(p.adversary.congest, d, static_cast<std::uint32_t>(p.dispute.window_blocks)),
           contested_(d.contested) {
         // Primitives with no budget take no part (and are not counted as agents).
         if (p.adversary.censor.hash_share > 0.0) active_.push_back(Slot::censor);
@@ -23,12 +25,20 @@ public:
     }
 
     std::size_t size() const { return active_.size(); }
-    double latency_s(std::size_t i) { return visit(i, [](auto& a) { return a.latency_s(); }); }
+    double latency_s(std::size_t i) {
+        double s = 0.0;
+        visit(i, [&](auto& a) { s = a.latency_s(); });
+        return s;
+    }
     void on_start(bitcoin::World& w) {
         for (std::size_t i = 0; i < size(); ++i) visit(i, [&](auto& a) { a.on_start(w); });
     }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) { visit(i, [&](auto& a) { a.on_block(h, w); }); }
-    void on_wake(std::size_t, std::uint32_t, bitcoin::World&) {}
+    void on_wake(std::size_t i, std::uint32_t tag, bitcoin::World& w) {
+        visit(i, [&](auto& a) {
+            if constexpr (requires { a.on_wake(tag, w); }) a.on_wake(tag, w);
+        });
+    }
     /// Decided once the contested output is spent, by either side.
     bool done(const bitcoin::World& w) const { return w.coins().find(contested_) == nullptr; }
 
@@ -38,21 +48,25 @@ public:
     adversary::Congest congest;
 
 private:
-    enum class Slot { claimant, sweep, censor, congest };
-
     template <class F>
-    auto visit(std::size_t i, F&& f) {
-        switch (active_.at(i)) {
-            case Slot::claimant: return f(claimant);
-            case Slot::sweep: return f(sweep);
-            case Slot::censor: return f(censor);
-            default: return f(congest);
-        }
-    }
+    void visit(std::size_t i, F&& f);
+
+private:
+
 
     bitcoin::Outpoint contested_;
     std::vector<Slot> active_{Slot::claimant, Slot::sweep};
 };
+
+template <class F>
+void DisputeAgents::visit(std::size_t i, F&& f) {
+    switch (active_.at(i)) {
+        case Slot::claimant: f(claimant); break;
+        case Slot::sweep: f(sweep); break;
+        case Slot::censor: f(censor); break;
+        case Slot::congest: f(congest); break;
+    }
+}
 
 double height_or_nan(std::optional<bitcoin::Height> h) {
     return h ? static_cast<double>(*h) : std::numeric_limits<double>::quiet_NaN();
@@ -81,10 +95,10 @@ std::vector<sim::Column> DisputeModel::outcome_columns(const Params&) {
 }
 
 sim::RunOutput DisputeModel::run(const Params& p, const sim::RunInput& in) {
-    const DisputeSetup setup = make_dispute(bitcoin::from_btc(p.dispute.value_btc),
+    bitcoin::World world(p.world, sim::StreamFactory(in.master_seed, in.stream_run));
+    const DisputeSetup setup = make_dispute(bitcoin::Outpoint{world.next_txid(), 0}, bitcoin::from_btc(p.dispute.value_btc),
                                             static_cast<std::uint32_t>(p.dispute.claim_delay_blocks),
                                             static_cast<std::uint32_t>(p.dispute.window_blocks));
-    bitcoin::World world(p.world, sim::StreamFactory(in.master_seed, in.stream_run));
     world.add_coin(setup.contested, setup.contested_output, 0);
     DisputeAgents agents(p, setup);
     world.run(agents);

@@ -25,8 +25,10 @@ std::string guarded(const std::string& key, std::uint32_t delay) {
 
 }  // namespace
 
-DisputeSetup make_dispute(bitcoin::Sat value, std::uint32_t claim_delay_blocks, std::uint32_t window_blocks) {
+DisputeSetup make_dispute(bitcoin::Outpoint contested, bitcoin::Sat value, std::uint32_t claim_delay_blocks,
+                          std::uint32_t window_blocks) {
     DisputeSetup d;
+    d.contested = contested;
     d.honest_key = d.symbols.key("honest");
     d.adversary_key = d.symbols.key("adversary");
     d.contested_policy =

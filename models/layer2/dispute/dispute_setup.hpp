@@ -20,7 +20,7 @@ struct DisputeSetup {
     bitcoin::KeyId honest_key = 0;
     bitcoin::KeyId adversary_key = 0;
     std::shared_ptr<const bitcoin::policy::Policy> contested_policy;
-    bitcoin::Outpoint contested{1, 0};
+    bitcoin::Outpoint contested;
     bitcoin::TxOut contested_output;
     std::shared_ptr<const bitcoin::policy::Policy> honest_payout;
     std::shared_ptr<const bitcoin::policy::Policy> adversary_payout;
@@ -32,6 +32,8 @@ struct DisputeSetup {
 bitcoin::Transaction make_claim(bitcoin::TxId id, const DisputeSetup& d, bool honest, bitcoin::Height height,
                                 const std::function<bitcoin::Sat(bitcoin::Weight)>& fee_for);
 
-DisputeSetup make_dispute(bitcoin::Sat value, std::uint32_t claim_delay_blocks, std::uint32_t window_blocks);
+/// `contested` names the output (the world hands out transaction ids).
+DisputeSetup make_dispute(bitcoin::Outpoint contested, bitcoin::Sat value, std::uint32_t claim_delay_blocks,
+                          std::uint32_t window_blocks);
 
 }  // namespace models::layer2
