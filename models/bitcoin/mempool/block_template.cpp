@@ -122,9 +122,10 @@ void fill_by_chunks(Filler& f, const std::unordered_set<TxId>& blocked) {
     const Mempool& pool = f.pool;
     struct Ranked {
         Chunk chunk;
-        std::size_t cluster;
+        std::size_t cluster, position;
     };
     std::vector<std::vector<TxId>> clusters;
+    std::vector<TxId> cluster_key;  // smallest id: a tie-break independent of hash-map order
     std::vector<Ranked> ranked;
     std::unordered_set<TxId> seen;
     for (const auto& [id, e] : pool.entries()) {
@@ -136,11 +137,17 @@ void fill_by_chunks(Filler& f, const std::unordered_set<TxId>& blocked) {
                 for (TxId n : *side)
                     if (!blocked.count(n) && seen.insert(n).second) members.push_back(n);
         }
-        for (Chunk& c : pool.chunks_of(members)) ranked.push_back({std::move(c), clusters.size()});
+        std::size_t position = 0;
+        for (Chunk& c : pool.chunks_of(members))
+            ranked.push_back({std::move(c), clusters.size(), position++});
+        cluster_key.push_back(*std::min_element(members.begin(), members.end()));
         clusters.push_back(std::move(members));
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-        return compare_rate(a.chunk.total, b.chunk.total) > 0;
+    std::sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
+        const auto c = compare_rate(a.chunk.total, b.chunk.total);
+        if (c != 0) return c > 0;
+        if (a.cluster != b.cluster) return cluster_key[a.cluster] < cluster_key[b.cluster];
+        return a.position < b.position;
     });
     std::vector<char> skipped(clusters.size(), 0);
     for (const Ranked& r : ranked) {
