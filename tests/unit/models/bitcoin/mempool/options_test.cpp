@@ -86,7 +86,7 @@ TEST_CASE("options: the replacement candidate limit", "[unit]") {
 TEST_CASE("options: the rolling fee half-life sets how fast the floor decays", "[unit]") {
     // 12 h later: halved once with the default 12 h half-life (11 -> 5.5); ten times with 1.2 h,
     // which drops it below half the incremental feerate, so only the 1 sat/vB relay floor is left.
-    for (const auto [halflife, expected] : {std::pair{43'200.0, 5.5}, std::pair{4'320.0, 1.0}}) {
+    for (const auto& [halflife, expected] : {std::pair{43'200.0, 5.5}, std::pair{4'320.0, 1.0}}) {
         MempoolOptions o;
         o.max_vsize_vb = 300;
         o.rolling_fee_halflife_s = halflife;
