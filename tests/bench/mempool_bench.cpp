@@ -49,10 +49,12 @@ Tally run_world(MempoolOptions options, std::int64_t total_txs, std::int64_t per
             const std::int64_t vsize = draw(140, 260), rate = draw(1, 50);
             Transaction tx;
             if (u < 0.1 && !recent.empty()) {  // replace: same input, double the fee + relay
-                const Transaction& old = recent[static_cast<std::size_t>(draw(0, static_cast<std::int64_t>(recent.size())))];
+                const Transaction& old = recent[static_cast<std::size_t>(
+                    draw(0, static_cast<std::int64_t>(recent.size())))];
                 tx = bench_tx(next_id++, old.inputs[0].prevout, vsize, 2 * old.fee.value + vsize);
             } else if (u < 0.2 && !recent.empty()) {  // child of a recent, maybe unconfirmed, tx
-                const Transaction& parent = recent[static_cast<std::size_t>(draw(0, static_cast<std::int64_t>(recent.size())))];
+                const Transaction& parent = recent[static_cast<std::size_t>(
+                    draw(0, static_cast<std::int64_t>(recent.size())))];
                 tx = bench_tx(next_id++, Outpoint{parent.id, 1}, vsize, rate * vsize);
             } else {  // a fresh confirmed coin
                 tx = bench_tx(next_id++, Outpoint{1'000'000'000 + next_id, 0}, vsize, rate * vsize);
@@ -62,8 +64,10 @@ Tally run_world(MempoolOptions options, std::int64_t total_txs, std::int64_t per
             if (!r.accepted()) continue;
             ++t.accepted;
             t.replaced += static_cast<std::int64_t>(r.replaced.size());
-            if (recent.size() < 512) recent.push_back(tx);
-            else recent[static_cast<std::size_t>(draw(0, 512))] = tx;
+            if (recent.size() < 512)
+                recent.push_back(tx);
+            else
+                recent[static_cast<std::size_t>(draw(0, 512))] = tx;
         }
         TemplateRequest req;
         req.height = ++height;
@@ -86,9 +90,11 @@ void bench_mempool() {
         const std::clock_t c0 = std::clock();
         const Tally t = run_world(options, 100'000, 6'000);
         const double cpu_s = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        fmt::print("Mempool, {}: 100,000 txs submitted ({} accepted, {} replaced), {} confirmed in "
-                   "{} blocks until empty, one core: {:.2f} s wall, {:.2f} s CPU\n",
-                   name, t.accepted, t.replaced, t.confirmed, t.blocks, s, cpu_s);
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        fmt::print(
+            "Mempool, {}: 100,000 txs submitted ({} accepted, {} replaced), {} confirmed in "
+            "{} blocks until empty, one core: {:.2f} s wall, {:.2f} s CPU\n",
+            name, t.accepted, t.replaced, t.confirmed, t.blocks, s, cpu_s);
     }
 }

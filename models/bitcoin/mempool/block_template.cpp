@@ -11,7 +11,7 @@ namespace models::bitcoin::mempool {
 
 namespace {
 
-constexpr int max_consecutive_failures = 1000;     // node/miner.cpp
+constexpr int max_consecutive_failures = 1000;      // node/miner.cpp
 constexpr std::int64_t near_full_margin_wu = 4000;  // node/miner.cpp
 
 /// Excluded or non-final transactions and all their descendants.
@@ -59,7 +59,8 @@ struct Filler {
 };
 
 /// Not-yet-included ancestors of `id` with itself, parents first.
-std::vector<TxId> package_of(const Mempool& pool, TxId id, const std::unordered_set<TxId>& included) {
+std::vector<TxId> package_of(const Mempool& pool, TxId id,
+                             const std::unordered_set<TxId>& included) {
     std::vector<TxId> out;
     std::unordered_set<TxId> seen{id};
     std::vector<TxId> stack{id};
@@ -169,8 +170,10 @@ void fill_by_chunks(Filler& f, const std::unordered_set<TxId>& blocked) {
 BlockTemplate build_template(const Mempool& pool, const TemplateRequest& request) {
     const std::unordered_set<TxId> blocked = blocked_set(pool, request);
     Filler f{pool, request, {}, {}, 0};
-    if (pool.options().rules == RuleSet::pre_cluster) fill_by_ancestor_score(f, blocked);
-    else fill_by_chunks(f, blocked);
+    if (pool.options().rules == RuleSet::pre_cluster)
+        fill_by_ancestor_score(f, blocked);
+    else
+        fill_by_chunks(f, blocked);
     return std::move(f.block);
 }
 

@@ -20,7 +20,8 @@ struct TemplateRequest {
     /// Room for transactions: DEFAULT_BLOCK_MAX_WEIGHT = MAX_BLOCK_WEIGHT - 4,000 (policy/policy.h,
     /// v28), the rest kept for the coinbase.
     Weight max_weight{3'996'000};
-    /// -blockmintxfee: DEFAULT_BLOCK_MIN_TX_FEE = 1000 sat/kvB (v28); 1 sat/kvB from v29.1 (PR #33106).
+    /// -blockmintxfee: DEFAULT_BLOCK_MIN_TX_FEE = 1000 sat/kvB (v28); 1 sat/kvB from v29.1 (PR
+    /// #33106).
     FeeRate min_fee_rate{1.0};
     /// Transactions a pool will not mine (with everything spending them); may be null.
     const std::unordered_set<TxId>* excluded = nullptr;

@@ -20,7 +20,8 @@ Value value_at(const std::vector<FeeFrac>& d, std::int64_t x) {
         if (x <= p.vsize_vb) {
             const wide dx = p.vsize_vb - prev.vsize_vb;
             if (dx == 0) return {p.fee_sat, 1};
-            return {wide(prev.fee_sat) * dx + wide(p.fee_sat - prev.fee_sat) * (x - prev.vsize_vb), dx};
+            return {wide(prev.fee_sat) * dx + wide(p.fee_sat - prev.fee_sat) * (x - prev.vsize_vb),
+                    dx};
         }
         prev = p;
     }

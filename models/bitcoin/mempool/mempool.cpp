@@ -159,9 +159,10 @@ std::optional<Reject> Mempool::prepare(const Transaction& tx, Candidate& c) cons
     if (tx.weight > max_standard_tx_weight)
         return Reject{RejectReason::tx_too_large, "above MAX_STANDARD_TX_WEIGHT"};
     for (const TxIn& in : tx.inputs) {
-        const Transaction* source = c.package_parent && c.package_parent->id == in.prevout.tx
-                                        ? c.package_parent
-                                        : (contains(in.prevout.tx) ? &find(in.prevout.tx)->tx : nullptr);
+        const Transaction* source =
+            c.package_parent && c.package_parent->id == in.prevout.tx
+                ? c.package_parent
+                : (contains(in.prevout.tx) ? &find(in.prevout.tx)->tx : nullptr);
         if (source && in.prevout.index >= source->outputs.size())
             return Reject{RejectReason::invalid_input, "spends a missing output"};
         if (source && source != c.package_parent) add_unique(c.parents, in.prevout.tx);
@@ -187,8 +188,8 @@ std::optional<Reject> Mempool::check_policy(Candidate& c, bool fee_checks) const
     }
     if (auto r = check_truc(c, *this)) return r;
     c.all_conflicts = closure_down(c.direct_conflicts);
-    const Addition add{1, c.own().vsize_vb, c.parents, c.ancestors, c.all_conflicts,
-                       !c.tx->is_truc()};
+    const Addition add{1,           c.own().vsize_vb, c.parents,
+                       c.ancestors, c.all_conflicts,  !c.tx->is_truc()};
     if (auto r = check_limits(add, *this)) return r;
     if (!c.direct_conflicts.empty()) return check_replacement(c, *this);
     return std::nullopt;
@@ -318,9 +319,11 @@ void Mempool::remove_set(const std::vector<TxId>& ids) {
             if (auto it = spender_.find(in.prevout); it != spender_.end() && it->second == x)
                 spender_.erase(it);
         for (TxId p : xe.parents)
-            if (auto it = entries_.find(p); it != entries_.end()) erase_value(it->second.children, x);
+            if (auto it = entries_.find(p); it != entries_.end())
+                erase_value(it->second.children, x);
         for (TxId ch : xe.children)
-            if (auto it = entries_.find(ch); it != entries_.end()) erase_value(it->second.parents, x);
+            if (auto it = entries_.find(ch); it != entries_.end())
+                erase_value(it->second.parents, x);
         total_vsize_vb_ -= xe.own().vsize_vb;
         entries_.erase(x);
     }
@@ -376,8 +379,10 @@ void Mempool::decay_min_fee(double now_s) {
     if (!block_since_bump_ || rolling_min_sat_vb_ == 0.0) return;
     if (now_s <= last_rolling_update_s_ + 10.0) return;
     double halflife = options_.rolling_fee_halflife_s;
-    if (total_vsize_vb_ < options_.max_vsize_vb / 4) halflife /= 4;
-    else if (total_vsize_vb_ < options_.max_vsize_vb / 2) halflife /= 2;
+    if (total_vsize_vb_ < options_.max_vsize_vb / 4)
+        halflife /= 4;
+    else if (total_vsize_vb_ < options_.max_vsize_vb / 2)
+        halflife /= 2;
     rolling_min_sat_vb_ /= std::pow(2.0, (now_s - last_rolling_update_s_) / halflife);
     last_rolling_update_s_ = now_s;
     if (rolling_min_sat_vb_ < options_.incremental_relay.sat_vb / 2) rolling_min_sat_vb_ = 0.0;
@@ -391,7 +396,8 @@ void Mempool::confirm_block(std::span<const Transaction> block, Height height, d
     std::vector<TxId> direct;
     for (const Transaction& tx : block)
         for (const TxIn& in : tx.inputs)
-            if (auto it = spender_.find(in.prevout); it != spender_.end()) add_unique(direct, it->second);
+            if (auto it = spender_.find(in.prevout); it != spender_.end())
+                add_unique(direct, it->second);
     remove_set(closure_down(direct));
     for (const Transaction& tx : block) coin_height_[tx.id] = height;
     tip_height_ = height;

@@ -37,19 +37,19 @@ struct MempoolEntry {
 /// What acceptance learned about one transaction before deciding (Core's Workspace).
 struct Candidate {
     const Transaction* tx = nullptr;
-    std::vector<TxId> parents;           ///< in-mempool parents
-    std::vector<TxId> ancestors;         ///< in-mempool ancestors, all generations
-    std::vector<TxId> direct_conflicts;  ///< mempool txs spending one of its inputs
-    std::vector<TxId> all_conflicts;     ///< direct conflicts and their descendants
+    std::vector<TxId> parents;                    ///< in-mempool parents
+    std::vector<TxId> ancestors;                  ///< in-mempool ancestors, all generations
+    std::vector<TxId> direct_conflicts;           ///< mempool txs spending one of its inputs
+    std::vector<TxId> all_conflicts;              ///< direct conflicts and their descendants
     const Transaction* package_parent = nullptr;  ///< set for the child of a 1p1c package
 
     FeeFrac own() const { return FeeFrac{tx->fee.value, tx->weight.vbytes()}; }
 };
 
 struct AcceptResult {
-    std::optional<Reject> reject;     ///< empty when accepted
-    std::vector<TxId> replaced;       ///< removed by the replacement (incl. sibling eviction)
-    std::vector<TxId> evicted;        ///< removed by size limiting after acceptance
+    std::optional<Reject> reject;  ///< empty when accepted
+    std::vector<TxId> replaced;    ///< removed by the replacement (incl. sibling eviction)
+    std::vector<TxId> evicted;     ///< removed by size limiting after acceptance
     bool accepted() const { return !reject.has_value(); }
 };
 
@@ -59,9 +59,9 @@ public:
 
     /// Core's AcceptToMemoryPool for one transaction.
     AcceptResult submit(const Transaction& tx);
-    /// Core's 1-parent-1-child package acceptance (v28, doc/policy/packages.md): the parent is tried
-    /// alone first; if it fails only on fees, the pair is judged by its package feerate (and may
-    /// replace by package RBF).
+    /// Core's 1-parent-1-child package acceptance (v28, doc/policy/packages.md): the parent is
+    /// tried alone first; if it fails only on fees, the pair is judged by its package feerate (and
+    /// may replace by package RBF).
     AcceptResult submit_package(const Transaction& parent, const Transaction& child);
 
     /// Removes a block's transactions and everything conflicting with them; their children now
@@ -93,7 +93,8 @@ public:
     /// Ancestor-package feerate (CPFP score, pre-cluster mining order).
     FeeFrac with_ancestors(TxId id) const;
     /// Chunks of the given transactions' linearization (used for diagrams and templates).
-    std::vector<Chunk> chunks_of(std::span<const TxId> ids, std::vector<TxId>* order = nullptr) const;
+    std::vector<Chunk> chunks_of(std::span<const TxId> ids,
+                                 std::vector<TxId>* order = nullptr) const;
     /// Every entry, for template building and inspection.
     const std::unordered_map<TxId, MempoolEntry>& entries() const { return entries_; }
 

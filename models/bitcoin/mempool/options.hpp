@@ -2,7 +2,8 @@
 // Bitcoin Core's, cited per constant (file, release); presets name the release they copy.
 //  - pre-cluster: Core v28.x / v29.x (ancestor/descendant limits, CPFP carve-out, BIP125 + rule 6,
 //    TRUC and 1p1c package relay, full-RBF on by default since v28.0);
-//  - cluster: Core v31.0 (PR #33629 "Cluster mempool", doc/release-notes-33629.md; carve-out removed
+//  - cluster: Core v31.0 (PR #33629 "Cluster mempool", doc/release-notes-33629.md; carve-out
+//  removed
 //    per PR #34266): cluster count/size limits, replacements judged by the feerate diagram.
 #pragma once
 
@@ -37,9 +38,9 @@ struct MempoolOptions {
     /// MAX_REPLACEMENT_CANDIDATES = 100 (policy/rbf.h): replaced txs incl. descendants up to v30,
     /// distinct conflicting clusters in v31 (policy/rbf.cpp GetEntriesForConflicts).
     std::int64_t max_replacement_candidates = 100;
-    /// -maxmempool. Core bounds memory (DEFAULT_MAX_MEMPOOL_SIZE_MB = 300, kernel/mempool_options.h);
-    /// this model bounds virtual size. 300 MvB is an upper bound on what 300 MB holds, since a
-    /// transaction's memory footprint exceeds its vsize.
+    /// -maxmempool. Core bounds memory (DEFAULT_MAX_MEMPOOL_SIZE_MB = 300,
+    /// kernel/mempool_options.h); this model bounds virtual size. 300 MvB is an upper bound on what
+    /// 300 MB holds, since a transaction's memory footprint exceeds its vsize.
     std::int64_t max_vsize_vb = 300'000'000;
     /// ROLLING_FEE_HALFLIFE = 12 h (txmempool.h): decay of the dynamic minimum after a block.
     double rolling_fee_halflife_s = 43'200.0;

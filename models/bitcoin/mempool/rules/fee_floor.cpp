@@ -11,9 +11,9 @@ std::optional<Reject> check_min_relay(const Transaction& tx, const Mempool& pool
     if (in_package && tx.is_truc()) return std::nullopt;
     const FeeFrac own{tx.fee.value, tx.weight.vbytes()};
     if (meets_rate(own, pool.options().min_relay)) return std::nullopt;
-    return Reject{RejectReason::min_relay_fee,
-                  fmt::format("{:.3f} < {:.3f} sat/vB", own.rate_sat_vb(),
-                              pool.options().min_relay.sat_vb)};
+    return Reject{
+        RejectReason::min_relay_fee,
+        fmt::format("{:.3f} < {:.3f} sat/vB", own.rate_sat_vb(), pool.options().min_relay.sat_vb)};
 }
 
 std::optional<Reject> check_mempool_min_fee(FeeFrac paid, const Mempool& pool) {

@@ -1,8 +1,9 @@
 // See limits.hpp.
 #include "models/bitcoin/mempool/rules/limits.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "models/bitcoin/mempool/mempool.hpp"
 
@@ -32,7 +33,8 @@ FeeFrac family_below(TxId a, const Mempool& pool, std::span<const TxId> removed,
     return total;
 }
 
-std::optional<Reject> check_with(const Addition& add, const Mempool& pool, const AncestryLimits& l) {
+std::optional<Reject> check_with(const Addition& add, const Mempool& pool,
+                                 const AncestryLimits& l) {
     std::int64_t ancestor_vb = add.vsize_vb;
     for (TxId a : add.ancestors) ancestor_vb += pool.find(a)->own().vsize_vb;
     const auto n_ancestors = static_cast<std::int64_t>(add.ancestors.size()) + add.count;
@@ -46,9 +48,9 @@ std::optional<Reject> check_with(const Addition& add, const Mempool& pool, const
         std::int64_t count = 0;
         const FeeFrac below = family_below(a, pool, add.removed, count);
         if (count + add.count > l.descendant_count)
-            return Reject{RejectReason::too_many_descendants,
-                          fmt::format("tx {} would have {} > {}", a, count + add.count,
-                                      l.descendant_count)};
+            return Reject{
+                RejectReason::too_many_descendants,
+                fmt::format("tx {} would have {} > {}", a, count + add.count, l.descendant_count)};
         if (below.vsize_vb + add.vsize_vb > l.descendant_size_vb)
             return Reject{RejectReason::descendant_size,
                           fmt::format("tx {} would have {} > {} vB", a,

@@ -1,8 +1,9 @@
 // See replacement.hpp.
 #include "models/bitcoin/mempool/rules/replacement.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -27,8 +28,7 @@ std::optional<Reject> rule1_signalling(const std::vector<TxId>& direct, const Me
         const Transaction& tx = pool.find(d)->tx;
         if (tx.is_truc() || signals(tx)) continue;
         const auto anc = pool.ancestors(d);
-        if (std::any_of(anc.begin(), anc.end(),
-                        [&](TxId a) { return signals(pool.find(a)->tx); }))
+        if (std::any_of(anc.begin(), anc.end(), [&](TxId a) { return signals(pool.find(a)->tx); }))
             continue;
         return Reject{RejectReason::replacement_not_signalled, fmt::format("tx {}", d)};
     }
@@ -80,7 +80,8 @@ std::optional<Reject> rule6_higher_feerate(FeeFrac paid, const std::vector<TxId>
     return std::nullopt;
 }
 
-std::optional<Reject> rules34_pays(FeeFrac paid, const std::vector<TxId>& all, const Mempool& pool) {
+std::optional<Reject> rules34_pays(FeeFrac paid, const std::vector<TxId>& all,
+                                   const Mempool& pool) {
     std::int64_t replaced = 0;
     for (TxId id : all) replaced += pool.find(id)->tx.fee.value;
     if (paid.fee_sat < replaced)
@@ -96,8 +97,8 @@ std::optional<Reject> rules34_pays(FeeFrac paid, const std::vector<TxId>& all, c
 /// The affected clusters' diagram before and after; `news` enter with their in-mempool parents
 /// (and the package parent, when the second is its child).
 std::optional<Reject> diagram_check(std::vector<const Candidate*> news,
-                                    const std::vector<TxId>& direct,
-                                    const std::vector<TxId>& all, const Mempool& pool) {
+                                    const std::vector<TxId>& direct, const std::vector<TxId>& all,
+                                    const Mempool& pool) {
     std::vector<TxId> seeds = direct;
     for (const Candidate* n : news) seeds.insert(seeds.end(), n->parents.begin(), n->parents.end());
     const std::vector<TxId> old_ids = pool.cluster(seeds);

@@ -1,8 +1,9 @@
 // See truc.hpp.
 #include "models/bitcoin/mempool/rules/truc.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "models/bitcoin/mempool/mempool.hpp"
 
@@ -43,7 +44,8 @@ std::optional<Reject> check_truc(Candidate& c, const Mempool& pool) {
     }
     const std::int64_t vsize = tx.weight.vbytes();
     if (vsize > truc_max_vsize_vb)
-        return Reject{RejectReason::truc_too_large, fmt::format("{} > {} vB", vsize, truc_max_vsize_vb)};
+        return Reject{RejectReason::truc_too_large,
+                      fmt::format("{} > {} vB", vsize, truc_max_vsize_vb)};
     if (parents.empty()) return std::nullopt;
     for (const Transaction* p : parents)
         if (!p->is_truc())

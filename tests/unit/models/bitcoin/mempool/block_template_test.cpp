@@ -1,8 +1,9 @@
 // Templates: ancestor-package order (pre-cluster, Core v28 node/miner.cpp addPackageTxs) and chunk
 // order (cluster, v31 BlockBuilder), the weight limit, and censorship by exclusion.
+#include "models/bitcoin/mempool/block_template.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "models/bitcoin/mempool/block_template.hpp"
 #include "models/bitcoin/mempool/mempool.hpp"
 #include "tests/unit/models/bitcoin/mempool/tx_builder.hpp"
 
@@ -41,8 +42,8 @@ TEST_CASE("template: weight limit and the block minimum feerate", "[unit]") {
     for (const auto o : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         Mempool m(o);
         REQUIRE(m.submit(make_tx(1, {coin(1)}, 30'000, 1'000)).accepted());  // 30 sat/vB
-        REQUIRE(m.submit(make_tx(2, {coin(2)}, 2'000, 100)).accepted());    // 20 sat/vB
-        REQUIRE(m.submit(make_tx(3, {coin(3)}, 100, 100)).accepted());      // 1 sat/vB
+        REQUIRE(m.submit(make_tx(2, {coin(2)}, 2'000, 100)).accepted());     // 20 sat/vB
+        REQUIRE(m.submit(make_tx(3, {coin(3)}, 100, 100)).accepted());       // 1 sat/vB
         TemplateRequest r;
         r.max_weight = Weight{3'000};  // tx 1 (4,000 WU) does not fit; the others do
         CHECK(build_template(m, r).txids == std::vector<TxId>{2, 3});
@@ -51,7 +52,8 @@ TEST_CASE("template: weight limit and the block minimum feerate", "[unit]") {
     }
 }
 
-TEST_CASE("template: a cluster whose chunk does not fit is skipped whole (cluster rules)", "[unit]") {
+TEST_CASE("template: a cluster whose chunk does not fit is skipped whole (cluster rules)",
+          "[unit]") {
     Mempool m(MempoolOptions::core_v31());
     REQUIRE(m.submit(make_tx(1, {coin(1)}, 50'000, 1'000)).accepted());  // 50 sat/vB
     REQUIRE(m.submit(make_tx(2, {out(1)}, 100, 100)).accepted());        // its own chunk, 1 sat/vB

@@ -13,17 +13,20 @@ using namespace models::bitcoin;
 using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
-TEST_CASE("eviction: lowest descendant score leaves, the floor rises (mempool_limit.py)", "[unit]") {
+TEST_CASE("eviction: lowest descendant score leaves, the floor rises (mempool_limit.py)",
+          "[unit]") {
     for (auto o : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         o.max_vsize_vb = 1'000;
         o.min_relay = FeeRate{1.0};
         o.incremental_relay = FeeRate{1.0};
         Mempool m(o);
-        // A parent at 1 sat/vB with a child at 10 sat/vB: the package score 5.5 protects the parent.
+        // A parent at 1 sat/vB with a child at 10 sat/vB: the package score 5.5 protects the
+        // parent.
         REQUIRE(m.submit(make_tx(1, {coin(1)}, 100, 100)).accepted());
         REQUIRE(m.submit(make_tx(2, {out(1)}, 1'000, 100)).accepted());
         for (TxId id = 3; id <= 10; ++id)
-            REQUIRE(m.submit(make_tx(id, {coin(id)}, 100 * static_cast<std::int64_t>(id), 100)).accepted());
+            REQUIRE(m.submit(make_tx(id, {coin(id)}, 100 * static_cast<std::int64_t>(id), 100))
+                        .accepted());
         CHECK(m.total_vsize_vb() == 1'000);
         const auto r = m.submit(make_tx(11, {coin(11)}, 2'000, 100));  // 20 sat/vB
         REQUIRE(r.accepted());

@@ -1,19 +1,21 @@
 // Mempool core: parents from inputs, conflicts from outpoints, CPFP order, timelocks, block
 // confirmation. Ported from the former models/bitcoin/mempool_test.cpp to the transaction type.
+#include "models/bitcoin/mempool/mempool.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "models/bitcoin/mempool/block_template.hpp"
-#include "models/bitcoin/mempool/mempool.hpp"
 #include "tests/unit/models/bitcoin/mempool/tx_builder.hpp"
 
 using namespace models::bitcoin;
 using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
-TEST_CASE("mempool: replacement needs higher fees plus its own relay (BIP125 rules 3-4)", "[unit]") {
+TEST_CASE("mempool: replacement needs higher fees plus its own relay (BIP125 rules 3-4)",
+          "[unit]") {
     Mempool m;
     REQUIRE(m.submit(make_tx(1, {coin(77)}, 1000, 200)).accepted());  // 5 sat/vB
-    const auto low = m.submit(make_tx(2, {coin(77)}, 1150, 200));      // +150 < 200 sat relay
+    const auto low = m.submit(make_tx(2, {coin(77)}, 1150, 200));     // +150 < 200 sat relay
     REQUIRE(!low.accepted());
     CHECK(low.reject->reason == RejectReason::replacement_insufficient_relay);
     const auto good = m.submit(make_tx(3, {coin(77)}, 1200, 200));
@@ -25,9 +27,9 @@ TEST_CASE("mempool: replacement needs higher fees plus its own relay (BIP125 rul
 
 TEST_CASE("mempool: parents come from inputs and a child pays for its parent", "[unit]") {
     Mempool m;
-    REQUIRE(m.submit(make_tx(1, {coin(1)}, 400, 200)).accepted());     // 2 sat/vB
-    REQUIRE(m.submit(make_tx(2, {out(1)}, 9600, 200)).accepted());     // 48 sat/vB, package 25
-    REQUIRE(m.submit(make_tx(3, {coin(3)}, 4000, 200)).accepted());    // 20 sat/vB
+    REQUIRE(m.submit(make_tx(1, {coin(1)}, 400, 200)).accepted());   // 2 sat/vB
+    REQUIRE(m.submit(make_tx(2, {out(1)}, 9600, 200)).accepted());   // 48 sat/vB, package 25
+    REQUIRE(m.submit(make_tx(3, {coin(3)}, 4000, 200)).accepted());  // 20 sat/vB
     CHECK(m.find(2)->parents == std::vector<TxId>{1});
     CHECK(m.find(1)->children == std::vector<TxId>{2});
     CHECK(m.with_ancestors(2).rate_sat_vb() == Approx(25.0));
@@ -80,7 +82,7 @@ TEST_CASE("mempool: a block confirms, removes conflicts and frees children", "[u
     CHECK(m.contains(2));
     CHECK(m.find(2)->parents.empty());  // its parent is confirmed now
     CHECK(!m.contains(3));
-    CHECK(!m.contains(4));              // descendant of the conflict
+    CHECK(!m.contains(4));  // descendant of the conflict
     CHECK(m.coin_height(9) == Height{1});
     CHECK(m.total_vsize_vb() == 100);
 }

@@ -11,7 +11,9 @@ using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
 namespace {
-RejectReason reason_of(const AcceptResult& r) { return r.reject ? r.reject->reason : RejectReason{}; }
+RejectReason reason_of(const AcceptResult& r) {
+    return r.reject ? r.reject->reason : RejectReason{};
+}
 }  // namespace
 
 TEST_CASE("options: v29.1 lowered the minimum relay feerate to 0.1 sat/vB (PR #33106)", "[unit]") {
@@ -39,8 +41,10 @@ TEST_CASE("options: custom ancestor and descendant limits (mempool_packages.py n
     o.descendant_count = 10;
     Mempool m(o);
     REQUIRE(m.submit(make_tx(1, {coin(1)}, 1'000, 100, 20)).accepted());
-    for (TxId id = 2; id <= 5; ++id) REQUIRE(m.submit(make_tx(id, {out(id - 1)}, 1'000, 100)).accepted());
-    CHECK(reason_of(m.submit(make_tx(6, {out(5)}, 1'000, 100))) == RejectReason::too_many_ancestors);
+    for (TxId id = 2; id <= 5; ++id)
+        REQUIRE(m.submit(make_tx(id, {out(id - 1)}, 1'000, 100)).accepted());
+    CHECK(reason_of(m.submit(make_tx(6, {out(5)}, 1'000, 100))) ==
+          RejectReason::too_many_ancestors);
     for (std::uint32_t i = 1; i <= 5; ++i)
         REQUIRE(m.submit(make_tx(10 + i, {out(1, i)}, 1'000, 100)).accepted());  // 10 below tx 1
     // The carve-out's extra child: one more, not two.
@@ -56,7 +60,8 @@ TEST_CASE("options: custom ancestor and descendant limits (mempool_packages.py n
     Mempool narrow(o);
     REQUIRE(narrow.submit(make_tx(1, {coin(1)}, 1'000, 100, 3)).accepted());
     REQUIRE(narrow.submit(make_tx(2, {out(1, 0)}, 1'000, 50)).accepted());
-    CHECK(reason_of(narrow.submit(make_tx(3, {out(2)}, 1'000, 50))) == RejectReason::descendant_size);
+    CHECK(reason_of(narrow.submit(make_tx(3, {out(2)}, 1'000, 50))) ==
+          RejectReason::descendant_size);
 }
 
 TEST_CASE("options: custom cluster limits (mempool_packages.py -limitclustercount=10)", "[unit]") {
@@ -64,8 +69,10 @@ TEST_CASE("options: custom cluster limits (mempool_packages.py -limitclustercoun
     o.cluster_count = 10;
     Mempool m(o);
     REQUIRE(m.submit(make_tx(1, {coin(1)}, 1'000, 100, 20)).accepted());
-    for (std::uint32_t i = 0; i < 9; ++i) REQUIRE(m.submit(make_tx(10 + i, {out(1, i)}, 1'000, 100)).accepted());
-    CHECK(reason_of(m.submit(make_tx(30, {out(1, 15)}, 1'000, 100))) == RejectReason::cluster_count);
+    for (std::uint32_t i = 0; i < 9; ++i)
+        REQUIRE(m.submit(make_tx(10 + i, {out(1, i)}, 1'000, 100)).accepted());
+    CHECK(reason_of(m.submit(make_tx(30, {out(1, 15)}, 1'000, 100))) ==
+          RejectReason::cluster_count);
     o.cluster_count = 64;
     o.cluster_size_vb = 150;
     Mempool s(o);
@@ -80,7 +87,8 @@ TEST_CASE("options: the replacement candidate limit", "[unit]") {
     REQUIRE(m.submit(make_tx(1, {coin(1)}, 1'000, 100)).accepted());
     REQUIRE(m.submit(make_tx(2, {out(1)}, 1'000, 100)).accepted());
     REQUIRE(m.submit(make_tx(3, {out(2)}, 1'000, 100)).accepted());
-    CHECK(reason_of(m.submit(make_tx(4, {coin(1)}, 100'000, 100))) == RejectReason::replacement_too_many);
+    CHECK(reason_of(m.submit(make_tx(4, {coin(1)}, 100'000, 100))) ==
+          RejectReason::replacement_too_many);
 }
 
 TEST_CASE("options: the rolling fee half-life sets how fast the floor decays", "[unit]") {
@@ -92,7 +100,8 @@ TEST_CASE("options: the rolling fee half-life sets how fast the floor decays", "
         o.rolling_fee_halflife_s = halflife;
         Mempool m(o);
         for (TxId id = 1; id <= 3; ++id)
-            REQUIRE(m.submit(make_tx(id, {coin(id)}, 1'000 * static_cast<std::int64_t>(id), 100)).accepted());
+            REQUIRE(m.submit(make_tx(id, {coin(id)}, 1'000 * static_cast<std::int64_t>(id), 100))
+                        .accepted());
         REQUIRE(m.submit(make_tx(4, {coin(4)}, 9'000, 100)).accepted());  // evicts tx 1 (10 sat/vB)
         REQUIRE(m.min_fee_rate().sat_vb == Approx(11.0));
         m.confirm_block(std::span<const Transaction>{}, 1, 43'200.0);  // still full: no speed-up

@@ -12,8 +12,12 @@ using namespace models::bitcoin;
 
 inline constexpr TxId confirmed_coin = 1'000'000;
 
-inline Outpoint coin(TxId n) { return Outpoint{confirmed_coin + n, 0}; }
-inline Outpoint out(TxId tx, std::uint32_t index = 0) { return Outpoint{tx, index}; }
+inline Outpoint coin(TxId n) {
+    return Outpoint{confirmed_coin + n, 0};
+}
+inline Outpoint out(TxId tx, std::uint32_t index = 0) {
+    return Outpoint{tx, index};
+}
 
 inline Transaction make_tx(TxId id, std::initializer_list<Outpoint> spends, std::int64_t fee_sat,
                            std::int64_t vsize_vb, int outputs = 2, std::int32_t version = 2) {

@@ -13,7 +13,9 @@ using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
 namespace {
-RejectReason reason_of(const AcceptResult& r) { return r.reject ? r.reject->reason : RejectReason{}; }
+RejectReason reason_of(const AcceptResult& r) {
+    return r.reject ? r.reject->reason : RejectReason{};
+}
 
 /// A chain of `n` transactions from a confirmed coin, ids first..first+n-1; each has 2 outputs.
 void chain(Mempool& m, TxId first, int n, std::int64_t vsize = 100) {
@@ -23,7 +25,8 @@ void chain(Mempool& m, TxId first, int n, std::int64_t vsize = 100) {
 }
 }  // namespace
 
-TEST_CASE("limits: 25 ancestors off a confirmed tx, the 26th fails (mempool_packages.py)", "[unit]") {
+TEST_CASE("limits: 25 ancestors off a confirmed tx, the 26th fails (mempool_packages.py)",
+          "[unit]") {
     Mempool m;
     chain(m, 1, 25);
     CHECK(reason_of(m.submit(make_tx(26, {out(25)}, 1'000, 100))) ==
@@ -48,16 +51,17 @@ TEST_CASE("limits: ancestor size 101 kvB (mempool_packages.py size limits)", "[u
     CHECK(m.submit(make_tx(3, {out(1)}, 41'000, 41'000)).accepted());
 }
 
-TEST_CASE("limits: CPFP carve-out allows one more small child (mempool_package_onemore.py)", "[unit]") {
+TEST_CASE("limits: CPFP carve-out allows one more small child (mempool_package_onemore.py)",
+          "[unit]") {
     Mempool m;
     REQUIRE(m.submit(make_tx(1, {coin(1)}, 1'000, 100, 3)).accepted());  // the shared commitment
     for (TxId id = 2; id <= 25; ++id)  // attacker fills the descendant limit of tx 1: 25 in all
         REQUIRE(m.submit(make_tx(id, {id == 2 ? out(1, 0) : out(id - 1)}, 1'000, 100)).accepted());
     CHECK(reason_of(m.submit(make_tx(40, {out(1, 1)}, 20'000, 10'001))) ==
-          RejectReason::too_many_descendants);                              // above 10 kvB
+          RejectReason::too_many_descendants);                             // above 10 kvB
     CHECK(m.submit(make_tx(41, {out(1, 1)}, 10'000, 10'000)).accepted());  // the carve-out
     CHECK(reason_of(m.submit(make_tx(42, {out(1, 2)}, 1'000, 100))) ==
-          RejectReason::too_many_descendants);                              // only one extra
+          RejectReason::too_many_descendants);  // only one extra
     // Cluster rules (v31): no carve-out, but 26 transactions are well within the cluster limit.
     Mempool c(MempoolOptions::core_v31());
     REQUIRE(c.submit(make_tx(1, {coin(1)}, 1'000, 100, 3)).accepted());

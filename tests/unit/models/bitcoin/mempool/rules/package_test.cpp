@@ -12,14 +12,17 @@ using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
 namespace {
-RejectReason reason_of(const AcceptResult& r) { return r.reject ? r.reject->reason : RejectReason{}; }
+RejectReason reason_of(const AcceptResult& r) {
+    return r.reject ? r.reject->reason : RejectReason{};
+}
 
 /// A mempool whose dynamic minimum was raised to 11 sat/vB by an eviction (10 sat/vB evicted).
 Mempool full_mempool() {
     MempoolOptions o;
     o.max_vsize_vb = 1'000;
     Mempool m(o);
-    for (TxId id = 100; id < 110; ++id) REQUIRE(m.submit(make_tx(id, {coin(id)}, 1'000 + 100 * (id - 100), 100)).accepted());
+    for (TxId id = 100; id < 110; ++id)
+        REQUIRE(m.submit(make_tx(id, {coin(id)}, 1'000 + 100 * (id - 100), 100)).accepted());
     REQUIRE(m.submit(make_tx(200, {coin(200)}, 5'000, 100)).accepted());  // evicts tx 100
     REQUIRE(!m.contains(100));
     REQUIRE(m.min_fee_rate().sat_vb == Approx(11.0));
@@ -31,7 +34,7 @@ TEST_CASE("package: a parent under the dynamic minimum enters with its child (p2
           "[unit]") {
     Mempool m = full_mempool();
     const auto parent = make_tx(1, {coin(1)}, 200, 100);  // 2 sat/vB: above min relay, below 11
-    const auto child = make_tx(2, {out(1)}, 5'000, 100);   // package 26 sat/vB
+    const auto child = make_tx(2, {out(1)}, 5'000, 100);  // package 26 sat/vB
     CHECK(reason_of(m.submit(parent)) == RejectReason::mempool_min_fee);
     const auto r = m.submit_package(parent, child);
     CHECK(r.accepted());
@@ -54,7 +57,8 @@ TEST_CASE("package: a zero-fee parent needs TRUC (mempool_truc.py, rpc_packages.
     CHECK(reason_of(m.submit_package(poor_parent, poor_child)) == RejectReason::mempool_min_fee);
 }
 
-TEST_CASE("package: shape is one child with its only unconfirmed parent (rpc_packages.py)", "[unit]") {
+TEST_CASE("package: shape is one child with its only unconfirmed parent (rpc_packages.py)",
+          "[unit]") {
     Mempool m;
     REQUIRE(m.submit(make_tx(9, {coin(9)}, 1'000, 100)).accepted());
     const auto parent = make_v3(1, {coin(1)}, 0, 100);
@@ -64,14 +68,16 @@ TEST_CASE("package: shape is one child with its only unconfirmed parent (rpc_pac
           RejectReason::package_not_child_with_parent);
 }
 
-TEST_CASE("package: package RBF replaces a cluster of two by the diagram (package_rbf.py)", "[unit]") {
+TEST_CASE("package: package RBF replaces a cluster of two by the diagram (package_rbf.py)",
+          "[unit]") {
     for (const auto opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         Mempool m(opts);
         REQUIRE(m.submit(make_v3(1, {coin(1)}, 1'000, 500)).accepted());  // 2 sat/vB
         REQUIRE(m.submit(make_v3(2, {out(1)}, 1'000, 500)).accepted());
-        const auto parent = make_v3(3, {coin(1)}, 0, 200);  // conflicts with tx 1
+        const auto parent = make_v3(3, {coin(1)}, 0, 200);   // conflicts with tx 1
         const auto weak = make_v3(4, {out(3)}, 2'030, 200);  // extra 30 < 400 vB x 0.1 or 1
-        CHECK(reason_of(m.submit_package(parent, weak)) == RejectReason::replacement_insufficient_relay);
+        CHECK(reason_of(m.submit_package(parent, weak)) ==
+              RejectReason::replacement_insufficient_relay);
         const auto strong = make_v3(5, {out(3)}, 5'000, 200);
         const auto r = m.submit_package(parent, strong);
         CHECK(r.accepted());

@@ -11,7 +11,9 @@ using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
 namespace {
-RejectReason reason_of(const AcceptResult& r) { return r.reject ? r.reject->reason : RejectReason{}; }
+RejectReason reason_of(const AcceptResult& r) {
+    return r.reject ? r.reject->reason : RejectReason{};
+}
 }  // namespace
 
 // feature_rbf.py test_simple_doublespend: the same fee is refused, a higher one replaces.
@@ -31,7 +33,8 @@ TEST_CASE("replacement: simple double spend (feature_rbf.py test_simple_doublesp
 TEST_CASE("replacement: rule 3 counts every descendant (test_doublespend_chain)", "[unit]") {
     Mempool m;
     REQUIRE(m.submit(make_tx(1, {coin(1)}, 10'000, 100)).accepted());
-    for (TxId id = 2; id <= 10; ++id) REQUIRE(m.submit(make_tx(id, {out(id - 1)}, 10'000, 100)).accepted());
+    for (TxId id = 2; id <= 10; ++id)
+        REQUIRE(m.submit(make_tx(id, {out(id - 1)}, 10'000, 100)).accepted());
     const auto cheap = m.submit(make_tx(20, {coin(1)}, 99'999, 100));  // 1000 sat/vB, < 100,000
     CHECK(reason_of(cheap) == RejectReason::replacement_insufficient_fee);
     const auto paid = m.submit(make_tx(21, {coin(1)}, 100'100, 100));  // + 100 vB at 1 sat/vB
@@ -47,7 +50,8 @@ TEST_CASE("replacement: rule 5, at most 100 replaced (test_too_many_replacements
         Mempool m(opts);
         for (TxId i = 0; i <= 100; ++i)
             REQUIRE(m.submit(make_tx(1 + i, {out(confirmed_coin, static_cast<std::uint32_t>(i))},
-                                     1'000, 100)).accepted());
+                                     1'000, 100))
+                        .accepted());
         Transaction all = make_tx(500, {}, 10'000'000, 5'000);
         for (std::uint32_t i = 0; i <= 100; ++i) all.inputs.push_back(TxIn{out(confirmed_coin, i)});
         CHECK(reason_of(m.submit(all)) == RejectReason::replacement_too_many);
@@ -62,8 +66,8 @@ TEST_CASE("replacement: rule 5, at most 100 replaced (test_too_many_replacements
 // pays more in total but less per vbyte is refused.
 TEST_CASE("replacement: feerate must rise (test_replacement_feeperkb)", "[unit]") {
     Mempool m;
-    REQUIRE(m.submit(make_tx(1, {coin(1)}, 10'000, 100)).accepted());   // 100 sat/vB
-    const auto r = m.submit(make_tx(2, {coin(1)}, 60'000, 1'000));      // 60 sat/vB
+    REQUIRE(m.submit(make_tx(1, {coin(1)}, 10'000, 100)).accepted());  // 100 sat/vB
+    const auto r = m.submit(make_tx(2, {coin(1)}, 60'000, 1'000));     // 60 sat/vB
     CHECK(reason_of(r) == RejectReason::replacement_feerate_not_higher);
 }
 
@@ -77,8 +81,9 @@ TEST_CASE("replacement: cannot spend a conflict (test_spends_of_conflicting_outp
 
 // feature_rbf.py test_new_unconfirmed_inputs: "are rejected" (v28, rule 2) became "may be
 // accepted" (v31, where the diagram decides).
-TEST_CASE("replacement: new unconfirmed inputs, rule 2 then the diagram (test_new_unconfirmed_inputs)",
-          "[unit]") {
+TEST_CASE(
+    "replacement: new unconfirmed inputs, rule 2 then the diagram (test_new_unconfirmed_inputs)",
+    "[unit]") {
     const auto run = [](MempoolOptions o) {
         Mempool m(o);
         REQUIRE(m.submit(make_tx(1, {coin(1)}, 10'000, 100)).accepted());

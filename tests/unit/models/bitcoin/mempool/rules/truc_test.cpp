@@ -10,12 +10,15 @@ using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
 namespace {
-RejectReason reason_of(const AcceptResult& r) { return r.reject ? r.reject->reason : RejectReason{}; }
+RejectReason reason_of(const AcceptResult& r) {
+    return r.reject ? r.reject->reason : RejectReason{};
+}
 }  // namespace
 
 TEST_CASE("truc: 10 kvB for a v3 tx, 1 kvB for its child (test_truc_max_vsize)", "[unit]") {
     Mempool m;
-    CHECK(reason_of(m.submit(make_v3(1, {coin(1)}, 20'000, 10'001))) == RejectReason::truc_too_large);
+    CHECK(reason_of(m.submit(make_v3(1, {coin(1)}, 20'000, 10'001))) ==
+          RejectReason::truc_too_large);
     REQUIRE(m.submit(make_v3(2, {coin(2)}, 20'000, 10'000)).accepted());
     CHECK(reason_of(m.submit(make_v3(3, {out(2)}, 5'000, 1'001))) ==
           RejectReason::truc_child_too_large);
@@ -26,8 +29,10 @@ TEST_CASE("truc: v3 and non-v3 do not mix unconfirmed (test_truc_acceptance)", "
     Mempool m;
     REQUIRE(m.submit(make_tx(1, {coin(1)}, 1'000, 100)).accepted());
     REQUIRE(m.submit(make_v3(2, {coin(2)}, 1'000, 100)).accepted());
-    CHECK(reason_of(m.submit(make_v3(3, {out(1)}, 1'000, 100))) == RejectReason::truc_spends_non_truc);
-    CHECK(reason_of(m.submit(make_tx(4, {out(2)}, 1'000, 100))) == RejectReason::non_truc_spends_truc);
+    CHECK(reason_of(m.submit(make_v3(3, {out(1)}, 1'000, 100))) ==
+          RejectReason::truc_spends_non_truc);
+    CHECK(reason_of(m.submit(make_tx(4, {out(2)}, 1'000, 100))) ==
+          RejectReason::non_truc_spends_truc);
     REQUIRE(m.submit(make_v3(5, {out(2)}, 1'000, 100)).accepted());
     CHECK(reason_of(m.submit(make_v3(6, {out(5)}, 1'000, 100))) ==
           RejectReason::truc_too_many_ancestors);
@@ -45,7 +50,7 @@ TEST_CASE("truc: always replaceable, without BIP125 signal (test_truc_bip125)", 
 
 TEST_CASE("truc: sibling eviction (test_truc_sibling_eviction)", "[unit]") {
     Mempool m;
-    REQUIRE(m.submit(make_v3(1, {coin(1)}, 1'000, 100)).accepted());  // two outputs
+    REQUIRE(m.submit(make_v3(1, {coin(1)}, 1'000, 100)).accepted());    // two outputs
     REQUIRE(m.submit(make_v3(2, {out(1, 0)}, 2'000, 100)).accepted());  // the sibling
     // Lower feerate than the sibling: refused (Core v28 applies rule 6 here).
     CHECK(reason_of(m.submit(make_v3(3, {out(1, 1)}, 1'900, 100))) ==
