@@ -12,7 +12,7 @@ using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
 TEST_CASE("template: both orders take a CPFP package before a lone lower feerate", "[unit]") {
-    for (const auto o : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
+    for (const auto& o : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         Mempool m(o);
         REQUIRE(m.submit(make_tx(1, {coin(1)}, 200, 100)).accepted());    // 2 sat/vB
         REQUIRE(m.submit(make_tx(2, {out(1)}, 3'800, 100)).accepted());   // package 20 sat/vB
@@ -26,7 +26,7 @@ TEST_CASE("template: both orders take a CPFP package before a lone lower feerate
 }
 
 TEST_CASE("template: exclusion removes a transaction and everything spending it", "[unit]") {
-    for (const auto o : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
+    for (const auto& o : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         Mempool m(o);
         REQUIRE(m.submit(make_tx(1, {coin(1)}, 1'000, 100)).accepted());
         REQUIRE(m.submit(make_tx(2, {out(1)}, 1'000, 100)).accepted());
@@ -39,7 +39,7 @@ TEST_CASE("template: exclusion removes a transaction and everything spending it"
 }
 
 TEST_CASE("template: weight limit and the block minimum feerate", "[unit]") {
-    for (const auto o : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
+    for (const auto& o : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         Mempool m(o);
         REQUIRE(m.submit(make_tx(1, {coin(1)}, 30'000, 1'000)).accepted());  // 30 sat/vB
         REQUIRE(m.submit(make_tx(2, {coin(2)}, 2'000, 100)).accepted());     // 20 sat/vB

@@ -48,7 +48,7 @@ bool claim_accepted(Mempool& m, std::int32_t v, bool as_package) {
 }  // namespace
 
 TEST_CASE("pinning: rule 3 pins a non-TRUC HTLC claim; TRUC plus 1p1c unpins it", "[unit]") {
-    for (const auto opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()})
+    for (const auto& opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()})
         for (const bool as_package : {false, true}) {
             Mempool v2_pool(opts);
             const Attack a2 = pin(v2_pool, 2);

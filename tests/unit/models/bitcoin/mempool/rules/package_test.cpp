@@ -70,7 +70,7 @@ TEST_CASE("package: shape is one child with its only unconfirmed parent (rpc_pac
 
 TEST_CASE("package: package RBF replaces a cluster of two by the diagram (package_rbf.py)",
           "[unit]") {
-    for (const auto opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
+    for (const auto& opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         Mempool m(opts);
         REQUIRE(m.submit(make_v3(1, {coin(1)}, 1'000, 500)).accepted());  // 2 sat/vB
         REQUIRE(m.submit(make_v3(2, {out(1)}, 1'000, 500)).accepted());

@@ -18,7 +18,7 @@ RejectReason reason_of(const AcceptResult& r) {
 
 // feature_rbf.py test_simple_doublespend: the same fee is refused, a higher one replaces.
 TEST_CASE("replacement: simple double spend (feature_rbf.py test_simple_doublespend)", "[unit]") {
-    for (const auto opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
+    for (const auto& opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         Mempool m(opts);
         REQUIRE(m.submit(make_tx(1, {coin(1)}, 10'000'000, 200)).accepted());
         CHECK(!m.submit(make_tx(2, {coin(1)}, 10'000'000, 200)).accepted());
@@ -46,7 +46,7 @@ TEST_CASE("replacement: rule 3 counts every descendant (test_doublespend_chain)"
 // feature_rbf.py test_too_many_replacements (MAX_REPLACEMENT_LIMIT = 100): 101 spends of a
 // confirmed splitting transaction cannot all be replaced at once, 100 can.
 TEST_CASE("replacement: rule 5, at most 100 replaced (test_too_many_replacements)", "[unit]") {
-    for (const auto opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
+    for (const auto& opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {
         Mempool m(opts);
         for (TxId i = 0; i <= 100; ++i)
             REQUIRE(m.submit(make_tx(1 + i, {out(confirmed_coin, static_cast<std::uint32_t>(i))},
