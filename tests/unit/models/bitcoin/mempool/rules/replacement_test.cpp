@@ -53,7 +53,8 @@ TEST_CASE("replacement: rule 5, at most 100 replaced (test_too_many_replacements
                                      1'000, 100))
                         .accepted());
         Transaction all = make_tx(500, {}, 10'000'000, 5'000);
-        for (std::uint32_t i = 0; i <= 100; ++i) all.inputs.push_back(TxIn{out(confirmed_coin, i)});
+        for (std::uint32_t i = 0; i <= 100; ++i)
+            all.inputs.push_back(TxIn{out(confirmed_coin, i), sequence_rbf_max, {}});
         CHECK(reason_of(m.submit(all)) == RejectReason::replacement_too_many);
         all.inputs.pop_back();  // 100 conflicts (v31: 100 clusters) is the limit, inclusive
         const auto r = m.submit(all);
