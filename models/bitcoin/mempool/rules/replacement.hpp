@@ -12,10 +12,10 @@
 // Cluster (Core v31, PR #33629): rules 1, 3 and 4 stay; rule 5 counts distinct conflicting
 // clusters; rules 2 and 6 give way to the feerate diagram of the affected clusters, which must be
 // strictly better after the replacement (release-notes-33629.md).
-// A 1p1c package may replace (package RBF, Core v28 doc/policy/packages.md): rules 1, 3, 4, 5 on
-// the package's total, a strictly better diagram, and (pre-cluster) conflicts only in clusters of
-// at most two with no in-mempool ancestor of the package. This model keeps that last restriction
-// under the cluster rules too.
+// A 1p1c package may replace (package RBF, Core v28 PR #28984, doc/policy/packages.md): rules 1,
+// 3, 4, 5 on the package's total, a strictly better diagram, no in-mempool ancestor of the package
+// and conflicts only in clusters of at most two. This model keeps that restriction under the
+// cluster rules too (not checked against v31).
 #pragma once
 
 #include <optional>
