@@ -13,6 +13,7 @@
 #include "models/phold/phold_model.hpp"
 #include "sim/runner/plan.hpp"
 #include "sim/runner/replication_runner.hpp"
+#include "tests/bench/mempool_bench.hpp"
 
 namespace {
 
@@ -126,5 +127,6 @@ int main() {
     bench_mining_race();
     bench_simblock();
     bench_replication_scaling();
+    bench_mempool();
     return 0;
 }
