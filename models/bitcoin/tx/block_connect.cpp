@@ -6,11 +6,11 @@ namespace models::bitcoin {
 namespace {
 
 void apply(UtxoSet& coins, const Transaction& tx, const BlockContext& ctx, BlockUndo& undo) {
-    for (const TxIn& in : tx.inputs) undo.spent.emplace_back(in.prevout, *coins.spend(in.prevout));
+    for (const TxIn& in : tx.inputs) undo.steps.push_back(UndoStep{in.prevout, coins.spend(in.prevout)});
     const CoinTime when{ctx.height, ctx.mtp_s};
     for (std::uint32_t i = 0; i < tx.outputs.size(); ++i) {
         const Outpoint o{tx.id, i};
-        if (coins.add(o, Coin{tx.outputs[i], when})) undo.created.push_back(o);
+        if (coins.add(o, Coin{tx.outputs[i], when})) undo.steps.push_back(UndoStep{o, std::nullopt});
     }
 }
 
@@ -30,8 +30,12 @@ ConnectResult connect_block(UtxoSet& coins, std::span<const Transaction> txs,
 }
 
 void disconnect_block(UtxoSet& coins, const BlockUndo& undo) {
-    for (auto it = undo.created.rbegin(); it != undo.created.rend(); ++it) coins.spend(*it);
-    for (auto it = undo.spent.rbegin(); it != undo.spent.rend(); ++it) coins.add(it->first, it->second);
+    for (auto it = undo.steps.rbegin(); it != undo.steps.rend(); ++it) {
+        if (it->spent)
+            coins.add(it->outpoint, *it->spent);
+        else
+            coins.spend(it->outpoint);
+    }
 }
 
 }  // namespace models::bitcoin

@@ -6,7 +6,6 @@
 
 #include <optional>
 #include <span>
-#include <utility>
 #include <vector>
 
 #include "models/bitcoin/tx/consensus.hpp"
@@ -14,11 +13,16 @@
 
 namespace models::bitcoin {
 
-/// What a connected block changed: the coins it spent (to restore) and the outpoints it created
-/// (to remove).
+/// What a connected block changed, in order: each step either spent a coin (kept here to restore)
+/// or created one (to remove). Undoing walks the steps backwards, so an output created and spent
+/// inside the same block comes and goes in the right order.
+struct UndoStep {
+    Outpoint outpoint;
+    std::optional<Coin> spent;  ///< the coin a spend removed; empty for a creation
+};
+
 struct BlockUndo {
-    std::vector<std::pair<Outpoint, Coin>> spent;
-    std::vector<Outpoint> created;
+    std::vector<UndoStep> steps;
 };
 
 struct ConnectResult {
