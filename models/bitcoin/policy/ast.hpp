@@ -32,7 +32,8 @@ struct Hash {
     bool operator==(const Hash&) const = default;
 };
 
-/// after(n): OP_CHECKLOCKTIMEVERIFY (BIP65). A height when n < lock_time_threshold, else a Unix time.
+/// after(n): OP_CHECKLOCKTIMEVERIFY (BIP65). A height when n < lock_time_threshold, else a Unix
+/// time.
 struct After {
     std::uint32_t lock = 0;
     bool is_time() const { return lock >= lock_time_threshold; }
@@ -57,12 +58,22 @@ struct Policy {
     bool operator==(const Policy&) const = default;
 };
 
-inline bool Thresh::operator==(const Thresh& o) const { return k == o.k && subs == o.subs; }
+inline bool Thresh::operator==(const Thresh& o) const {
+    return k == o.k && subs == o.subs;
+}
 
-inline Policy pk(KeyId k) { return Policy{Key{k}}; }
-inline Policy sha256(PreimageId h) { return Policy{Hash{h}}; }
-inline Policy after(std::uint32_t lock) { return Policy{After{lock}}; }
-inline Policy older(std::uint32_t blocks) { return Policy{Older{blocks}}; }
+inline Policy pk(KeyId k) {
+    return Policy{Key{k}};
+}
+inline Policy sha256(PreimageId h) {
+    return Policy{Hash{h}};
+}
+inline Policy after(std::uint32_t lock) {
+    return Policy{After{lock}};
+}
+inline Policy older(std::uint32_t blocks) {
+    return Policy{Older{blocks}};
+}
 inline Policy thresh(std::uint32_t k, std::vector<Policy> subs) {
     return Policy{Thresh{k, std::move(subs)}};
 }
@@ -72,6 +83,8 @@ inline Policy all_of(std::vector<Policy> subs) {
     return thresh(n, std::move(subs));
 }
 /// or(a, b, ...): any one sub.
-inline Policy any_of(std::vector<Policy> subs) { return thresh(1, std::move(subs)); }
+inline Policy any_of(std::vector<Policy> subs) {
+    return thresh(1, std::move(subs));
+}
 
 }  // namespace models::bitcoin::policy

@@ -51,7 +51,9 @@ private:
         return std::string(" but found '") + text_[pos_] + "'";
     }
 
-    static bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+    static bool ident_start(char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+    }
     static bool ident_char(char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
     }
@@ -81,8 +83,9 @@ private:
         if (depth > max_depth) fail(pos_, "policy nested too deeply");
         skip_space();
         const std::size_t at = pos_;
-        const std::string_view word = identifier("a policy fragment (pk, sha256, after, older, "
-                                                 "and, or, thresh)");
+        const std::string_view word = identifier(
+            "a policy fragment (pk, sha256, after, older, "
+            "and, or, thresh)");
         expect('(');
         Policy p = fragment(word, at, depth);
         expect(')');
@@ -106,7 +109,8 @@ private:
         std::string name(identifier("a key name"));
         if (peek('[')) {
             ++pos_;
-            if (peek('*')) fail(pos_, "a key group [*] lists several keys: use it inside thresh, and, or");
+            if (peek('*'))
+                fail(pos_, "a key group [*] lists several keys: use it inside thresh, and, or");
             // Appended piecewise: GCC 12 warns falsely on "[" + s + "]" (-Wrestrict, bug 105329).
             const std::string index = std::to_string(number("a key index"));
             name.push_back('[');

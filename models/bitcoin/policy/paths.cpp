@@ -25,7 +25,9 @@ struct Part {
     std::int64_t stack_bytes = 0;
 };
 
-bool is_time_lock(std::uint32_t after) { return after >= lock_time_threshold; }
+bool is_time_lock(std::uint32_t after) {
+    return after >= lock_time_threshold;
+}
 
 /// Merges two parts; none when they mix a height and a time after() (nLockTime has one kind).
 std::optional<Part> merged(const Part& a, const Part& b) {
@@ -75,14 +77,18 @@ public:
 
     std::vector<Part> paths(const Policy& p) {
         return std::visit(Overloaded{
-                              [&](const Key& k) { return one([&](Part& x) {
-                                  x.path.keys = {k.key};
-                                  x.stack_bytes = m_.signature_bytes;
-                              }); },
-                              [&](const Hash& h) { return one([&](Part& x) {
-                                  x.path.preimages = {h.preimage};
-                                  x.stack_bytes = m_.preimage_bytes;
-                              }); },
+                              [&](const Key& k) {
+                                  return one([&](Part& x) {
+                                      x.path.keys = {k.key};
+                                      x.stack_bytes = m_.signature_bytes;
+                                  });
+                              },
+                              [&](const Hash& h) {
+                                  return one([&](Part& x) {
+                                      x.path.preimages = {h.preimage};
+                                      x.stack_bytes = m_.preimage_bytes;
+                                  });
+                              },
                               [&](const After& t) {
                                   if (at_ && !after_met(t.lock, at_->height, at_->mtp_s))
                                       return std::vector<Part>{};
@@ -107,6 +113,7 @@ private:
 
     std::vector<Part> threshold(const Thresh& t) {
         const std::size_t n = t.subs.size();
+        if (t.k > n) return {};  // only a hand-built tree can be this; the parser refuses it
         std::vector<std::vector<Part>> subs(n);
         std::vector<std::int64_t> dissat(n);
         for (std::size_t i = 0; i < n; ++i) {

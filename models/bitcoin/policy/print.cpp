@@ -57,16 +57,15 @@ void print_thresh(std::string& out, const Thresh& t, const SymbolTable& symbols)
 }
 
 void print_to(std::string& out, const Policy& p, const SymbolTable& symbols) {
-    std::visit(Overloaded{
-                   [&](const Key& k) { out += "pk(" + symbols.key_name(k.key) + ")"; },
-                   [&](const Hash& h) {
-                       out += "sha256(" + symbols.preimage_name(h.preimage) + ")";
-                   },
-                   [&](const After& a) { out += "after(" + std::to_string(a.lock) + ")"; },
-                   [&](const Older& o) { out += "older(" + std::to_string(o.blocks) + ")"; },
-                   [&](const Thresh& t) { print_thresh(out, t, symbols); },
-               },
-               p.node);
+    std::visit(
+        Overloaded{
+            [&](const Key& k) { out += "pk(" + symbols.key_name(k.key) + ")"; },
+            [&](const Hash& h) { out += "sha256(" + symbols.preimage_name(h.preimage) + ")"; },
+            [&](const After& a) { out += "after(" + std::to_string(a.lock) + ")"; },
+            [&](const Older& o) { out += "older(" + std::to_string(o.blocks) + ")"; },
+            [&](const Thresh& t) { print_thresh(out, t, symbols); },
+        },
+        p.node);
 }
 
 }  // namespace

@@ -22,7 +22,9 @@ std::optional<std::uint32_t> lookup(const Map& ids, std::string_view name) {
 }
 }  // namespace
 
-KeyId SymbolTable::key(std::string_view name) { return intern(keys_, key_names_, name); }
+KeyId SymbolTable::key(std::string_view name) {
+    return intern(keys_, key_names_, name);
+}
 
 std::optional<KeyId> SymbolTable::find_key(std::string_view name) const {
     return lookup(keys_, name);

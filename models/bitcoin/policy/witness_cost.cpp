@@ -46,7 +46,8 @@ std::int64_t dissatisfaction_bytes(const Policy& p, const WitnessModel& m) {
                           [&](const Thresh& t) {
                               if (t.k == 1 && t.subs.size() >= 2)  // or_i: last branch, n-1 zeros
                                   return dissatisfaction_bytes(t.subs.back(), m) +
-                                         static_cast<std::int64_t>(t.subs.size() - 1) * m.empty_bytes;
+                                         static_cast<std::int64_t>(t.subs.size() - 1) *
+                                             m.empty_bytes;
                               std::int64_t sum = 0;
                               for (const Policy& s : t.subs) sum += dissatisfaction_bytes(s, m);
                               return sum;
@@ -60,13 +61,13 @@ std::int64_t script_bytes(const Policy& p, const WitnessModel& m) {
         Overloaded{
             [&](const Key&) { return m.key_script_bytes; },
             [&](const Hash&) { return m.hash_script_bytes; },
-            [&](const After& a) { return script_num_bytes(a.lock) + 1; },  // <n> OP_CLTV
+            [&](const After& a) { return script_num_bytes(a.lock) + 1; },    // <n> OP_CLTV
             [&](const Older& o) { return script_num_bytes(o.blocks) + 1; },  // <n> OP_CSV
             [&](const Thresh& t) {
                 std::int64_t sum = 0;
                 for (const Policy& s : t.subs) sum += script_bytes(s, m);
                 const auto n = static_cast<std::int64_t>(t.subs.size());
-                if (t.k == t.subs.size()) return sum;  // and_v: VERIFY forms cost nothing
+                if (t.k == t.subs.size()) return sum;    // and_v: VERIFY forms cost nothing
                 if (t.k == 1) return sum + 3 * (n - 1);  // OP_IF OP_ELSE OP_ENDIF per or_i
                 // thresh: OP_SWAP (s:) and OP_ADD per later sub, then <k> OP_EQUAL.
                 return sum + 2 * (n - 1) + script_num_bytes(t.k) + 1;
@@ -83,7 +84,8 @@ std::int64_t or_selector_bytes(std::size_t i, std::size_t n, const WitnessModel&
 Weight input_witness_weight(const Policy& p, std::int64_t stack_bytes, const WitnessModel& m) {
     const std::int64_t script = script_bytes(p, m);
     const std::int64_t items = 1;  // the item count; fewer than 253 items in any policy we model
-    return Weight{items + stack_bytes + compact_size_bytes(script) + script + m.control_block_bytes};
+    return Weight{items + stack_bytes + compact_size_bytes(script) + script +
+                  m.control_block_bytes};
 }
 
 }  // namespace models::bitcoin::policy

@@ -11,16 +11,16 @@
 namespace models::bitcoin::policy {
 
 struct WitnessModel {
-    std::int64_t signature_bytes = 73;      ///< pk() satisfied: <sig>
-    std::int64_t key_script_bytes = 35;     ///< pk() in the script: <33-byte key> OP_CHECKSIG
-    std::int64_t control_block_bytes = 0;   ///< Taproot script path: 1 + 33 (one leaf)
-    std::int64_t empty_bytes = 1;           ///< an empty push: pk() dissatisfied, or_i's 0
-    std::int64_t preimage_bytes = 33;       ///< sha256() satisfied: the 32-byte preimage
+    std::int64_t signature_bytes = 73;     ///< pk() satisfied: <sig>
+    std::int64_t key_script_bytes = 35;    ///< pk() in the script: <33-byte key> OP_CHECKSIG
+    std::int64_t control_block_bytes = 0;  ///< Taproot script path: 1 + 33 (one leaf)
+    std::int64_t empty_bytes = 1;          ///< an empty push: pk() dissatisfied, or_i's 0
+    std::int64_t preimage_bytes = 33;      ///< sha256() satisfied: the 32-byte preimage
     /// sha256() dissatisfied: any other 32 bytes (BIP379 table, dsat of sha256).
     std::int64_t preimage_dissat_bytes = 33;
     /// OP_SIZE <32> OP_EQUALVERIFY OP_SHA256 <32-byte hash> OP_EQUAL.
     std::int64_t hash_script_bytes = 39;
-    std::int64_t selector_bytes = 2;        ///< or_i's branch selector <1>
+    std::int64_t selector_bytes = 2;  ///< or_i's branch selector <1>
 
     /// Segwit v0 P2WSH with ECDSA keys (Lightning's and Liquid's scripts today).
     static constexpr WitnessModel p2wsh() { return WitnessModel{}; }

@@ -6,11 +6,13 @@ namespace models::bitcoin {
 namespace {
 
 void apply(UtxoSet& coins, const Transaction& tx, const BlockContext& ctx, BlockUndo& undo) {
-    for (const TxIn& in : tx.inputs) undo.steps.push_back(UndoStep{in.prevout, coins.spend(in.prevout)});
+    for (const TxIn& in : tx.inputs)
+        undo.steps.push_back(UndoStep{in.prevout, coins.spend(in.prevout)});
     const CoinTime when{ctx.height, ctx.mtp_s};
     for (std::uint32_t i = 0; i < tx.outputs.size(); ++i) {
         const Outpoint o{tx.id, i};
-        if (coins.add(o, Coin{tx.outputs[i], when})) undo.steps.push_back(UndoStep{o, std::nullopt});
+        if (coins.add(o, Coin{tx.outputs[i], when}))
+            undo.steps.push_back(UndoStep{o, std::nullopt});
     }
 }
 

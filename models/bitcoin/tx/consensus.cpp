@@ -44,17 +44,28 @@ std::optional<Reject> check_input(const Transaction& tx, std::size_t i, const Co
 
 const char* to_string(RejectReason r) {
     switch (r) {
-        case RejectReason::no_inputs: return "no_inputs";
-        case RejectReason::no_outputs: return "no_outputs";
-        case RejectReason::duplicate_input: return "duplicate_input";
-        case RejectReason::missing_input: return "missing_input";
-        case RejectReason::unspendable_output: return "unspendable_output";
-        case RejectReason::policy_not_satisfied: return "policy_not_satisfied";
-        case RejectReason::non_final: return "non_final";
-        case RejectReason::relative_lock: return "relative_lock";
-        case RejectReason::negative_output: return "negative_output";
-        case RejectReason::insufficient_value: return "insufficient_value";
-        case RejectReason::output_exists: return "output_exists";
+        case RejectReason::no_inputs:
+            return "no_inputs";
+        case RejectReason::no_outputs:
+            return "no_outputs";
+        case RejectReason::duplicate_input:
+            return "duplicate_input";
+        case RejectReason::missing_input:
+            return "missing_input";
+        case RejectReason::unspendable_output:
+            return "unspendable_output";
+        case RejectReason::policy_not_satisfied:
+            return "policy_not_satisfied";
+        case RejectReason::non_final:
+            return "non_final";
+        case RejectReason::relative_lock:
+            return "relative_lock";
+        case RejectReason::negative_output:
+            return "negative_output";
+        case RejectReason::insufficient_value:
+            return "insufficient_value";
+        case RejectReason::output_exists:
+            return "output_exists";
     }
     return "unknown";
 }

@@ -24,17 +24,17 @@ struct BlockContext {
 };
 
 enum class RejectReason {
-    no_inputs,              ///< bad-txns-vin-empty
-    no_outputs,             ///< bad-txns-vout-empty
-    duplicate_input,        ///< bad-txns-inputs-duplicate
-    missing_input,          ///< bad-txns-inputs-missingorspent (also a double spend)
-    unspendable_output,     ///< the spent output has no policy: nobody in the model can spend it
-    policy_not_satisfied,   ///< the witness does not satisfy the spent output's policy
-    non_final,              ///< bad-txns-nonfinal: nLockTime not reached (BIP65, BIP113)
-    relative_lock,          ///< non-BIP68-final: the spent output is too young
-    negative_output,        ///< bad-txns-vout-negative
-    insufficient_value,     ///< bad-txns-in-belowout: inputs < outputs + fee
-    output_exists,          ///< BIP30: an unspent output with this transaction's id exists
+    no_inputs,             ///< bad-txns-vin-empty
+    no_outputs,            ///< bad-txns-vout-empty
+    duplicate_input,       ///< bad-txns-inputs-duplicate
+    missing_input,         ///< bad-txns-inputs-missingorspent (also a double spend)
+    unspendable_output,    ///< the spent output has no policy: nobody in the model can spend it
+    policy_not_satisfied,  ///< the witness does not satisfy the spent output's policy
+    non_final,             ///< bad-txns-nonfinal: nLockTime not reached (BIP65, BIP113)
+    relative_lock,         ///< non-BIP68-final: the spent output is too young
+    negative_output,       ///< bad-txns-vout-negative
+    insufficient_value,    ///< bad-txns-in-belowout: inputs < outputs + fee
+    output_exists,         ///< BIP30: an unspent output with this transaction's id exists
 };
 
 const char* to_string(RejectReason r);

@@ -9,7 +9,8 @@ const Transaction& TxGraph::add(std::string name, Transaction tx) {
     if (contains(name)) throw std::invalid_argument("transaction '" + name + "' added twice");
     for (const auto& [other, t] : by_name_)
         if (t.id == tx.id)
-            throw std::invalid_argument("transaction '" + name + "' reuses the id of '" + other + "'");
+            throw std::invalid_argument("transaction '" + name + "' reuses the id of '" + other +
+                                        "'");
     order_.push_back(name);
     return by_name_.emplace(std::move(name), std::move(tx)).first->second;
 }

@@ -1,8 +1,9 @@
 // The policy language: parse -> print -> parse is the identity (fixed cases and random policies),
 // and/or are thresholds, key groups expand and fold back, errors name the column.
+#include "models/bitcoin/policy/parse.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "models/bitcoin/policy/parse.hpp"
 #include "models/bitcoin/policy/print.hpp"
 #include "tests/unit/models/bitcoin/policy/random_policy.hpp"
 
@@ -62,7 +63,8 @@ TEST_CASE("policy parse: a key group expands with name[*] and prints back folded
     CHECK(print(p, s) == text);
     // One member by index; a group mixed with other keys.
     CHECK(must_parse("pk(functionary[3])", s) == pk(fed[3]));
-    CHECK(print(must_parse("thresh(3, pk(x), emergency[*])", s), s) == "thresh(3,pk(x),emergency[*])");
+    CHECK(print(must_parse("thresh(3, pk(x), emergency[*])", s), s) ==
+          "thresh(3,pk(x),emergency[*])");
 }
 
 TEST_CASE("policy parse: errors name the column where the text goes wrong", "[unit]") {
@@ -83,7 +85,7 @@ TEST_CASE("policy parse: errors name the column where the text goes wrong", "[un
     CHECK(must_fail("pk(fed[*])", s).column == 8);
     CHECK(must_fail("or(pk(a) pk(b))", s).column == 10);
     CHECK(must_fail("pk(zed)", s, ParseOptions{false}).message == "unknown key 'zed'");
-    CHECK(must_fail(std::string(300, '(') , s).column == 1);
+    CHECK(must_fail(std::string(300, '('), s).column == 1);
     std::string deep;
     for (int i = 0; i < 400; ++i) deep += "and(pk(a),";
     CHECK(must_fail(deep, s).message.find("deeply") != std::string::npos);
@@ -97,7 +99,8 @@ TEST_CASE("policy parse_at: an error becomes file:line:col with the key", "[unit
     } catch (const sim::InputError& e) {
         CHECK(e.pos().line == 12);
         CHECK(e.pos().column == 14 + 15);
-        CHECK(std::string(e.what()).rfind("designs/x.toml:12:29: error: key 'policies.peg'", 0) == 0);
+        CHECK(std::string(e.what()).rfind("designs/x.toml:12:29: error: key 'policies.peg'", 0) ==
+              0);
     }
 }
 

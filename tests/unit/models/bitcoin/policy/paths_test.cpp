@@ -1,8 +1,9 @@
 // Path enumeration: every minimal spending path, pruned by height and age.
+#include "models/bitcoin/policy/paths.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "models/bitcoin/policy/parse.hpp"
-#include "models/bitcoin/policy/paths.hpp"
 
 using namespace models::bitcoin;
 using namespace models::bitcoin::policy;
@@ -11,8 +12,9 @@ TEST_CASE("paths: Liquid's peg lists C(15,11) normal paths and C(3,2) recovery p
     SymbolTable s;
     s.declare_group("functionary", 15);
     s.declare_group("emergency", 3);
-    const Policy p = *parse("or(thresh(11, functionary[*]), and(older(4032), thresh(2, emergency[*])))",
-                            s).policy;
+    const Policy p =
+        *parse("or(thresh(11, functionary[*]), and(older(4032), thresh(2, emergency[*])))", s)
+             .policy;
     const PathList all = spending_paths(p);
     CHECK_FALSE(all.truncated);
     CHECK(all.paths.size() == 1365 + 3);
@@ -45,7 +47,8 @@ TEST_CASE("paths: a to_local output has a revocation path and a delayed path", "
 TEST_CASE("paths: only minimal paths are listed", "[unit]") {
     // {1} suffices, so {1, 2} is not minimal; an earlier after() makes a later one redundant.
     CHECK(spending_paths(any_of({pk(1), all_of({pk(1), pk(2)})})).paths.size() == 1);
-    const PathList locks = spending_paths(any_of({all_of({pk(1), after(10)}), all_of({pk(1), after(20)})}));
+    const PathList locks =
+        spending_paths(any_of({all_of({pk(1), after(10)}), all_of({pk(1), after(20)})}));
     REQUIRE(locks.paths.size() == 1);
     CHECK(locks.paths[0].after == 10);
     // A height and a time after() cannot be combined (BIP65): that branch has no path.

@@ -3,9 +3,8 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
-
 #include <string>
+#include <vector>
 
 #include "models/bitcoin/policy/ast.hpp"
 #include "models/bitcoin/policy/symbol_table.hpp"
@@ -39,11 +38,14 @@ inline Policy random_policy(sim::RngStream& rng, int depth, std::uint32_t keys,
                             std::uint32_t preimages) {
     const std::uint32_t kind = below(rng, depth > 0 ? 7 : 4);
     switch (kind) {
-        case 0: return pk(below(rng, keys));
-        case 1: return sha256(below(rng, preimages));
+        case 0:
+            return pk(below(rng, keys));
+        case 1:
+            return sha256(below(rng, preimages));
         case 2:  // heights, and now and then a Unix time (BIP65 threshold 500,000,000)
             return after(below(rng, 4) == 0 ? 500'000'000 + below(rng, 1000) : 1 + below(rng, 300));
-        case 3: return older(1 + below(rng, 300));
+        case 3:
+            return older(1 + below(rng, 300));
         default: {
             const std::uint32_t n = 1 + below(rng, 4);
             std::vector<Policy> subs;

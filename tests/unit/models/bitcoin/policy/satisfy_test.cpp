@@ -1,12 +1,13 @@
 // The satisfier: each fragment with the assets and moments that do and do not satisfy it, the
 // consensus-exact timelock boundaries, the cheapest path under Miniscript witness sizes, and a
 // property check against the independent path enumerator.
+#include "models/bitcoin/policy/satisfy.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "models/bitcoin/policy/parse.hpp"
 #include "models/bitcoin/policy/paths.hpp"
 #include "models/bitcoin/policy/print.hpp"
-#include "models/bitcoin/policy/satisfy.hpp"
 #include "tests/unit/models/bitcoin/policy/random_policy.hpp"
 
 using namespace models::bitcoin;
@@ -47,8 +48,7 @@ TEST_CASE("satisfy sha256: the preimage, 32 bytes plus its push", "[unit]") {
     CHECK(path->witness == Weight{1 + 33 + 1 + 39});
 }
 
-TEST_CASE("satisfy after: a height lock n is met from block n + 1 (nLockTime < height)",
-          "[unit]") {
+TEST_CASE("satisfy after: a height lock n is met from block n + 1 (nLockTime < height)", "[unit]") {
     const Policy p = after(800);
     CHECK_FALSE(satisfy(p, holding({}, {}, 800)));
     const auto path = satisfy(p, holding({}, {}, 801));
@@ -137,8 +137,10 @@ TEST_CASE("satisfy agrees with the path enumerator on random policies", "[unit]"
         REQUIRE_FALSE(list.truncated);
         std::optional<Weight> cheapest;
         for (const Path& path : list.paths) {
-            const bool held = std::ranges::all_of(path.keys, [&](KeyId k) { return a.keys.contains(k); }) &&
-                              std::ranges::all_of(path.preimages, [&](PreimageId h) { return a.preimages.contains(h); });
+            const bool held =
+                std::ranges::all_of(path.keys, [&](KeyId k) { return a.keys.contains(k); }) &&
+                std::ranges::all_of(path.preimages,
+                                    [&](PreimageId h) { return a.preimages.contains(h); });
             if (held && (!cheapest || path.witness < *cheapest)) cheapest = path.witness;
         }
         const auto got = satisfy(p, a);

@@ -1,8 +1,9 @@
 // Connecting blocks: a spend chain inside one block, a double spend within a block and across
 // blocks, all-or-nothing on a rejection, and a reorg that undoes blocks exactly.
+#include "models/bitcoin/tx/block_connect.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "models/bitcoin/tx/block_connect.hpp"
 #include "tests/unit/models/bitcoin/tx/spend_fixture.hpp"
 
 using namespace models::bitcoin;
@@ -15,8 +16,8 @@ Transaction pay_on(const Transaction& parent, TxId id, KeyId signer) {
     Transaction tx;
     tx.id = id;
     tx.inputs.push_back(TxIn{Outpoint{parent.id, 0}, sequence_rbf_max, keys({signer})});
-    tx.outputs.push_back(TxOut{parent.outputs[0].value - Sat{500},
-                               std::make_shared<const Policy>(pk(signer))});
+    tx.outputs.push_back(
+        TxOut{parent.outputs[0].value - Sat{500}, std::make_shared<const Policy>(pk(signer))});
     tx.fee = Sat{500};
     tx.weight = Weight{500};
     return tx;
@@ -25,7 +26,7 @@ Transaction pay_on(const Transaction& parent, TxId id, KeyId signer) {
 
 TEST_CASE("block connect: a chain of spends in one block; a reorg restores the coin", "[unit]") {
     OneCoin w(pk(1), 100);
-    Transaction a = w.spend(keys({1}));                    // pays to key 99
+    Transaction a = w.spend(keys({1}));  // pays to key 99
     Transaction b = pay_on(a, 3, 99);
     const std::vector<Transaction> block{a, b};
     ConnectResult r = connect_block(w.coins, block, BlockContext{101, 0});
@@ -40,8 +41,7 @@ TEST_CASE("block connect: a chain of spends in one block; a reorg restores the c
     CHECK(w.coins.find(w.coin)->confirmed.height == 100);
 }
 
-TEST_CASE("block connect: a double spend is rejected within a block and across blocks",
-          "[unit]") {
+TEST_CASE("block connect: a double spend is rejected within a block and across blocks", "[unit]") {
     OneCoin w(pk(1), 100);
     Transaction a = w.spend(keys({1}));
     Transaction a2 = a;
@@ -69,7 +69,8 @@ TEST_CASE("block connect: a double spend is rejected within a block and across b
 TEST_CASE("block connect: a transaction id that already has unspent outputs is refused (BIP30)",
           "[unit]") {
     OneCoin w(pk(1), 100);
-    w.coins.add(Outpoint{5, 0}, Coin{TxOut{Sat{1'000}, std::make_shared<const Policy>(pk(99))}, {}});
+    w.coins.add(Outpoint{5, 0},
+                Coin{TxOut{Sat{1'000}, std::make_shared<const Policy>(pk(99))}, {}});
     Transaction again = pay_on(w.spend(keys({1})), 1, 99);  // id 1 while (1, 0) is unspent
     again.inputs[0].prevout = Outpoint{5, 0};
     again.outputs[0].value = Sat{500};

@@ -55,7 +55,8 @@ TEST_CASE("consensus older: nSequence must carry the lock and the output be that
     CHECK(rejected_for(w.check(ok, 243), RejectReason::relative_lock));
     CHECK_FALSE(w.check(ok, 244));
     // A smaller nSequence fails OP_CHECKSEQUENCEVERIFY whatever the age.
-    CHECK(rejected_for(w.check(w.spend(keys({1}), 143), 10'000), RejectReason::policy_not_satisfied));
+    CHECK(
+        rejected_for(w.check(w.spend(keys({1}), 143), 10'000), RejectReason::policy_not_satisfied));
     // So does a disabled relative lock or a time-based one.
     CHECK(rejected_for(w.check(w.spend(keys({1}), sequence_final), 10'000),
                        RejectReason::policy_not_satisfied));
@@ -79,13 +80,12 @@ TEST_CASE("consensus after: nLockTime must reach the lock and be final in the bl
     CHECK(rejected_for(w.check(w.spend(keys({1}), sequence_final, 800), 10'000),
                        RejectReason::policy_not_satisfied));
     // A time nLockTime does not meet a height lock.
-    CHECK(rejected_for(w.check(w.spend(keys({1}), sequence_rbf_max, 600'000'000), 10'000,
-                               700'000'000),
-                       RejectReason::policy_not_satisfied));
+    CHECK(rejected_for(
+        w.check(w.spend(keys({1}), sequence_rbf_max, 600'000'000), 10'000, 700'000'000),
+        RejectReason::policy_not_satisfied));
 }
 
-TEST_CASE("consensus after: a time lock is compared with the median time past (BIP113)",
-          "[unit]") {
+TEST_CASE("consensus after: a time lock is compared with the median time past (BIP113)", "[unit]") {
     const OneCoin w(all_of({pk(1), after(1'700'000'000)}), 100);
     const Transaction ok = w.spend(keys({1}), sequence_rbf_max, 1'700'000'000);
     CHECK(rejected_for(w.check(ok, 900'000, 1'700'000'000), RejectReason::non_final));
@@ -95,8 +95,10 @@ TEST_CASE("consensus after: a time lock is compared with the median time past (B
 TEST_CASE("consensus sha256: the preimage is needed", "[unit]") {
     const OneCoin w(all_of({pk(1), sha256(5)}), 100);
     CHECK_FALSE(w.check(w.spend(Witness{{1}, {5}}), 101));
-    CHECK(rejected_for(w.check(w.spend(Witness{{1}, {6}}), 101), RejectReason::policy_not_satisfied));
-    CHECK(rejected_for(w.check(w.spend(Witness{{1}, {}}), 101), RejectReason::policy_not_satisfied));
+    CHECK(
+        rejected_for(w.check(w.spend(Witness{{1}, {6}}), 101), RejectReason::policy_not_satisfied));
+    CHECK(
+        rejected_for(w.check(w.spend(Witness{{1}, {}}), 101), RejectReason::policy_not_satisfied));
 }
 
 TEST_CASE("consensus: transaction-level rules each reject with their reason", "[unit]") {
@@ -126,8 +128,7 @@ TEST_CASE("consensus: transaction-level rules each reject with their reason", "[
     CHECK(rejected_for(nobody.check(tx, 101), RejectReason::unspendable_output));
 }
 
-TEST_CASE("lock time: BIP68 time-based relative locks count 512 s from the coin's MTP",
-          "[unit]") {
+TEST_CASE("lock time: BIP68 time-based relative locks count 512 s from the coin's MTP", "[unit]") {
     Transaction tx;
     tx.inputs.push_back(TxIn{Outpoint{1, 0}, sequence_type_flag | 2, {}});
     const CoinTime coin{100, 1'000'000};

@@ -20,8 +20,9 @@ struct OneCoin {
     Outpoint coin{1, 0};
 
     OneCoin(policy::Policy p, Height confirmed_at, std::int64_t mtp_before_s = 0) {
-        coins.add(coin, Coin{TxOut{coin_value, std::make_shared<const policy::Policy>(std::move(p))},
-                             CoinTime{confirmed_at, mtp_before_s}});
+        coins.add(coin,
+                  Coin{TxOut{coin_value, std::make_shared<const policy::Policy>(std::move(p))},
+                       CoinTime{confirmed_at, mtp_before_s}});
     }
 
     /// A version-2 spend with the given witness; nSequence and nLockTime as given.
@@ -31,8 +32,8 @@ struct OneCoin {
         tx.id = 2;
         tx.lock_time = lock_time;
         tx.inputs.push_back(TxIn{coin, sequence, std::move(w)});
-        tx.outputs.push_back(TxOut{coin_value - spend_fee,
-                                   std::make_shared<const policy::Policy>(policy::pk(99))});
+        tx.outputs.push_back(
+            TxOut{coin_value - spend_fee, std::make_shared<const policy::Policy>(policy::pk(99))});
         tx.fee = spend_fee;
         tx.weight = Weight{600};
         return tx;
@@ -43,6 +44,8 @@ struct OneCoin {
     }
 };
 
-inline Witness keys(std::vector<KeyId> k) { return Witness{std::move(k), {}}; }
+inline Witness keys(std::vector<KeyId> k) {
+    return Witness{std::move(k), {}};
+}
 
 }  // namespace tx_test

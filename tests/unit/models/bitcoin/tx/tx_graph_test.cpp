@@ -3,13 +3,14 @@
 // commitment with to_local = or(pk(revocation), and(older(144), pk(local_delayed))), an offered
 // HTLC with a preimage path and an after() timeout path, the HTLC-success, HTLC-timeout, delayed
 // sweep and justice transactions. Shape after BOLT 3 (lightning/bolts 03-transactions.md).
+#include "models/bitcoin/tx/tx_graph.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "models/bitcoin/policy/parse.hpp"
 #include "models/bitcoin/policy/satisfy.hpp"
 #include "models/bitcoin/tx/block_connect.hpp"
 #include "models/bitcoin/tx/tx_builder.hpp"
-#include "models/bitcoin/tx/tx_graph.hpp"
 
 using namespace models::bitcoin;
 using namespace models::bitcoin::policy;
@@ -50,38 +51,39 @@ struct Channel {
         const PreimageId payment = *names.find_preimage("payment");
 
         const TxOut wallet_out = coins.find(wallet_coin)->output;
-        graph.add("funding", TxBuilder(10)
-                                 .spend(wallet_coin, wallet_out, path(wallet_out, {key("alice_wallet")}))
-                                 .pay(Sat{1'000'000}, funding)
-                                 .build());
-        const TxOut fund = graph.output("funding", 0);
-        graph.add("commitment",
-                  TxBuilder(11)
-                      .spend(graph.outpoint("funding", 0), fund, path(fund, {key("alice"), key("bob")}))
-                      .pay(Sat{600'000}, delayed)
-                      .pay(Sat{300'000}, policy("pk(bob)"))
-                      .pay(Sat{90'000}, offered)
+        graph.add("funding",
+                  TxBuilder(10)
+                      .spend(wallet_coin, wallet_out, path(wallet_out, {key("alice_wallet")}))
+                      .pay(Sat{1'000'000}, funding)
                       .build());
+        const TxOut fund = graph.output("funding", 0);
+        graph.add("commitment", TxBuilder(11)
+                                    .spend(graph.outpoint("funding", 0), fund,
+                                           path(fund, {key("alice"), key("bob")}))
+                                    .pay(Sat{600'000}, delayed)
+                                    .pay(Sat{300'000}, policy("pk(bob)"))
+                                    .pay(Sat{90'000}, offered)
+                                    .build());
         const TxOut local = graph.output("commitment", 0);
         const TxOut htlc = graph.output("commitment", 2);
-        graph.add("htlc_timeout",
-                  TxBuilder(12)
-                      .spend(graph.outpoint("commitment", 2), htlc,
-                             path(htlc, {key("alice_htlc"), key("bob_htlc")}))
-                      .pay(Sat{85'000}, delayed)
-                      .build());
-        graph.add("htlc_success",
-                  TxBuilder(13)
-                      .spend(graph.outpoint("commitment", 2), htlc, path(htlc, {key("bob_htlc")}, {payment}))
-                      .pay(Sat{85'000}, policy("pk(bob)"))
-                      .build());
-        graph.add("to_local_sweep",
-                  TxBuilder(14)
-                      .spend(graph.outpoint("commitment", 0), local, path(local, {key("alice_delayed")}))
-                      .pay(Sat{595'000}, policy("pk(alice_wallet)"))
-                      .build());
+        graph.add("htlc_timeout", TxBuilder(12)
+                                      .spend(graph.outpoint("commitment", 2), htlc,
+                                             path(htlc, {key("alice_htlc"), key("bob_htlc")}))
+                                      .pay(Sat{85'000}, delayed)
+                                      .build());
+        graph.add("htlc_success", TxBuilder(13)
+                                      .spend(graph.outpoint("commitment", 2), htlc,
+                                             path(htlc, {key("bob_htlc")}, {payment}))
+                                      .pay(Sat{85'000}, policy("pk(bob)"))
+                                      .build());
+        graph.add("to_local_sweep", TxBuilder(14)
+                                        .spend(graph.outpoint("commitment", 0), local,
+                                               path(local, {key("alice_delayed")}))
+                                        .pay(Sat{595'000}, policy("pk(alice_wallet)"))
+                                        .build());
         graph.add("justice", TxBuilder(15)
-                                 .spend(graph.outpoint("commitment", 0), local, path(local, {key("revocation")}))
+                                 .spend(graph.outpoint("commitment", 0), local,
+                                        path(local, {key("revocation")}))
                                  .pay(Sat{595'000}, policy("pk(bob)"))
                                  .build());
     }
@@ -125,7 +127,8 @@ TEST_CASE("tx graph: the builder derives witness, nSequence and nLockTime from e
 
 TEST_CASE("tx graph: the delayed sweep waits to_self_delay blocks; justice does not", "[unit]") {
     Channel c;
-    CHECK(c.why_not("commitment", funded_at) == RejectReason::missing_input);  // funding unconfirmed
+    CHECK(c.why_not("commitment", funded_at) ==
+          RejectReason::missing_input);  // funding unconfirmed
     REQUIRE(c.mine({"funding"}, funded_at).ok());
     REQUIRE(c.mine({"commitment"}, funded_at + 1).ok());
     const Height commit = funded_at + 1;
