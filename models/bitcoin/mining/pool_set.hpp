@@ -22,6 +22,7 @@ public:
     std::size_t size() const { return shares_.size(); }
     /// Normalised share of pool `i`.
     double share(std::size_t i) const { return shares_[i]; }
+    const std::vector<double>& shares() const { return shares_; }
     /// Index of the pool with the smallest share (lambda_min of the bribery rule).
     std::size_t smallest() const;
     /// The pool that finds the next block.

@@ -126,7 +126,7 @@ std::unordered_set<TxId> World::exclusions(std::size_t pool, const mempool::Temp
         for (const Outpoint& o : orders_.censored)
             for (TxId id : spenders_in_mempool(o))
                 if (!is_allowed(id)) out.insert(id);
-    if (bribe_rule_ != BribeRule::myopic) return out;
+    if (bribe_rule_ == BribeRule::ignore) return out;
     for (const BribeOffer& offer : orders_.offers) {
         if (request.height >= offer.valid_from) continue;
         std::unordered_set<TxId> victims;
@@ -141,8 +141,11 @@ std::unordered_set<TxId> World::exclusions(std::size_t pool, const mempool::Temp
         both.insert(victims.begin(), victims.end());
         without.excluded = &both;
         const Sat given_up = build_template(mempool_, with).fees - build_template(mempool_, without).fees;
-        if (pools_.share(pool) * static_cast<double>(offer.bribe.value) > static_cast<double>(given_up.value))
-            out = std::move(both);
+        const auto bribe = static_cast<double>(offer.bribe.value), lost = static_cast<double>(given_up.value);
+        const bool censors = bribe_rule_ == BribeRule::myopic
+                                 ? pools_.share(pool) * bribe > lost
+                                 : non_myopic_censors(pools_.shares(), bribe, lost, offer.valid_from - 1 - request.height)[pool];
+        if (censors) out = std::move(both);
     }
     return out;
 }

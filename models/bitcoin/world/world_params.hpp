@@ -24,8 +24,9 @@ struct PoolParams {
         v.field("shares", shares, "1", "hash share of each template-controlling entity (normalised)",
                 sim::positive());
         v.field("bribe_rule", bribe_rule, "-",
-                "how pools treat timelocked bribes: ignore, or myopic (Nadahalli et al. 2021 §4)",
-                sim::one_of({"ignore", "myopic"}));
+                "how pools treat timelocked bribes: ignore; myopic (Nadahalli et al. 2021 §4); non_myopic "
+                "(looks ahead to the rest of the window; see mining/template_policy.hpp)",
+                sim::one_of({"ignore", "myopic", "non_myopic"}));
     }
 };
 
