@@ -37,8 +37,8 @@ public:
     }
 
     /// Spends `prevout` (holding `spent`) along `path`. `sequence` is the nSequence to use when the
-    /// path has no older() (default: signals BIP125 replaceability, relative lock disabled is not
-    /// implied; 0xFFFFFFFD has the disable flag unset and a 0-block lock).
+    /// path has no older(). The default 0xFFFFFFFD signals BIP125 replaceability, has the BIP68
+    /// disable flag (bit 31) set so no relative lock applies, and is not final, so nLockTime holds.
     TxBuilder& spend(const Outpoint& prevout, const TxOut& spent, const policy::Path& path,
                      std::uint32_t sequence = sequence_rbf_max);
 
