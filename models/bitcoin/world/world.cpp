@@ -63,7 +63,12 @@ void World::schedule_block() {
 bool World::valid_in_mempool(const Transaction& tx) const {
     // Bitcoin Core checks scripts at acceptance (validation.cpp PolicyScriptChecks); here: the
     // spent coin exists (confirmed, or an output of a modelled mempool transaction) and the
-    // witness satisfies its policy. Timelocks are the mempool's own finality rule.
+    // witness satisfies its policy. Timelocks are the mempool's own finality rule. First the
+    // context-free checks (consensus/tx_check.cpp CheckTransaction, run by PreChecks): no
+    // negative output and no output above the inputs, or a template would hold an invalid tx.
+    if (tx.fee < Sat{0}) return false;
+    for (const TxOut& out : tx.outputs)
+        if (out.value < Sat{0}) return false;
     for (std::size_t i = 0; i < tx.inputs.size(); ++i) {
         const Outpoint& o = tx.inputs[i].prevout;
         const TxOut* spent = nullptr;
