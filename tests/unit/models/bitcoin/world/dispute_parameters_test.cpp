@@ -64,13 +64,13 @@ Params busy() {
 /// 5,000 vB that a claim always fills, and they would decide nothing.)
 Params demand_only() {
     Params p;
-    p.world.horizon_blocks = 5;
+    p.world.horizon_blocks = 4;
     p.world.demand.arrival_vb_per_s = 3000.0;
     p.world.demand.fee_rate_median_sat_vb = 10.0;
     p.world.demand.tx_vbytes = 130;
-    p.world.demand.epoch_s = 600.0;
+    p.world.demand.epoch_s = 300.0;
     p.dispute.claim_delay_blocks = 2;
-    p.dispute.window_blocks = 5;
+    p.dispute.window_blocks = 4;
     p.claimant.fee_rate_sat_vb = 10.0;
     return p;
 }
@@ -94,6 +94,7 @@ struct Variation {
     std::function<Params()> base;
     std::function<void(Params&)> change;
     std::string column;  ///< the outcome that must move
+    int runs = 4;         ///< replications summed on each side (same seeds)
 };
 
 std::vector<Variation> variations() {
@@ -117,14 +118,14 @@ std::vector<Variation> variations() {
          [](Params& p) { p.world.mempool.rules = "core_v29_1"; }, "claim_confirmed"},
         {"world.demand.arrival_vb_per_s", busy, [](Params& p) { p.world.demand.arrival_vb_per_s = 1000.0; },
          "txs_broadcast"},
-        {"world.demand.fee_rate_median_sat_vb", demand_only, [](Params& p) { p.world.demand.fee_rate_median_sat_vb = 12.0; },
-         "claim_confirm_height"},
-        {"world.demand.fee_rate_sigma", demand_only, [](Params& p) { p.world.demand.fee_rate_sigma = 0.1; },
-         "claim_confirm_height"},
-        {"world.demand.level_sd", demand_only, [](Params& p) { p.world.demand.level_sd = 0.0; }, "claim_confirm_height"},
-        {"world.demand.level_persistence", demand_only, [](Params& p) { p.world.demand.level_persistence = 0.3; },
-         "claim_confirm_height"},
-        {"world.demand.epoch_s", demand_only, [](Params& p) { p.world.demand.epoch_s = 60.0; }, "claim_confirm_height"},
+        {"world.demand.fee_rate_median_sat_vb", demand_only, [](Params& p) { p.world.demand.fee_rate_median_sat_vb = 25.0; },
+         "claim_confirm_height", 8},
+        {"world.demand.fee_rate_sigma", demand_only, [](Params& p) { p.world.demand.fee_rate_sigma = 2.5; },
+         "claim_confirm_height", 8},
+        {"world.demand.level_sd", demand_only, [](Params& p) { p.world.demand.level_sd = 0.0; }, "claim_confirm_height", 8},
+        {"world.demand.level_persistence", demand_only, [](Params& p) { p.world.demand.level_persistence = 0.0; },
+         "claim_confirm_height", 8},
+        {"world.demand.epoch_s", demand_only, [](Params& p) { p.world.demand.epoch_s = 60.0; }, "claim_confirm_height", 8},
         {"world.demand.tx_vbytes", busy, [](Params& p) { p.world.demand.tx_vbytes = 1000; }, "txs_broadcast"},
         {"dispute.value_btc",
          [] {
@@ -205,8 +206,8 @@ TEST_CASE("Dispute: every declared parameter moves a named outcome", "[unit][wor
         Params base = v.base();
         Params changed = base;
         v.change(changed);
-        const double before = column_sum(base, column_sums(base, 10), v.column);
-        const double after = column_sum(changed, column_sums(changed, 10), v.column);
+        const double before = column_sum(base, column_sums(base, v.runs), v.column);
+        const double after = column_sum(changed, column_sums(changed, v.runs), v.column);
         INFO(v.key << " -> " << v.column << ": " << before << " vs " << after);
         CHECK(before != after);
     }
