@@ -47,10 +47,10 @@ Params quiet() {
 /// congestion that outbids the claim, so fees, bumps and filler all matter.
 Params busy() {
     Params p;
-    p.world.horizon_blocks = 14;
+    p.world.horizon_blocks = 8;
     p.world.demand.arrival_vb_per_s = 2200.0;
     p.world.demand.fee_rate_median_sat_vb = 8.0;
-    p.dispute.window_blocks = 10;
+    p.dispute.window_blocks = 6;
     p.claimant.fee_rate_sat_vb = 10.0;
     p.adversary.censor.hash_share = 0.4;
     p.adversary.congest.fee_rate_sat_vb = 12.0;
