@@ -55,7 +55,8 @@ public:
         if (submitted_ < total_) w.wake(0, period_s_, 0);
     }
     bool done(const btc::World& w) const {
-        return submitted_ >= total_ && w.stats().txs_confirmed - background_confirmed(w) >= accepted_ - replaced_;
+        return submitted_ >= total_ &&
+               w.stats().txs_confirmed - background_confirmed(w) >= accepted_ - replaced_;
     }
 
     std::int64_t submitted_ = 0, accepted_ = 0, replaced_ = 0;
@@ -73,9 +74,13 @@ private:
         return w.stats().txs_confirmed - modelled;
     }
 
-    void send(btc::World& w, btc::Outpoint coin, double rate, std::vector<Sent>& batch, bool replacing) {
+    void send(btc::World& w, btc::Outpoint coin, double rate, std::vector<Sent>& batch,
+              bool replacing) {
         const auto build = [&](btc::Sat fee) {
-            return btc::TxBuilder(w.next_txid()).spend(coin, btc::TxOut{value_, pk_}, path_).pay(value_ - fee, pk_).build();
+            return btc::TxBuilder(w.next_txid())
+                .spend(coin, btc::TxOut{value_, pk_}, path_)
+                .pay(value_ - fee, pk_)
+                .build();
         };
         if (weight_.wu == 0) weight_ = build(btc::Sat{0}).weight;
         const auto tx = build(btc::FeeRate{rate}.fee_for(weight_));
@@ -101,8 +106,9 @@ private:
 }  // namespace
 
 void bench_world() {
-    fmt::print("\nWorld: 100,000 agent transactions broadcast, 1 in 10 replaced, mined by pool agents and "
-               "confirmed, with background demand, one core\n");
+    fmt::print(
+        "\nWorld: 100,000 agent transactions broadcast, 1 in 10 replaced, mined by pool agents and "
+        "confirmed, with background demand, one core\n");
     btc::WorldParams p;
     p.horizon_blocks = 100'000;  // the agent's done() ends the run
     p.demand.arrival_vb_per_s = 1800.0;
@@ -114,13 +120,16 @@ void bench_world() {
         const std::clock_t c0 = std::clock();
         world.run(agent);
         const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const auto& st = world.stats();
         std::uint64_t modelled = 0;
         for (const auto& b : world.blocks()) modelled += b.modelled.size();
-        fmt::print("  {:<10} {:>7.2f} s wall {:>7.2f} s cpu  submitted {} accepted {} replaced {} agent-confirmed {} | blocks {} "
-                   "events {} txs_broadcast {} txs_confirmed {} (target <= 5 s)\n",
-                   rules, s, cpu, agent.submitted_, agent.accepted_, agent.replaced_, modelled, st.blocks,
-                   st.events_processed, st.txs_broadcast, st.txs_confirmed);
+        fmt::print(
+            "  {:<10} {:>7.2f} s wall {:>7.2f} s cpu  submitted {} accepted {} replaced {} "
+            "agent-confirmed {} | blocks {} "
+            "events {} txs_broadcast {} txs_confirmed {} (target <= 5 s)\n",
+            rules, s, cpu, agent.submitted_, agent.accepted_, agent.replaced_, modelled, st.blocks,
+            st.events_processed, st.txs_broadcast, st.txs_confirmed);
     }
 }

@@ -7,7 +7,6 @@
 // [stat-light]: a few thousand runs per point, run by `make test`; [.statistical]: fuller samples
 // and the checks that a wrong exponent is rejected, run by `make validate`.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -58,7 +57,9 @@ DisputeModel::Params quiet(std::vector<double> shares, int claim_delay, int wind
 /// is height 1 (the claimant broadcasts at the start when its path is valid in block 1). The
 /// adversary's older(window) is met at height window: it broadcasts its spend once block window-1
 /// is seen, replacing the pending claim (BIP125), so block `window` confirms the adversary.
-int only_claim_blocks(int claim_delay, int window) { return window - std::max(claim_delay, 1); }
+int only_claim_blocks(int claim_delay, int window) {
+    return window - std::max(claim_delay, 1);
+}
 
 struct CensorPoint {
     std::vector<double> shares;
@@ -67,12 +68,14 @@ struct CensorPoint {
     int window;
 };
 
-std::vector<double> censor_rates(const CensorPoint& c, int runs, std::uint64_t seed, double* controlled) {
+std::vector<double> censor_rates(const CensorPoint& c, int runs, std::uint64_t seed,
+                                 double* controlled) {
     auto p = quiet(c.shares, c.claim_delay, c.window);
     p.adversary.censor.hash_share = c.alpha;
     const auto rows = replicate<DisputeModel>(p, runs, seed);
     *controlled = rows.front()[dispute_column(p, "censor_hash_share")];
-    return {mean_of(rows, dispute_column(p, "attack_success")), mean_of(rows, dispute_column(p, "claim_confirmed"))};
+    return {mean_of(rows, dispute_column(p, "attack_success")),
+            mean_of(rows, dispute_column(p, "claim_confirmed"))};
 }
 
 const std::vector<CensorPoint> censor_points{
@@ -89,7 +92,8 @@ const std::vector<CensorPoint> censor_points{
 // agents' reactions and the mempool's replacement rule; an off-by-one anywhere moves the rate to
 // alpha^(k±1), which the fuller run rejects.
 void check_censorship(int runs, bool reject_neighbours) {
-    std::printf("%-22s %-6s %-3s %-10s %-10s %-10s\n", "shares", "alpha", "k", "alpha^k", "simulated", "CI half");
+    std::printf("%-22s %-6s %-3s %-10s %-10s %-10s\n", "shares", "alpha", "k", "alpha^k",
+                "simulated", "CI half");
     std::uint64_t seed = 41;
     for (const auto& c : censor_points) {
         const int k = only_claim_blocks(c.claim_delay, c.window);
@@ -100,7 +104,8 @@ void check_censorship(int runs, bool reject_neighbours) {
         const bool ok = within_binomial(rates[0], exact, runs, &hw);
         std::string shares;
         for (double s : c.shares) shares += std::to_string(s).substr(0, 4) + " ";
-        std::printf("%-22s %-6.2f %-3d %-10.5f %-10.5f %-10.5f\n", shares.c_str(), c.alpha, k, exact, rates[0], hw);
+        std::printf("%-22s %-6.2f %-3d %-10.5f %-10.5f %-10.5f\n", shares.c_str(), c.alpha, k,
+                    exact, rates[0], hw);
         CHECK(controlled == Approx(c.alpha).epsilon(1e-12));
         CHECK(ok);
         CHECK(rates[0] + rates[1] == Approx(1.0));  // one spend or the other, every run
@@ -116,8 +121,9 @@ btc::Sat claim_fee(int claim_delay, int window) {
     const auto d = models::layer2::make_dispute(btc::Outpoint{1, 0}, btc::from_btc(1.0),
                                                 static_cast<std::uint32_t>(claim_delay),
                                                 static_cast<std::uint32_t>(window));
-    const auto tx = models::layer2::make_claim(2, d, true, static_cast<btc::Height>(std::max(claim_delay, 1)),
-                                               [](btc::Weight w) { return btc::FeeRate{10.0}.fee_for(w); });
+    const auto tx =
+        models::layer2::make_claim(2, d, true, static_cast<btc::Height>(std::max(claim_delay, 1)),
+                                   [](btc::Weight w) { return btc::FeeRate{10.0}.fee_for(w); });
     REQUIRE(!tx.inputs.empty());
     return tx.fee;
 }
@@ -150,14 +156,15 @@ double bribe_success(const BribePoint& b, std::int64_t bribe_sat, int runs, std:
 // threshold every pool censors in every block (deterministic); just below, the smallest pool
 // includes the claim when it finds a block, so success is (share of the others)^k.
 void check_bribery(int runs) {
-    std::printf("%-20s %-3s %-8s %-10s %-10s %-10s %-10s %-10s\n", "shares", "k", "f sat", "b* sat", "above",
-                "closed", "below", "CI half");
+    std::printf("%-20s %-3s %-8s %-10s %-10s %-10s %-10s %-10s\n", "shares", "k", "f sat", "b* sat",
+                "above", "closed", "below", "CI half");
     std::uint64_t seed = 71;
     for (const auto& b : bribe_points) {
         const int k = only_claim_blocks(b.claim_delay, b.window);
         const std::int64_t f = claim_fee(b.claim_delay, b.window).value;
         const double lambda_min = b.shares.back();
-        const auto threshold = static_cast<std::int64_t>(std::floor(static_cast<double>(f) / lambda_min));
+        const auto threshold =
+            static_cast<std::int64_t>(std::floor(static_cast<double>(f) / lambda_min));
         const double above = bribe_success(b, threshold + 1, runs, seed++);
         const double below = bribe_success(b, threshold - 1, runs, seed++);
         const double exact_below = std::pow(1.0 - lambda_min, k);
@@ -165,8 +172,9 @@ void check_bribery(int runs) {
         const bool ok = within_binomial(below, exact_below, runs, &hw);
         std::string shares;
         for (double s : b.shares) shares += std::to_string(s).substr(0, 4) + " ";
-        std::printf("%-20s %-3d %-8lld %-10lld %-10.5f %-10.5f %-10.5f %-10.5f\n", shares.c_str(), k,
-                    static_cast<long long>(f), static_cast<long long>(threshold), above, exact_below, below, hw);
+        std::printf("%-20s %-3d %-8lld %-10lld %-10.5f %-10.5f %-10.5f %-10.5f\n", shares.c_str(),
+                    k, static_cast<long long>(f), static_cast<long long>(threshold), above,
+                    exact_below, below, hw);
         CHECK(above == 1.0);
         CHECK(ok);
     }
@@ -175,30 +183,34 @@ void check_bribery(int runs) {
 }  // namespace
 
 TEST_CASE("World limits: censorship over a window is alpha^k (light)", "[stat-light][world]") {
-    check_censorship(3000, false);
+    check_censorship(10000, false);
 }
 
 TEST_CASE("World limits: censorship over a window is alpha^k", "[.statistical][world]") {
     check_censorship(40000, true);
 }
 
-TEST_CASE("World limits: a censor with all the hash always wins, with none never", "[unit][world]") {
+TEST_CASE("World limits: a censor with all the hash always wins, with none never",
+          "[unit][world]") {
     // Deterministic ends of alpha^k: every block's finder censors, or none does.
     auto all = quiet({1.0}, 0, 4);
     all.adversary.censor.hash_share = 1.0;
     for (const auto& row : replicate<DisputeModel>(all, 50, 3)) {
         CHECK(row[dispute_column(all, "attack_success")] == 1.0);
-        CHECK(row[dispute_column(all, "sweep_confirm_height")] == 4.0);  // the first block its path allows
+        CHECK(row[dispute_column(all, "sweep_confirm_height")] ==
+              4.0);  // the first block its path allows
     }
     auto none = quiet({0.5, 0.5}, 2, 6);
     for (const auto& row : replicate<DisputeModel>(none, 50, 4)) {
         CHECK(row[dispute_column(none, "attack_success")] == 0.0);
-        CHECK(row[dispute_column(none, "claim_confirm_height")] == 2.0);  // the first block its CSV allows
+        CHECK(row[dispute_column(none, "claim_confirm_height")] ==
+              2.0);  // the first block its CSV allows
     }
 }
 
-TEST_CASE("World limits: myopic timelocked bribery, b > f / lambda_min (light)", "[stat-light][world]") {
-    check_bribery(2000);
+TEST_CASE("World limits: myopic timelocked bribery, b > f / lambda_min (light)",
+          "[stat-light][world]") {
+    check_bribery(5000);
 }
 
 TEST_CASE("World limits: myopic timelocked bribery, b > f / lambda_min", "[.statistical][world]") {
@@ -209,5 +221,6 @@ TEST_CASE("World limits: pools that ignore bribes never take one", "[unit][world
     auto p = quiet({0.5, 0.3, 0.2}, 0, 4);
     p.world.pools.bribe_rule = "ignore";
     p.adversary.sweep.bribe_btc = 0.5;  // a hundred times any threshold here
-    for (const auto& row : replicate<DisputeModel>(p, 50, 5)) CHECK(row[dispute_column(p, "attack_success")] == 0.0);
+    for (const auto& row : replicate<DisputeModel>(p, 50, 5))
+        CHECK(row[dispute_column(p, "attack_success")] == 0.0);
 }

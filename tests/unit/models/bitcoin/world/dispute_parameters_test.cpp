@@ -3,7 +3,6 @@
 // no code read would leave every column identical run by run. (world.mempool.rules = core_v31 is
 // shown at the world level in world_capacity_test.cpp: no dispute outcome depends on chain limits.)
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <functional>
 #include <string>
@@ -94,14 +93,19 @@ struct Variation {
     std::function<Params()> base;
     std::function<void(Params&)> change;
     std::string column;  ///< the outcome that must move
-    int runs = 4;         ///< replications summed on each side (same seeds)
+    int runs = 4;        ///< replications summed on each side (same seeds)
 };
 
 std::vector<Variation> variations() {
     return {
-        {"world.block_interval_s", quiet, [](Params& p) { p.world.block_interval_s = 300.0; }, "decided_after_s"},
+        {"world.block_interval_s", quiet, [](Params& p) { p.world.block_interval_s = 300.0; },
+         "decided_after_s"},
         {"world.horizon_blocks", busy, [](Params& p) { p.world.horizon_blocks = 3; }, "blocks"},
-        {"world.pools.shares", busy, [](Params& p) { p.world.pools.shares = {0.5, 0.5}; }, "censor_hash_share"},
+        {"world.pools.shares", busy,
+         [](Params& p) {
+             p.world.pools.shares = {0.5, 0.5};
+         },
+         "censor_hash_share"},
         {"world.pools.bribe_rule",
          [] {
              Params p = quiet();
@@ -116,17 +120,21 @@ std::vector<Variation> variations() {
              return p;
          },
          [](Params& p) { p.world.mempool.rules = "core_v29_1"; }, "claim_confirmed"},
-        {"world.demand.arrival_vb_per_s", busy, [](Params& p) { p.world.demand.arrival_vb_per_s = 1000.0; },
+        {"world.demand.arrival_vb_per_s", busy,
+         [](Params& p) { p.world.demand.arrival_vb_per_s = 1000.0; }, "txs_broadcast"},
+        {"world.demand.fee_rate_median_sat_vb", demand_only,
+         [](Params& p) { p.world.demand.fee_rate_median_sat_vb = 25.0; }, "claim_confirm_height",
+         8},
+        {"world.demand.fee_rate_sigma", demand_only,
+         [](Params& p) { p.world.demand.fee_rate_sigma = 2.5; }, "claim_confirm_height", 8},
+        {"world.demand.level_sd", demand_only, [](Params& p) { p.world.demand.level_sd = 0.0; },
+         "claim_confirm_height", 8},
+        {"world.demand.level_persistence", demand_only,
+         [](Params& p) { p.world.demand.level_persistence = 0.0; }, "claim_confirm_height", 8},
+        {"world.demand.epoch_s", demand_only, [](Params& p) { p.world.demand.epoch_s = 60.0; },
+         "claim_confirm_height", 8},
+        {"world.demand.tx_vbytes", busy, [](Params& p) { p.world.demand.tx_vbytes = 1000; },
          "txs_broadcast"},
-        {"world.demand.fee_rate_median_sat_vb", demand_only, [](Params& p) { p.world.demand.fee_rate_median_sat_vb = 25.0; },
-         "claim_confirm_height", 8},
-        {"world.demand.fee_rate_sigma", demand_only, [](Params& p) { p.world.demand.fee_rate_sigma = 2.5; },
-         "claim_confirm_height", 8},
-        {"world.demand.level_sd", demand_only, [](Params& p) { p.world.demand.level_sd = 0.0; }, "claim_confirm_height", 8},
-        {"world.demand.level_persistence", demand_only, [](Params& p) { p.world.demand.level_persistence = 0.0; },
-         "claim_confirm_height", 8},
-        {"world.demand.epoch_s", demand_only, [](Params& p) { p.world.demand.epoch_s = 60.0; }, "claim_confirm_height", 8},
-        {"world.demand.tx_vbytes", busy, [](Params& p) { p.world.demand.tx_vbytes = 1000; }, "txs_broadcast"},
         {"dispute.value_btc",
          [] {
              Params p = censored_all();
@@ -136,7 +144,8 @@ std::vector<Variation> variations() {
          [](Params& p) { p.dispute.value_btc = 0.1; }, "attack_success"},
         {"dispute.claim_delay_blocks", quiet, [](Params& p) { p.dispute.claim_delay_blocks = 3; },
          "claim_confirm_height"},
-        {"dispute.window_blocks", censored_all, [](Params& p) { p.dispute.window_blocks = 9; }, "sweep_confirm_height"},
+        {"dispute.window_blocks", censored_all, [](Params& p) { p.dispute.window_blocks = 9; },
+         "sweep_confirm_height"},
         {"claimant.latency_s",
          [] {
              Params p = quiet();
@@ -144,27 +153,30 @@ std::vector<Variation> variations() {
              return p;
          },
          [](Params& p) { p.claimant.latency_s = 3000.0; }, "claim_confirm_height"},
-        {"claimant.fee_rate_sat_vb", quiet, [](Params& p) { p.claimant.fee_rate_sat_vb = 20.0; }, "claim_fee_sat"},
-        {"claimant.fee_policy", busy, [](Params& p) { p.claimant.fee_policy = "bump"; }, "claim_replacements"},
-        {"claimant.bump_step_sat_vb", bumping, [](Params& p) { p.claimant.bump_step_sat_vb = 5.0; }, "claim_fee_sat"},
-        {"claimant.max_fee_rate_sat_vb", bumping, [](Params& p) { p.claimant.max_fee_rate_sat_vb = 11.0; },
+        {"claimant.fee_rate_sat_vb", quiet, [](Params& p) { p.claimant.fee_rate_sat_vb = 20.0; },
+         "claim_fee_sat"},
+        {"claimant.fee_policy", busy, [](Params& p) { p.claimant.fee_policy = "bump"; },
          "claim_replacements"},
-        {"adversary.censor.hash_share", busy, [](Params& p) { p.adversary.censor.hash_share = 0.8; },
-         "censor_hash_share"},
-        {"adversary.congest.fee_rate_sat_vb", busy, [](Params& p) { p.adversary.congest.fee_rate_sat_vb = 20.0; },
-         "congestion_fees_sat"},
-        {"adversary.congest.vbytes_per_block", busy, [](Params& p) { p.adversary.congest.vbytes_per_block = 300'000; },
-         "congestion_vbytes"},
-        {"adversary.congest.filler_vbytes", busy, [](Params& p) { p.adversary.congest.filler_vbytes = 50'000; },
-         "txs_broadcast"},
+        {"claimant.bump_step_sat_vb", bumping, [](Params& p) { p.claimant.bump_step_sat_vb = 5.0; },
+         "claim_fee_sat"},
+        {"claimant.max_fee_rate_sat_vb", bumping,
+         [](Params& p) { p.claimant.max_fee_rate_sat_vb = 11.0; }, "claim_replacements"},
+        {"adversary.censor.hash_share", busy,
+         [](Params& p) { p.adversary.censor.hash_share = 0.8; }, "censor_hash_share"},
+        {"adversary.congest.fee_rate_sat_vb", busy,
+         [](Params& p) { p.adversary.congest.fee_rate_sat_vb = 20.0; }, "congestion_fees_sat"},
+        {"adversary.congest.vbytes_per_block", busy,
+         [](Params& p) { p.adversary.congest.vbytes_per_block = 300'000; }, "congestion_vbytes"},
+        {"adversary.congest.filler_vbytes", busy,
+         [](Params& p) { p.adversary.congest.filler_vbytes = 50'000; }, "txs_broadcast"},
         {"adversary.congest.small_filler_vbytes", busy,
          [](Params& p) { p.adversary.congest.small_filler_vbytes = 1000; }, "txs_broadcast"},
-        {"adversary.sweep.bribe_btc", censored_all, [](Params& p) { p.adversary.sweep.bribe_btc = 0.01; },
-         "sweep_fee_sat"},
-        {"adversary.sweep.fee_rate_sat_vb", censored_all, [](Params& p) { p.adversary.sweep.fee_rate_sat_vb = 50.0; },
-         "sweep_fee_sat"},
-        {"adversary.sweep.latency_s", censored_all, [](Params& p) { p.adversary.sweep.latency_s = 5000.0; },
-         "sweep_confirm_height"},
+        {"adversary.sweep.bribe_btc", censored_all,
+         [](Params& p) { p.adversary.sweep.bribe_btc = 0.01; }, "sweep_fee_sat"},
+        {"adversary.sweep.fee_rate_sat_vb", censored_all,
+         [](Params& p) { p.adversary.sweep.fee_rate_sat_vb = 50.0; }, "sweep_fee_sat"},
+        {"adversary.sweep.latency_s", censored_all,
+         [](Params& p) { p.adversary.sweep.latency_s = 5000.0; }, "sweep_confirm_height"},
     };
 }
 
@@ -200,7 +212,8 @@ TEST_CASE("Dispute: every declared parameter moves a named outcome", "[unit][wor
     // Each declared key has a variation, so a key added later without one fails here.
     for (const auto& key : declared_keys()) {
         INFO("declared key without a variation: " << key);
-        CHECK(std::any_of(vars.begin(), vars.end(), [&](const Variation& v) { return v.key == key; }));
+        CHECK(std::any_of(vars.begin(), vars.end(),
+                          [&](const Variation& v) { return v.key == key; }));
     }
     for (const auto& v : vars) {
         Params base = v.base();

@@ -1,8 +1,7 @@
 // The world's block space and its mempool rule sets, reached by a small test agent that
 // broadcasts individual transactions through World::broadcast and lets the pools mine them.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <functional>
 #include <memory>
 #include <string>
@@ -47,7 +46,8 @@ struct Wallet {
     }
 
     /// A spend of `coin` (holding `value`) into `outputs` equal outputs at `rate_sat_vb`.
-    btc::Transaction spend(btc::TxId id, btc::Outpoint coin, btc::Sat value, int outputs, double rate_sat_vb) const {
+    btc::Transaction spend(btc::TxId id, btc::Outpoint coin, btc::Sat value, int outputs,
+                           double rate_sat_vb) const {
         const auto build = [&](btc::Sat fee) {
             btc::TxBuilder b(id);
             b.spend(coin, btc::TxOut{value, pk}, path);
@@ -113,9 +113,11 @@ TEST_CASE("World: N transactions of weight w confirm min(N, T x floor(3,996,000 
     for (const Case c : {Case{20000, 1, 1}, Case{20000, 1, 3}, Case{3000, 20, 2}, Case{2500, 20, 4},
                          Case{500, 3, 2}}) {
         const auto params = quiet_world(c.blocks);
-        btc::World world(params, sim::StreamFactory(11, static_cast<std::uint64_t>(c.n + c.outputs)));
+        btc::World world(params,
+                         sim::StreamFactory(11, static_cast<std::uint64_t>(c.n + c.outputs)));
         Batch batch;
-        StartOnlyAgent agent{[&](btc::World& w) { batch = broadcast_batch(w, wallet, c.n, c.outputs); }};
+        StartOnlyAgent agent{
+            [&](btc::World& w) { batch = broadcast_batch(w, wallet, c.n, c.outputs); }};
         world.run(agent);
         REQUIRE(batch.accepted == c.n);
         const std::int64_t per_block = 3'996'000 / batch.weight.wu;
@@ -126,8 +128,7 @@ TEST_CASE("World: N transactions of weight w confirm min(N, T x floor(3,996,000 
         CHECK(world.stats().txs_confirmed == static_cast<std::uint64_t>(expected));
         // Every block but the last partial one holds exactly per_block of them.
         for (const auto& block : world.blocks())
-            CHECK(static_cast<std::int64_t>(block.modelled.size()) <=
-                  per_block);
+            CHECK(static_cast<std::int64_t>(block.modelled.size()) <= per_block);
         CHECK(static_cast<std::int64_t>(world.mempool().size()) == c.n - expected);
     }
 }
@@ -165,7 +166,8 @@ bool accepts_rate(const std::string& rules, double rate_sat_vb) {
     StartOnlyAgent agent{[&](btc::World& w) {
         const btc::Outpoint coin{w.next_txid(), 0};
         w.add_coin(coin, btc::TxOut{btc::from_btc(0.01), wallet.pk}, 0);
-        ok = w.broadcast(wallet.spend(w.next_txid(), coin, btc::from_btc(0.01), 1, rate_sat_vb)).accepted();
+        ok = w.broadcast(wallet.spend(w.next_txid(), coin, btc::from_btc(0.01), 1, rate_sat_vb))
+                 .accepted();
     }};
     world.run(agent);
     return ok;
