@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
 #include <vector>
 
 #include <tbb/parallel_for.h>
@@ -14,6 +15,7 @@
 #include "sim/runner/plan.hpp"
 #include "sim/runner/replication_runner.hpp"
 #include "tests/bench/mempool_bench.hpp"
+#include "tests/bench/world_bench.hpp"
 
 namespace {
 
@@ -117,7 +119,11 @@ void bench_replication_scaling() {
                seconds[0], seconds[1], seconds[0] / seconds[1]);
 }
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "world") {  // just the world part: l2sim_bench world
+        bench_world();
+        return 0;
+    }
     fmt::print("PHOLD, single thread, median of 5 trials (committed events per second)\n");
     struct Size { std::int64_t lps, per_lp; double events; };
     for (const Size s : {Size{1000, 1, 2e7}, Size{1000, 16, 2e7}, Size{100000, 1, 1e7}, Size{100000, 16, 2e7},
@@ -128,5 +134,6 @@ int main() {
     bench_simblock();
     bench_replication_scaling();
     bench_mempool();
+    bench_world();
     return 0;
 }

@@ -18,6 +18,12 @@ mempool::MempoolOptions options_named(const std::string& rules) {
     throw std::invalid_argument("unknown mempool rules " + rules);
 }
 
+/// -blockmintxfee of the rule set's release: 1 sat/vB in v28, 1 sat/kvB from v29.1 (PR #33106),
+/// so a transaction the v29.1 relay floor admits can also be mined.
+FeeRate block_min_fee_named(const std::string& rules) {
+    return rules == "core_v28" ? FeeRate{1.0} : FeeRate{0.001};
+}
+
 sim::RngStream stream(const sim::StreamFactory& f, WorldStream s) {
     return f.make(sim::StreamKey{0, static_cast<std::uint32_t>(s)});
 }
@@ -63,7 +69,12 @@ void World::schedule_block() {
 bool World::valid_in_mempool(const Transaction& tx) const {
     // Bitcoin Core checks scripts at acceptance (validation.cpp PolicyScriptChecks); here: the
     // spent coin exists (confirmed, or an output of a modelled mempool transaction) and the
-    // witness satisfies its policy. Timelocks are the mempool's own finality rule.
+    // witness satisfies its policy. Timelocks are the mempool's own finality rule. First the
+    // context-free checks (consensus/tx_check.cpp CheckTransaction, run by PreChecks): no
+    // negative output and no output above the inputs, or a template would hold an invalid tx.
+    if (tx.fee < Sat{0}) return false;
+    for (const TxOut& out : tx.outputs)
+        if (out.value < Sat{0}) return false;
     for (std::size_t i = 0; i < tx.inputs.size(); ++i) {
         const Outpoint& o = tx.inputs[i].prevout;
         const TxOut* spent = nullptr;
@@ -174,6 +185,7 @@ void World::mine_block() {
     const std::size_t pool = pools_.finder(finder_rng_);
     mempool::TemplateRequest request;
     request.height = tip_ + 1;
+    request.min_fee_rate = block_min_fee_named(params_.mempool.rules);
     const auto excluded = exclusions(pool, request);
     request.excluded = &excluded;
     const mempool::BlockTemplate block = build_template(mempool_, request);

@@ -12,7 +12,9 @@ Claimant::Claimant(const ClaimantParams& params, const DisputeSetup& dispute, st
     : params_(params), dispute_(dispute), delay_blocks_(claim_delay_blocks) {}
 
 void Claimant::on_start(bitcoin::World& world) {
-    if (delay_blocks_ == 0) broadcast(params_.fee_rate_sat_vb, world);
+    // Valid in block 1 already when the CSV is 0 or 1 (BIP68: confirmed at 0, 0 + 1 <= 1); no
+    // block sighting precedes block 1, so the claim must go out now or it misses that block.
+    if (delay_blocks_ <= 1) broadcast(params_.fee_rate_sat_vb, world);
 }
 
 void Claimant::on_block(bitcoin::Height height, bitcoin::World& world) {
