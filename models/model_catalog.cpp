@@ -2,6 +2,7 @@
 #include "models/model_catalog.hpp"
 
 #include "models/bitcoin/bitcoin_model.hpp"
+#include "models/layer2/dispute/dispute_model.hpp"
 #include "models/layer2/layer2_model.hpp"
 #include "models/phold/phold_model.hpp"
 
@@ -10,6 +11,7 @@ namespace models {
 void register_all(sim::ModelRegistry& registry) {
     registry.add<bitcoin::BitcoinModel>();
     registry.add<layer2::Layer2Model>();
+    registry.add<layer2::DisputeModel>();
     registry.add<phold::PholdModel>();
 }
 

@@ -1,0 +1,45 @@
+// See background_demand.hpp.
+#include "models/bitcoin/demand/background_demand.hpp"
+
+#include <cmath>
+
+#include "sim/random/distributions.hpp"
+
+namespace models::bitcoin {
+
+BackgroundDemand::BackgroundDemand(const DemandParams& params, sim::RngStream rng)
+    : params_(params), rng_(rng) {
+    // Start from the stationary law so a run does not open in an unusually calm or busy hour.
+    log_level_ = sim::random::normal(rng_, 0.0, params_.level_sd);
+    level_ = std::exp(log_level_);
+    next_epoch_s_ = params_.epoch_s;
+}
+
+void BackgroundDemand::move_level(double now_s) {
+    const double phi = params_.level_persistence;
+    const double innovation_sd = params_.level_sd * std::sqrt(1.0 - phi * phi);
+    while (now_s >= next_epoch_s_) {
+        log_level_ = phi * log_level_ + sim::random::normal(rng_, 0.0, innovation_sd);
+        next_epoch_s_ += params_.epoch_s;
+    }
+    level_ = std::exp(log_level_);
+}
+
+double BackgroundDemand::next_gap_s() {
+    const double rate_per_s = params_.arrival_vb_per_s / static_cast<double>(params_.tx_vbytes);
+    return sim::random::exponential_mean(rng_, 1.0 / rate_per_s);
+}
+
+Transaction BackgroundDemand::arrival(double now_s, TxId id) {
+    move_level(now_s);
+    Transaction tx;
+    tx.id = id;
+    tx.inputs.push_back(TxIn{Outpoint{id | background_coin_bit, 0}, sequence_rbf_max, {}});
+    tx.outputs.push_back(TxOut{Sat{0}, nullptr});
+    tx.weight = from_vbytes(params_.tx_vbytes);
+    const double mu = std::log(params_.fee_rate_median_sat_vb * level_);
+    tx.fee = FeeRate{sim::random::lognormal(rng_, mu, params_.fee_rate_sigma)}.fee_for(tx.weight);
+    return tx;
+}
+
+}  // namespace models::bitcoin

@@ -1,0 +1,72 @@
+// Background demand for block space: the transactions of everyone who is not part of the Layer2
+// protocol under study, competing with it for blocks. Their fee rates are lognormal around a level
+// that moves from epoch to epoch as a log-AR(1), so calm hours and fee spikes alternate the way
+// block fee-rate percentiles do (chainquery.com fee-pressure history, read 2026-12-02: 40% of
+// blocks in a "low", 26% "moderate", 22% "high" and 12% "severe" fee regime since 2016).
+// Background demand is aggregated into chunks of `tx_vbytes` for speed: each chunk is one mempool
+// transaction spending a coin nobody else spends. Every Layer2 transaction stays an individual one.
+#pragma once
+
+#include <cstdint>
+
+#include "models/bitcoin/tx/transaction.hpp"
+#include "sim/params/field.hpp"
+#include "sim/random/rng_stream.hpp"
+
+namespace models::bitcoin {
+
+struct DemandParams {
+    double arrival_vb_per_s = 1800.0;  ///< mean background vbytes per second (capacity is ~1,667)
+    double fee_rate_median_sat_vb = 3.0;
+    double fee_rate_sigma = 1.0;       ///< lognormal spread of one chunk's fee rate around the level
+    double level_sd = 0.8;             ///< stationary sd of the log fee level
+    double level_persistence = 0.9;    ///< AR(1) coefficient of the log level per epoch
+    double epoch_s = 3600.0;
+    std::int64_t tx_vbytes = 5000;
+
+    template <class V>
+    void describe(V& v) {
+        v.field("arrival_vb_per_s", arrival_vb_per_s, "vB/s",
+                "mean background demand; Bitcoin's capacity is 1,000,000 vB per 600 s = 1,667 vB/s",
+                sim::non_negative());
+        v.field("fee_rate_median_sat_vb", fee_rate_median_sat_vb, "sat/vB",
+                "median fee rate of background transactions at the long-run level", sim::positive());
+        v.field("fee_rate_sigma", fee_rate_sigma, "1", "lognormal sigma of one chunk's fee rate",
+                sim::non_negative());
+        v.field("level_sd", level_sd, "1", "stationary sd of the log fee level (fee-market swings)",
+                sim::non_negative());
+        v.field("level_persistence", level_persistence, "1", "AR(1) coefficient of the log level per epoch",
+                sim::in_range(0.0, 0.999));
+        v.field("epoch_s", epoch_s, "s", "how often the fee level moves", sim::positive());
+        v.field("tx_vbytes", tx_vbytes, "vB", "size of one aggregated background transaction",
+                sim::in_range(100, 100'000));
+    }
+};
+
+/// Background transactions for one run. Ids come from the world (one counter for every tx).
+class BackgroundDemand {
+public:
+    BackgroundDemand(const DemandParams& params, sim::RngStream rng);
+
+    /// Seconds until the next chunk arrives (a Poisson process of rate arrival / chunk size).
+    double next_gap_s();
+    /// The chunk arriving at `now_s`, with id `id`; its fee rate follows the level at that time.
+    Transaction arrival(double now_s, TxId id);
+    /// The current fee level's multiplier of the median (1 at the long-run level).
+    double level() const { return level_; }
+
+private:
+    void move_level(double now_s);
+
+    DemandParams params_;
+    sim::RngStream rng_;
+    double log_level_ = 0.0;
+    double level_ = 1.0;
+    double next_epoch_s_ = 0.0;
+};
+
+/// Background coins are marked by this bit in their outpoint's txid so they never collide with a
+/// modelled transaction's outputs.
+inline constexpr TxId background_coin_bit = TxId{1} << 63;
+
+}  // namespace models::bitcoin

@@ -1,0 +1,155 @@
+// The transaction-level Bitcoin world that Layer2 agents act in: a chain state (the UTXO set of
+// every modelled transaction, checked by the consensus rules of tx/consensus.hpp), one mempool
+// under a chosen Bitcoin Core rule set, pools that find blocks by hash share and fill them from
+// the mempool (leaving out what their adversary or a bribe tells them to), and background demand.
+// Agents see each block after their own reaction latency and act by broadcasting transactions.
+// The world never names a Layer2 type: a scenario's agents reach it through `Agents` (run()).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <variant>
+#include <vector>
+
+#include "models/bitcoin/demand/background_demand.hpp"
+#include "models/bitcoin/mempool/block_template.hpp"
+#include "models/bitcoin/mempool/mempool.hpp"
+#include "models/bitcoin/mining/pool_set.hpp"
+#include "models/bitcoin/mining/template_policy.hpp"
+#include "models/bitcoin/tx/consensus.hpp"
+#include "models/bitcoin/tx/utxo_set.hpp"
+#include "models/bitcoin/world/world_params.hpp"
+#include "models/bitcoin/world/world_stats.hpp"
+#include "sim/core/simulation.hpp"
+
+namespace models::bitcoin {
+
+using AgentIndex = std::uint32_t;
+
+/// Events of the world. Timers and block sightings are addressed to one agent.
+struct BlockFound {};
+struct DemandTick {};
+struct AgentWake {
+    AgentIndex agent;
+    std::uint32_t tag;
+};
+struct BlockSeen {
+    AgentIndex agent;
+    Height height;
+};
+using WorldEvent = std::variant<BlockFound, DemandTick, AgentWake, BlockSeen>;
+
+/// Stream purposes of the world (agents use their own, keyed by agent index).
+enum class WorldStream : std::uint32_t { mining = 101, finder = 102, demand = 103 };
+
+/// One mined block as the world recorded it.
+struct MinedBlock {
+    Height height = 0;
+    std::size_t pool = 0;
+    double time_s = 0.0;
+    Sat fees;
+    Weight weight;
+    std::vector<TxId> modelled;  ///< the non-background transactions it confirmed
+};
+
+class World {
+public:
+    World(const WorldParams& params, const sim::StreamFactory& streams);
+
+    // --- what agents observe
+    double now_s() const { return sim_.now_seconds(); }
+    Height tip_height() const { return tip_; }
+    const mempool::Mempool& mempool() const { return mempool_; }
+    const PoolSet& pools() const { return pools_; }
+    const UtxoSet& coins() const { return coins_; }
+    /// Height at which a modelled transaction confirmed, if it did.
+    std::optional<Height> confirmed_at(TxId id) const;
+    const std::vector<MinedBlock>& blocks() const { return mined_; }
+    const WorldStats& stats() const { return stats_; }
+    double block_interval_s() const { return params_.block_interval_s; }
+
+    // --- how agents act
+    TxId next_txid() { return next_txid_++; }
+    /// Hands a transaction to the mempool after checking it against the chain state the way a
+    /// node's AcceptToMemoryPool checks scripts: inputs must exist (confirmed, or created by a
+    /// modelled mempool transaction) and witnesses must satisfy their policies.
+    mempool::AcceptResult broadcast(const Transaction& tx);
+    /// 1-parent-1-child package relay (Bitcoin Core v28, doc/policy/packages.md).
+    mempool::AcceptResult broadcast_package(const Transaction& parent, const Transaction& child);
+    void wake(AgentIndex agent, double delay_s, std::uint32_t tag);
+    /// Creates a confirmed coin outside the modelled history (a funding output that predates the run).
+    void add_coin(const Outpoint& where, const TxOut& output, Height confirmed_height);
+    /// What the adversary and open bribes ask of the pools; read at every block.
+    CensorshipOrders& orders() { return orders_; }
+    /// Pools the adversary controls (they obey orders().censored).
+    void control_pool(std::size_t pool, bool controlled) { controlled_.at(pool) = controlled; }
+    /// The adversary's own spends, never censored.
+    bool is_allowed(TxId id) const;
+    bool controlled(std::size_t pool) const { return controlled_.at(pool); }
+
+    /// Runs until `horizon_blocks` blocks or until `agents.done(world)`. `Agents` provides
+    /// `size()`, `latency_s(i)`, `on_start(world)`, `on_block(i, height, world)`,
+    /// `on_wake(i, tag, world)` and `done(world)`.
+    template <class Agents>
+    void run(Agents& agents);
+
+private:
+    void schedule_block();
+    void mine_block();
+    std::unordered_set<TxId> exclusions(std::size_t pool, const mempool::TemplateRequest& request) const;
+    std::vector<TxId> spenders_in_mempool(const Outpoint& o) const;
+    std::vector<Transaction> connect(const mempool::BlockTemplate& block, Height height);
+    bool valid_in_mempool(const Transaction& tx) const;
+    void note_accept(const Transaction& tx, const mempool::AcceptResult& r);
+
+    const WorldParams& params_;
+    sim::Simulation<WorldEvent> sim_;
+    sim::RngStream mining_rng_;
+    sim::RngStream finder_rng_;
+    PoolSet pools_;
+    std::vector<bool> controlled_;
+    BribeRule bribe_rule_;
+    mempool::Mempool mempool_;
+    BackgroundDemand demand_;
+    UtxoSet coins_;
+    std::unordered_map<TxId, Transaction> modelled_in_mempool_;
+    std::unordered_map<TxId, Height> confirmed_;
+    std::vector<MinedBlock> mined_;
+    CensorshipOrders orders_;
+    WorldStats stats_;
+    Height tip_ = 0;
+    TxId next_txid_ = 1;
+};
+
+template <class Agents>
+void World::run(Agents& agents) {
+    stats_.agents = agents.size() + pools_.size();
+    agents.on_start(*this);
+    schedule_block();
+    if (params_.demand.arrival_vb_per_s > 0.0)
+        sim_.schedule_in(sim::from_seconds(demand_.next_gap_s()), sim::EntityId{0}, DemandTick{});
+    const auto horizon = static_cast<std::uint64_t>(params_.horizon_blocks);
+    stats_.events_processed += sim_.run_until(sim::tick_max, [&](sim::EntityId, WorldEvent& event) {
+        if (auto* wake = std::get_if<AgentWake>(&event)) {
+            agents.on_wake(wake->agent, wake->tag, *this);
+        } else if (auto* seen = std::get_if<BlockSeen>(&event)) {
+            agents.on_block(seen->agent, seen->height, *this);
+        } else if (std::holds_alternative<DemandTick>(event)) {
+            const Transaction tx = demand_.arrival(now_s(), next_txid());
+            note_accept(tx, mempool_.submit(tx));
+            sim_.schedule_in(sim::from_seconds(demand_.next_gap_s()), sim::EntityId{0}, DemandTick{});
+        } else {
+            mine_block();
+            for (AgentIndex i = 0; i < agents.size(); ++i)
+                sim_.schedule_in(sim::from_seconds(agents.latency_s(i)), sim::EntityId{0}, BlockSeen{i, tip_});
+            if (stats_.blocks < horizon) schedule_block();
+        }
+        if (agents.done(*this) || (stats_.blocks >= horizon && std::holds_alternative<BlockFound>(event)))
+            sim_.stop();
+    });
+}
+
+}  // namespace models::bitcoin
