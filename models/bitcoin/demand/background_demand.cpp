@@ -25,8 +25,14 @@ void BackgroundDemand::move_level(double now_s) {
     level_ = std::exp(log_level_);
 }
 
+double BackgroundDemand::mean_vbytes() const {
+    // Mean of a log-uniform law on [a, b]: (b - a) / ln(b / a).
+    const auto a = static_cast<double>(params_.min_tx_vbytes), b = static_cast<double>(params_.tx_vbytes);
+    return b > a ? (b - a) / std::log(b / a) : b;
+}
+
 double BackgroundDemand::next_gap_s() {
-    const double rate_per_s = params_.arrival_vb_per_s / static_cast<double>(params_.tx_vbytes);
+    const double rate_per_s = params_.arrival_vb_per_s / mean_vbytes();
     return sim::random::exponential_mean(rng_, 1.0 / rate_per_s);
 }
 
@@ -36,7 +42,9 @@ Transaction BackgroundDemand::arrival(double now_s, TxId id) {
     tx.id = id;
     tx.inputs.push_back(TxIn{Outpoint{id | background_coin_bit, 0}, sequence_rbf_max, {}});
     tx.outputs.push_back(TxOut{Sat{0}, nullptr});
-    tx.weight = from_vbytes(params_.tx_vbytes);
+    const auto a = static_cast<double>(params_.min_tx_vbytes), b = static_cast<double>(params_.tx_vbytes);
+    const double size = b > a ? a * std::exp(sim::random::uniform(rng_, 0.0, std::log(b / a))) : b;
+    tx.weight = from_vbytes(static_cast<std::int64_t>(std::llround(size)));
     const double mu = std::log(params_.fee_rate_median_sat_vb * level_);
     tx.fee = FeeRate{sim::random::lognormal(rng_, mu, params_.fee_rate_sigma)}.fee_for(tx.weight);
     return tx;

@@ -3,8 +3,12 @@
 // that moves from epoch to epoch as a log-AR(1), so calm hours and fee spikes alternate the way
 // block fee-rate percentiles do (chainquery.com fee-pressure history, read 2026-12-02: 40% of
 // blocks in a "low", 26% "moderate", 22% "high" and 12% "severe" fee regime since 2016).
-// Background demand is aggregated into chunks of `tx_vbytes` for speed: each chunk is one mempool
-// transaction spending a coin nobody else spends. Every Layer2 transaction stays an individual one.
+// Background demand is aggregated into chunks for speed: each chunk is one mempool transaction
+// spending a coin nobody else spends, its size log-uniform between `min_tx_vbytes` (a one-input
+// one-output P2WPKH payment is ~110 vB) and `tx_vbytes`. Small chunks matter: a block is filled
+// in fee-rate order with whatever still fits, so without them the gap a large chunk leaves at the
+// end of a block would take any small Layer2 transaction whatever it bids. Every Layer2
+// transaction stays an individual one.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +27,7 @@ struct DemandParams {
     double level_persistence = 0.9;    ///< AR(1) coefficient of the log level per epoch
     double epoch_s = 3600.0;
     std::int64_t tx_vbytes = 5000;
+    std::int64_t min_tx_vbytes = 110;
 
     template <class V>
     void describe(V& v) {
@@ -38,8 +43,10 @@ struct DemandParams {
         v.field("level_persistence", level_persistence, "1", "AR(1) coefficient of the log level per epoch",
                 sim::in_range(0.0, 0.999));
         v.field("epoch_s", epoch_s, "s", "how often the fee level moves", sim::positive());
-        v.field("tx_vbytes", tx_vbytes, "vB", "size of one aggregated background transaction",
+        v.field("tx_vbytes", tx_vbytes, "vB", "largest aggregated background transaction",
                 sim::in_range(100, 100'000));
+        v.field("min_tx_vbytes", min_tx_vbytes, "vB",
+                "smallest background transaction (sizes are log-uniform between the two)", sim::in_range(60, 100'000));
     }
 };
 
@@ -57,6 +64,7 @@ public:
 
 private:
     void move_level(double now_s);
+    double mean_vbytes() const;
 
     DemandParams params_;
     sim::RngStream rng_;

@@ -12,11 +12,12 @@
 namespace models::bitcoin {
 
 struct PoolParams {
-    /// Template-controlling entities, early 2026 (systems-leads.md lead from pool comparison pages
-    /// and mempool.space, to be confirmed): Foundry 37%, the AntPool template group 40% (AntPool
-    /// and the pools mining its templates), F2Pool 10%, MARA 6%, Luxor 4%, OCEAN 2%, and the rest
-    /// as one 1% tail.
-    sim::RealList shares{0.37, 0.40, 0.10, 0.06, 0.04, 0.02, 0.01};
+    /// Template-controlling entities, early 2026: the same default and sources as the layer2
+    /// model's miners.template_shares (models/layer2/miner_params.hpp): Foundry 37%, the AntPool
+    /// template group 40%, F2Pool 10%, MARA 6%, Luxor 4%, OCEAN 2%, and a long tail of ten 0.1%
+    /// miners (normalised here). The smallest share sets the timelocked-bribe threshold.
+    sim::RealList shares{0.37, 0.40, 0.10, 0.06, 0.04, 0.02, 0.001, 0.001, 0.001, 0.001,
+                         0.001, 0.001, 0.001, 0.001, 0.001, 0.001};
     std::string bribe_rule = "ignore";
 
     template <class V>

@@ -56,11 +56,10 @@ Params busy() {
     return p;
 }
 
-/// Background demand above capacity and nothing else, in chunks (130 vB) smaller than the claim
-/// (133 vB) so no gap a block leaves can take the claim out of turn: the claim at the demand's
-/// median fee rate waits for a block whose backlog bids less, so the demand's fee parameters
-/// decide when it confirms. (With the default 5,000 vB chunks every block leaves a gap of up to
-/// 5,000 vB that a claim always fills, and they would decide nothing.)
+/// Background demand above capacity and nothing else, in chunks (110-130 vB) no larger than the
+/// claim (133 vB) so no gap a block leaves can take the claim out of turn: the claim at the
+/// demand's median fee rate waits for a block whose backlog bids less, so the demand's fee
+/// parameters decide when it confirms.
 Params demand_only() {
     Params p;
     p.world.horizon_blocks = 4;
@@ -134,6 +133,8 @@ std::vector<Variation> variations() {
         {"world.demand.epoch_s", demand_only, [](Params& p) { p.world.demand.epoch_s = 60.0; },
          "claim_confirm_height", 8},
         {"world.demand.tx_vbytes", busy, [](Params& p) { p.world.demand.tx_vbytes = 1000; },
+         "txs_broadcast"},
+        {"world.demand.min_tx_vbytes", busy, [](Params& p) { p.world.demand.min_tx_vbytes = 2000; },
          "txs_broadcast"},
         {"dispute.value_btc",
          [] {
