@@ -10,6 +10,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/mpi_launch.hpp"
+#include "sim/io/results_file.hpp"
 #include "sim/params/input_error.hpp"
 
 namespace sim::cli {
@@ -117,6 +118,12 @@ int main(int argc, char** argv, const ModelRegistry& models, const BuildInfo& bu
     } catch (const InputError& e) {
         fmt::print(stderr, "{}\n", e.what());
         return 2;
+    } catch (const io::StorageError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {  // a failure of the machine or a bug: reported, never an abort
+        fmt::print(stderr, "l2sim: error: {}\n", e.what());
+        return 1;
     }
     return 2;
 }

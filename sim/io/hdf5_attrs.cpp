@@ -6,6 +6,22 @@
 
 namespace sim::io {
 
+namespace {
+
+herr_t innermost(unsigned n, const H5E_error2_t* e, void* out) {
+    auto* text = static_cast<std::string*>(out);
+    if (n == 0 && e->desc) *text = e->desc;  // upward walk: entry 0 is where it failed
+    return 0;
+}
+
+}  // namespace
+
+std::string hdf5_error_text() {
+    std::string text;
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &text);
+    return text;
+}
+
 hid_t native_type(ColumnType type) {
     switch (type) {
         case ColumnType::f64: return H5T_NATIVE_DOUBLE;
