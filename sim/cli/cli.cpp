@@ -38,6 +38,9 @@ void add_exec_options(CLI::App* c, ExecOptions& o, bool with_output_required) {
 }  // namespace
 
 int main(int argc, char** argv, const ModelRegistry& models, const BuildInfo& build) {
+    // No HDF5 shutdown at exit: every file is closed by its owner before main returns, and after a
+    // write failed for lack of space, HDF5 1.10's shutdown crashes closing a file it could not close.
+    H5dont_atexit();
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors are reported as exceptions, not dumps
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);

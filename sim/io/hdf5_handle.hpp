@@ -51,6 +51,9 @@ private:
 /// The innermost message of HDF5's current error stack (where a failed write(2) records its
 /// errno text, e.g. "No space left on device"), or "" when the stack is empty.
 std::string hdf5_error_text();
+/// Turns off HDF5's printing of its error stack for the calling thread (the stack is per thread,
+/// so the writer thread needs it as well as main): l2sim reports the error itself.
+void silence_hdf5_errors();
 
 inline void check(herr_t status, const char* what) {
     if (status < 0) {

@@ -281,12 +281,14 @@ ResultsWriter ResultsWriter::reopen_file(const std::string& path) {
 }
 
 void ResultsWriter::write_rows(std::uint64_t first, const std::vector<std::vector<Cell>>& rows) {
+    silence_hdf5_errors();
     if (rows.empty()) return;
     for (std::size_t c = 0; c < impl_->columns.size(); ++c)
         write_column(impl_->columns[c], impl_->layout.columns[c].column.type, c, first, rows);
 }
 
 void ResultsWriter::append_events(std::uint64_t run, const std::vector<double>& values) {
+    silence_hdf5_errors();
     const std::size_t width = impl_->layout.event_columns.size();
     if (width == 0 || values.empty()) return;
     const hsize_t n = values.size() / width;
@@ -312,7 +314,10 @@ void ResultsWriter::append_events(std::uint64_t run, const std::vector<double>& 
         write_column(impl_->event_datasets[c + 2], impl_->layout.event_columns[c].type, c + 2, old, rows);
 }
 
-void ResultsWriter::flush() { check(H5Fflush(impl_->file, H5F_SCOPE_LOCAL), "flush"); }
+void ResultsWriter::flush() {
+    silence_hdf5_errors();
+    check(H5Fflush(impl_->file, H5F_SCOPE_LOCAL), "flush");
+}
 
 void ResultsWriter::finish(const std::map<std::string, double>& real_attrs,
                            const std::map<std::string, std::int64_t>& int_attrs) {
