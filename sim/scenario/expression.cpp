@@ -86,11 +86,14 @@ private:
         return n;
     }
     NodePtr parse_not() {
-        const Nesting nesting(*this);
-        if (eat("not")) return make(Op::not_, parse_not());
+        if (eat("not")) {
+            const Nesting nesting(*this);
+            return make(Op::not_, parse_not());
+        }
         skip();
         if (i_ < s_.size() && s_[i_] == '!' && (i_ + 1 >= s_.size() || s_[i_ + 1] != '=')) {
             ++i_;
+            const Nesting nesting(*this);
             return make(Op::not_, parse_not());
         }
         return parse_cmp();
@@ -120,8 +123,10 @@ private:
         }
     }
     NodePtr parse_unary() {
-        const Nesting nesting(*this);
-        if (eat("-")) return make(Op::neg, parse_unary());
+        if (eat("-")) {
+            const Nesting nesting(*this);
+            return make(Op::neg, parse_unary());
+        }
         return parse_primary();
     }
     NodePtr parse_primary() {
