@@ -247,7 +247,11 @@ int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInf
     io::compact_events(o.output);  // drop events of runs that will run again
     io::ResultsWriter writer = io::ResultsWriter::reopen(o.output);
     const int code = execute_and_finish(plan, runs, std::move(writer), o, o.output);
-    io::compact_events(o.output);  // order appended events by run, as an uninterrupted run has them
+    try {
+        io::compact_events(o.output);  // order appended events by run, as an uninterrupted run has them
+    } catch (const InputError&) {
+        if (code == 0) throw;  // after a failed write (disk full) the first error is the one to report
+    }
     return code;
 }
 
