@@ -57,7 +57,7 @@ struct ExperimentParams {
     std::int64_t runs = 1;
     std::int64_t seed = 1;
     std::string seed_mode = "independent";
-    std::int64_t max_runs = 100'000'000;
+    std::int64_t max_runs = 10'000'000;  // a plan of this size takes about 1 GB to expand
 
     template <class V>
     void describe(V& v) {

@@ -94,10 +94,11 @@ SweepAxis read_axis(const Scenario& s, const std::string& key, const SourcePos& 
         throw InputError(axis.pos, key, "a swept key takes a list or {from, to, step}");
     }
     if (axis.values.empty()) throw InputError(axis.pos, key, "a swept key needs at least one value");
-    for (std::size_t i = 0; i < axis.values.size(); ++i) {
-        const auto* a = node.as_array();
-        check_value(f, axis.values[i], a ? position((*a)[i].source(), file) : axis.pos);
-    }
+    Field probe = f;  // one probe per axis: copying a Field per value made a long range slow
+    probe.set = [](const Value&) {};
+    const auto* a = node.as_array();
+    for (std::size_t i = 0; i < axis.values.size(); ++i)
+        assign(probe, axis.values[i], a ? position((*a)[i].source(), file) : axis.pos);
     return axis;
 }
 
