@@ -12,7 +12,7 @@ APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtb
             python3-h5py python3-numpy python3-scipy python3-matplotlib python3-xarray \
             python3-h5netcdf python3-pytest python3-pandas
 
-.PHONY: all deps build test demo validate bench figures clean format
+.PHONY: all deps build test demo validate bench figures clean format fuzz
 
 all: build
 
@@ -58,8 +58,20 @@ figures: build
 	@mkdir -p results
 	$(PY) analysis/make_figures.py --l2sim $(L2SIM) --out results
 
+# libFuzzer on the scenario reader (clang++ only, its own build tree): FUZZ_SECONDS of fuzzing from
+# a corpus seeded with every scenario and every bad scenario; a crash leaves crash-* in build-fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v clang++ >/dev/null || { echo "fuzz: needs clang++ (apt-get install clang)"; exit 1; }
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@mkdir -p build-fuzz/corpus
+	@cp scenarios/*.toml scenarios/*/*.toml tests/scenarios_bad/*.toml build-fuzz/corpus/
+	cd build-fuzz && ./scenario_reader_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	  -rss_limit_mb=4096 -print_final_stats=1 corpus
+
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) build-debug build-asan
+	rm -rf $(BUILD) build-debug build-asan build-fuzz

@@ -54,6 +54,19 @@ sim::RunOutput BitcoinModel::run(const Params& p, const sim::RunInput& in) {
     throw std::invalid_argument("unknown attacker.strategy " + s);
 }
 
+namespace {
+
+/// The region table the scenario gave (an empty one is the preset's), so a mismatch is reported
+/// at the line the user wrote.
+std::string region_table_set(const NetworkParams& n) {
+    if (!n.region_share.empty()) return "network.region_share";
+    if (!n.region_upload_bps.empty()) return "network.region_upload_bps";
+    if (!n.region_download_bps.empty()) return "network.region_download_bps";
+    return "network.region_latency_ms";
+}
+
+}  // namespace
+
 std::optional<std::pair<std::string, std::string>> BitcoinModel::check(const Params& p) {
     if (p.network.enabled && p.attacker.strategy != "honest")
         return std::pair{"attacker.strategy", "network runs support the honest strategy only"};
@@ -67,7 +80,7 @@ std::optional<std::pair<std::string, std::string>> BitcoinModel::check(const Par
     for (const auto& row : n.region_latency_ms) square = square && row.size() == r;
     if (size(n.region_latency_ms.size()) != r || !square || size(n.region_upload_bps.size()) != r ||
         size(n.region_download_bps.size()) != r)
-        return std::pair{"network.region_latency_ms",
+        return std::pair{region_table_set(n),
                          "region tables must all have the same number of regions (a preset table has 6)"};
     return std::nullopt;
 }

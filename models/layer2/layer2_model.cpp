@@ -1,6 +1,7 @@
 // See layer2_model.hpp. Race attacks reuse the Bitcoin model's double-spend race; bribery runs on
 // the Federation agents; drivechain on the HashrateEscrow walk.
 #include "models/layer2/layer2_model.hpp"
+#include "models/layer2/design_rules.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -204,18 +205,7 @@ bool applies(const std::string& d, const std::string& a) {
 std::optional<std::pair<std::string, std::string>> Layer2Model::check(const Params& p) {
     if (!applies(p.layer2.design, p.layer2.attack))
         return std::pair{"layer2.attack", "attack " + p.layer2.attack + " does not apply to design " + p.layer2.design};
-    const FederationShape s = shape_of(p.peg);
-    if (s.threshold > s.signers || s.emergency_threshold > s.emergency_keys)
-        return std::pair{"peg.threshold", "a threshold exceeds its number of keys"};
-    if (p.drivechain.ack_required > p.drivechain.window_blocks)
-        return std::pair{"drivechain.ack_required", "more ACKs required than blocks in the window"};
-    if (p.rollup.da_threshold > p.rollup.da_committee || p.rollup.upgrade_threshold > p.rollup.upgrade_keys)
-        return std::pair{"rollup.da_threshold", "a rollup threshold exceeds its number of keys"};
-    if (p.statechain.operator_threshold > p.statechain.operators)
-        return std::pair{"statechain.operator_threshold", "more colluding keys than operators"};
-    if (p.ark.exit_delay_blocks >= p.ark.vtxo_lifetime_blocks)
-        return std::pair{"ark.exit_delay_blocks", "the exit delay must be shorter than the VTXO lifetime"};
-    return std::nullopt;
+    return design_rule_violation(p);
 }
 
 sim::RunOutput Layer2Model::run(const Params& p, const sim::RunInput& in) {

@@ -10,6 +10,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/mpi_launch.hpp"
+#include "sim/io/results_file.hpp"
 #include "sim/params/input_error.hpp"
 
 namespace sim::cli {
@@ -37,6 +38,9 @@ void add_exec_options(CLI::App* c, ExecOptions& o, bool with_output_required) {
 }  // namespace
 
 int main(int argc, char** argv, const ModelRegistry& models, const BuildInfo& build) {
+    // No HDF5 shutdown at exit: every file is closed by its owner before main returns, and after a
+    // write failed for lack of space, HDF5 1.10's shutdown crashes closing a file it could not close.
+    H5dont_atexit();
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors are reported as exceptions, not dumps
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
@@ -117,6 +121,12 @@ int main(int argc, char** argv, const ModelRegistry& models, const BuildInfo& bu
     } catch (const InputError& e) {
         fmt::print(stderr, "{}\n", e.what());
         return 2;
+    } catch (const io::StorageError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {  // a failure of the machine or a bug: reported, never an abort
+        fmt::print(stderr, "l2sim: error: {}\n", e.what());
+        return 1;
     }
     return 2;
 }

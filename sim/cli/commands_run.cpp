@@ -6,6 +6,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/mpi_launch.hpp"
+#include "sim/io/file_lock.hpp"
 #include "sim/io/results_file.hpp"
 #include "sim/runner/replication_runner.hpp"
 #include "sim/runner/shard.hpp"
@@ -23,7 +24,7 @@ Shard parse_shard(const std::string& text) {
         if (s.count == 0 || s.index >= s.count) throw std::invalid_argument("range");
         return s;
     } catch (const std::exception&) {
-        throw InputError(SourcePos{"--shard", 1, 1}, "--shard", "expected I/N with 0 <= I < N, got \"" + text + "\"");
+        throw InputError(SourcePos{"--shard", 0, 0}, "--shard", "expected I/N with 0 <= I < N, got \"" + text + "\"");
     }
 }
 
@@ -79,15 +80,40 @@ io::Provenance provenance(const Scenario& s, const Plan& plan, const BuildInfo& 
     return p;
 }
 
-int execute_and_finish(const Plan& plan, const std::vector<std::uint64_t>& runs, io::ResultsWriter& writer,
+/// The disk refused a write: say which file, how many runs a reader (and `resume`) finds safely
+/// stored in it, and how to continue. Exit code 1: the input was fine, the machine was not.
+int report_storage_failure(const std::string& path, const std::string& what) {
+    std::string stored = "the file could not be read back";
+    try {
+        std::uint64_t done = 0;
+        for (std::uint8_t st : io::read_status(path)) done += st != static_cast<std::uint8_t>(io::RunStatus::pending);
+        stored = fmt::format("{} run(s) are safely written", done);
+    } catch (const std::exception&) {
+    }
+    fmt::print(stderr,
+               "{}: error: writing the results failed ({}); {}; free space, or copy the file to another disk, "
+               "then `l2sim resume` it\n",
+               path, what, stored);
+    return 1;
+}
+
+int execute_and_finish(const Plan& plan, const std::vector<std::uint64_t>& runs, io::ResultsWriter writer,
                        const ExecOptions& o, const std::string& path) {
     RunnerOptions ro;
     ro.threads = o.threads;
     ro.progress = parse_progress_mode(o.progress);
     ro.stop_signal = &stop_signal();
-    const RunnerResult r = execute_runs(plan, runs, writer, ro);
-    const bool complete = r.not_run == 0;
-    writer.finish({{"wall_s", r.wall_s}}, {{"complete", complete ? 1 : 0}, {"threads", o.threads}});
+    RunnerResult r;
+    try {
+        r = execute_runs(plan, runs, writer, ro);
+        const bool complete = r.not_run == 0;
+        writer.finish({{"wall_s", r.wall_s}}, {{"complete", complete ? 1 : 0}, {"threads", o.threads}});
+    } catch (const InputError&) {
+        throw;
+    } catch (const std::exception& e) {
+        { const io::ResultsWriter closing = std::move(writer); }  // close what can be closed first
+        return report_storage_failure(path, e.what());
+    }
     fmt::print(stderr, "{}: {} ok, {} failed, {} not run, {:.2f} s wall, {} thread(s)\n", path, r.ok, r.failed,
                r.not_run, r.wall_s, o.threads);
     if (const int sig = stop_signal().load()) {
@@ -134,6 +160,33 @@ int run_mpi_sweep(const ExecOptions& o, const ModelRegistry& models, const Build
 
 }  // namespace
 
+namespace {
+
+/// The files an MPI sweep writes before rank 0 merges them: OUT.rank0.h5, OUT.rank1.h5, ...
+std::vector<std::string> rank_files(const std::string& output) {
+    std::vector<std::string> out;
+    for (int r = 0;; ++r) {
+        std::string f = fmt::format("{}.rank{}.h5", output, r);
+        if (!std::filesystem::exists(f)) return out;
+        out.push_back(std::move(f));
+    }
+}
+
+/// An MPI sweep killed before its merge leaves rank files and no OUT: merge them into OUT (runs
+/// no rank finished stay pending) so `l2sim resume OUT` completes the sweep in this process.
+void merge_rank_files(const std::string& output) {
+    if (std::filesystem::exists(output)) return;
+    const std::vector<std::string> ranks = rank_files(output);
+    if (ranks.empty()) return;
+    for (const auto& f : ranks) io::FileLock::acquire(f);  // refuse while a rank still writes
+    const io::MergeResult m = io::merge_results(ranks, output, false);
+    for (const auto& f : ranks) std::filesystem::remove(f);
+    fmt::print(stderr, "{}: merged {} rank file(s) of an interrupted MPI sweep: {} run(s) done, {} pending\n",
+               output, ranks.size(), m.done, m.pending);
+}
+
+}  // namespace
+
 int cmd_sweep(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build) {
     const MpiRank mpi = mpi_start();
     if (mpi.active) return run_mpi_sweep(o, models, build, mpi);
@@ -145,7 +198,7 @@ int cmd_run(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& 
     if (o.runs) overrides.push_back(fmt::format("experiment.runs={}", *o.runs));
     if (o.seed) overrides.push_back(fmt::format("experiment.seed={}", *o.seed));
     const Scenario s = load_scenario(o.scenario, models, overrides);
-    if (sweep && !s.sweep) throw InputError(SourcePos{o.scenario, 1, 1}, "sweep", "the scenario has no [sweep] table");
+    if (sweep && !s.sweep) throw InputError(SourcePos{o.scenario, 0, 0}, "sweep", "the scenario has no [sweep] table");
     const Plan plan = make_plan(s, sweep);
     const Shard shard = parse_shard(o.shard);
     const std::string out = o.output.empty() ? "results/" + s.experiment().name + ".h5" : o.output;
@@ -153,10 +206,14 @@ int cmd_run(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& 
     io::ResultsWriter writer = io::ResultsWriter::create(
         out, plan.layout(), provenance(s, plan, build, overrides, sweep, o.threads, shard), plan.total_runs(),
         o.overwrite);
-    return execute_and_finish(plan, shard_runs(plan.total_runs(), shard), writer, o, out);
+    const io::FileLock lock = io::FileLock::acquire(out);
+    return execute_and_finish(plan, shard_runs(plan.total_runs(), shard), std::move(writer), o, out);
 }
 
 int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInfo&) {
+    merge_rank_files(o.output);
+    if (!std::filesystem::exists(o.output)) throw InputError(SourcePos{o.output, 0, 0}, "", "no such results file");
+    const io::FileLock lock = io::FileLock::acquire(o.output);  // held until the resume ends
     const io::ResultsSummary summary = io::read_summary(o.output);
     auto text = summary.text_attrs;
     if (text["scenario_text"].empty())
@@ -183,13 +240,17 @@ int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInf
     fmt::print(stderr, "{}: {} of {} runs to do\n", o.output, runs.size(), plan.total_runs());
     io::compact_events(o.output);  // drop events of runs that will run again
     io::ResultsWriter writer = io::ResultsWriter::reopen(o.output);
-    const int code = execute_and_finish(plan, runs, writer, o, o.output);
-    io::compact_events(o.output);  // order appended events by run, as an uninterrupted run has them
+    const int code = execute_and_finish(plan, runs, std::move(writer), o, o.output);
+    try {
+        io::compact_events(o.output);  // order appended events by run, as an uninterrupted run has them
+    } catch (const InputError&) {
+        if (code == 0) throw;  // after a failed write (disk full) the first error is the one to report
+    }
     return code;
 }
 
 int cmd_merge(const std::vector<std::string>& inputs, const ExecOptions& o) {
-    check_output_path(o.output, o.overwrite);
+    check_output_path(o.output, true);  // an existing output is refused (or replaced) by the merge itself
     const io::MergeResult m = io::merge_results(inputs, o.output, o.overwrite);
     fmt::print(stderr, "{}: merged {} shard(s), {} run(s) done, {} pending\n", o.output, inputs.size(), m.done, m.pending);
     return 0;

@@ -6,6 +6,37 @@
 
 namespace sim::io {
 
+namespace {
+
+herr_t innermost(unsigned n, const H5E_error2_t* e, void* out) {
+    auto* text = static_cast<std::string*>(out);
+    if (n != 0 || !e->desc) return 0;  // upward walk: entry 0 is where it failed
+    *text = e->desc;
+    // A failed write(2) is described with time, descriptor and buffer; keep its errno text.
+    const std::string marker = "error message = '";
+    if (const auto at = text->find(marker); at != std::string::npos) {
+        const auto end = text->find('\'', at + marker.size());
+        *text = text->substr(at + marker.size(), end == std::string::npos ? end : end - at - marker.size());
+    }
+    return 0;
+}
+
+}  // namespace
+
+void silence_hdf5_errors() {
+    thread_local const bool silenced = [] {
+        H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+        return true;
+    }();
+    (void)silenced;
+}
+
+std::string hdf5_error_text() {
+    std::string text;
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &text);
+    return text;
+}
+
 hid_t native_type(ColumnType type) {
     switch (type) {
         case ColumnType::f64: return H5T_NATIVE_DOUBLE;

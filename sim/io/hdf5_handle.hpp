@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/model/model.hpp"
+#include "sim/params/input_error.hpp"
 
 namespace sim::io {
 
@@ -47,8 +48,31 @@ private:
     herr_t (*closer_)(hid_t) = nullptr;
 };
 
+/// The innermost message of HDF5's current error stack (where a failed write(2) records its
+/// errno text, e.g. "No space left on device"), or "" when the stack is empty.
+std::string hdf5_error_text();
+/// Turns off HDF5's printing of its error stack for the calling thread (the stack is per thread,
+/// so the writer thread needs it as well as main): l2sim reports the error itself.
+void silence_hdf5_errors();
+
 inline void check(herr_t status, const char* what) {
-    if (status < 0) throw std::runtime_error(std::string("HDF5: ") + what);
+    if (status < 0) {
+        const std::string detail = hdf5_error_text();
+        throw std::runtime_error(std::string("HDF5: ") + what + (detail.empty() ? "" : ": " + detail));
+    }
+}
+
+/// Runs `read` on the file `path`; any HDF5 failure inside becomes an InputError naming the file
+/// (exit 2): a corrupted or truncated input is bad input, not a crash.
+template <class F>
+auto reading(const std::string& path, F&& read) -> decltype(read()) {
+    try {
+        return read();
+    } catch (const InputError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw InputError(SourcePos{path, 0, 0}, "", std::string("corrupted or truncated results file (") + e.what() + ")");
+    }
 }
 
 hid_t native_type(ColumnType type);

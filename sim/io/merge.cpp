@@ -105,41 +105,59 @@ std::vector<std::uint8_t> status_of(hid_t file) {
 }  // namespace
 
 void compact_events(const std::string& path) {
-    Hid file = open_rw(path);
-    const auto names = event_names(file);
-    if (names.empty()) return;
-    rewrite_events(file, names, read_event_table(file, names), status_of(file));
+    reading(path, [&] {
+        Hid file = open_rw(path);
+        const auto names = event_names(file);
+        if (names.empty()) return;
+        rewrite_events(file, names, read_event_table(file, names), status_of(file));
+    });
 }
 
-MergeResult merge_results(const std::vector<std::string>& inputs, const std::string& output, bool overwrite) {
+namespace {
+
+/// Every input opens, belongs to one plan and has the same number of runs; else exit 2 naming it.
+void check_inputs(const std::vector<std::string>& inputs, const std::string& output) {
     if (inputs.empty()) throw InputError(SourcePos{output, 0, 0}, "", "nothing to merge");
+    std::error_code ec;
+    for (const auto& in : inputs)
+        if (std::filesystem::exists(output) && std::filesystem::equivalent(in, output, ec))
+            throw InputError(SourcePos{output, 0, 0}, "-o", "the output is one of the inputs; name a new file");
     std::string hash;
+    std::size_t runs = 0;
     for (const auto& in : inputs) {
-        Hid f = open_for_reading(in);
-        const std::string h = read_text_attr(f, "plan_hash");
-        if (h.empty()) throw InputError(SourcePos{in, 0, 0}, "plan_hash", "not an l2sim results file");
-        if (!hash.empty() && h != hash)
-            throw InputError(SourcePos{in, 0, 0}, "plan_hash", "shard belongs to a different plan than " + inputs[0]);
-        hash = h;
+        reading(in, [&] {
+            Hid f = open_for_reading(in);
+            const std::string h = read_text_attr(f, "plan_hash");
+            if (h.empty()) throw InputError(SourcePos{in, 0, 0}, "plan_hash", "not an l2sim results file");
+            if (!hash.empty() && h != hash)
+                throw InputError(SourcePos{in, 0, 0}, "plan_hash", "shard belongs to a different plan than " + inputs[0]);
+            hash = h;
+            const std::size_t n = status_of(f).size();
+            if (runs != 0 && n != runs)
+                throw InputError(SourcePos{in, 0, 0}, "total_runs", "shard has a different number of runs");
+            runs = n;
+        });
     }
-    std::filesystem::copy_file(inputs[0], output,
-                               overwrite ? std::filesystem::copy_options::overwrite_existing
-                                         : std::filesystem::copy_options::none);
-    Hid out = open_rw(output);
+}
+
+MergeResult merge_into(const std::vector<std::string>& inputs, const std::string& output) {
+    std::filesystem::copy_file(inputs[0], output, std::filesystem::copy_options::overwrite_existing);
+    Hid out = reading(inputs[0], [&] { return open_rw(output); });
     const auto columns = split_columns(read_text_attr(out, "columns"));
     const auto events = event_names(out);
-    std::vector<std::uint8_t> merged_status = status_of(out);
-    Table merged_events = events.empty() ? Table{} : read_event_table(out, events);
+    std::vector<std::uint8_t> merged_status = reading(inputs[0], [&] { return status_of(out); });
+    Table merged_events = events.empty() ? Table{} : reading(inputs[0], [&] { return read_event_table(out, events); });
     for (std::size_t k = 1; k < inputs.size(); ++k) {
         Hid in = open_for_reading(inputs[k]);
-        const auto st = status_of(in);
-        if (st.size() != merged_status.size())
-            throw InputError(SourcePos{inputs[k], 0, 0}, "total_runs", "shard has a different number of runs");
+        const auto st = reading(inputs[k], [&] { return status_of(in); });
         for (const auto& name : columns) {
-            Hid src(H5Dopen2(in, name.c_str(), H5P_DEFAULT), H5Dclose);
+            Hid src = reading(inputs[k], [&] { return Hid(H5Dopen2(in, name.c_str(), H5P_DEFAULT), H5Dclose); });
             Hid dst(H5Dopen2(out, name.c_str(), H5P_DEFAULT), H5Dclose);
-            auto from = read_cells(src), to = read_cells(dst);
-            for (std::size_t r = 0; r < st.size(); ++r)
+            auto from = reading(inputs[k], [&] { return read_cells(src); });
+            auto to = read_cells(dst);
+            if (from.size() != to.size())
+                throw InputError(SourcePos{inputs[k], 0, 0}, name, "column has a different number of rows");
+            for (std::size_t r = 0; r < st.size() && r < from.size(); ++r)
                 if (st[r] != static_cast<std::uint8_t>(RunStatus::pending) &&
                     merged_status[r] == static_cast<std::uint8_t>(RunStatus::pending))
                     to[r] = from[r];
@@ -147,7 +165,7 @@ MergeResult merge_results(const std::vector<std::string>& inputs, const std::str
         }
         merged_status = status_of(out);
         if (!events.empty()) {
-            Table t = read_event_table(in, events);
+            Table t = reading(inputs[k], [&] { return read_event_table(in, events); });
             for (std::size_t c = 0; c < events.size(); ++c)
                 merged_events[c].insert(merged_events[c].end(), t[c].begin(), t[c].end());
         }
@@ -159,6 +177,26 @@ MergeResult merge_results(const std::vector<std::string>& inputs, const std::str
     write_int_attr(out, "shard_count", 1);
     write_int_attr(out, "complete", r.pending == 0 ? 1 : 0);
     return r;
+}
+
+}  // namespace
+
+MergeResult merge_results(const std::vector<std::string>& inputs, const std::string& output, bool overwrite) {
+    check_inputs(inputs, output);
+    if (std::filesystem::exists(output) && !overwrite)
+        throw InputError(SourcePos{output, 0, 0}, "-o", "output file exists; pass --overwrite to replace it");
+    // Built under a temporary name and renamed only when whole: a failed merge leaves no output
+    // (and an existing one untouched) rather than a file that looks complete.
+    const std::string partial = output + ".merging";
+    try {
+        const MergeResult r = merge_into(inputs, partial);
+        std::filesystem::rename(partial, output);
+        return r;
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw;
+    }
 }
 
 }  // namespace sim::io

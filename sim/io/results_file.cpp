@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -171,12 +173,29 @@ ResultsWriter ResultsWriter::create(const std::string& path, const Layout& layou
     if (std::filesystem::exists(path) && !overwrite)
         throw InputError(SourcePos{path, 0, 0}, "-o",
                          "output file exists; pass --overwrite to replace it or `l2sim resume` to complete it");
+    try {
+        return create_file(path, layout, prov, total_runs);
+    } catch (const InputError&) {
+        throw;
+    } catch (const std::exception& e) {  // e.g. the disk filled while the columns were laid out
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored);  // a half-made file holds no run: nothing to keep
+        throw StorageError(fmt::format("{}: error: cannot create the results file, 0 runs written, file removed ({})",
+                                       path, e.what()));
+    }
+}
+
+ResultsWriter ResultsWriter::create_file(const std::string& path, const Layout& layout, const Provenance& prov,
+                                         std::uint64_t total_runs) {
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->layout = layout;
     Hid fapl = latest_format_fapl();
     Hid fcpl = ordered_group_props(H5P_FILE_CREATE);
+    errno = 0;
     const hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, fapl);
+    if (f < 0 && (errno == ENOSPC || errno == EDQUOT))
+        throw std::runtime_error(std::string("HDF5: create: ") + std::strerror(errno));
     if (f < 0) throw InputError(SourcePos{path, 0, 0}, "-o", "cannot create the output file");
     impl->file = Hid(f, H5Fclose);
 
@@ -232,6 +251,10 @@ void create_event_group(ResultsWriter&, hid_t file, const Layout& layout) {
 }  // namespace
 
 ResultsWriter ResultsWriter::reopen(const std::string& path) {
+    return reading(path, [&] { return reopen_file(path); });
+}
+
+ResultsWriter ResultsWriter::reopen_file(const std::string& path) {
     if (!std::filesystem::exists(path)) throw InputError(SourcePos{path, 0, 0}, "", "no such results file");
     auto impl = std::make_unique<Impl>();
     impl->path = path;
@@ -258,12 +281,14 @@ ResultsWriter ResultsWriter::reopen(const std::string& path) {
 }
 
 void ResultsWriter::write_rows(std::uint64_t first, const std::vector<std::vector<Cell>>& rows) {
+    silence_hdf5_errors();
     if (rows.empty()) return;
     for (std::size_t c = 0; c < impl_->columns.size(); ++c)
         write_column(impl_->columns[c], impl_->layout.columns[c].column.type, c, first, rows);
 }
 
 void ResultsWriter::append_events(std::uint64_t run, const std::vector<double>& values) {
+    silence_hdf5_errors();
     const std::size_t width = impl_->layout.event_columns.size();
     if (width == 0 || values.empty()) return;
     const hsize_t n = values.size() / width;
@@ -289,7 +314,10 @@ void ResultsWriter::append_events(std::uint64_t run, const std::vector<double>& 
         write_column(impl_->event_datasets[c + 2], impl_->layout.event_columns[c].type, c + 2, old, rows);
 }
 
-void ResultsWriter::flush() { check(H5Fflush(impl_->file, H5F_SCOPE_LOCAL), "flush"); }
+void ResultsWriter::flush() {
+    silence_hdf5_errors();
+    check(H5Fflush(impl_->file, H5F_SCOPE_LOCAL), "flush");
+}
 
 void ResultsWriter::finish(const std::map<std::string, double>& real_attrs,
                            const std::map<std::string, std::int64_t>& int_attrs) {
@@ -305,16 +333,19 @@ void ResultsWriter::finish(const std::map<std::string, double>& real_attrs,
 
 
 std::vector<std::uint8_t> read_status(const std::string& path) {
-    Hid file = open_for_reading(path);
-    Hid ds(H5Dopen2(file, "status", H5P_DEFAULT), H5Dclose);
-    std::vector<std::uint8_t> out(extent_of(ds));
-    if (!out.empty()) check(H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()), "read status");
-    return out;
+    return reading(path, [&] {
+        Hid file = open_for_reading(path);
+        Hid ds(H5Dopen2(file, "status", H5P_DEFAULT), H5Dclose);
+        std::vector<std::uint8_t> out(extent_of(ds));
+        if (!out.empty())
+            check(H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()), "read status");
+        return out;
+    });
 }
 
 ResultsSummary read_summary(const std::string& path) {
     ResultsSummary s;
-    {
+    reading(path, [&] {
         Hid file = open_for_reading(path);
         read_all_attrs(file, s.text_attrs, s.number_attrs);
         s.columns = split_columns(s.text_attrs["columns"]);
@@ -323,7 +354,7 @@ ResultsSummary read_summary(const std::string& path) {
             Hid ev(H5Dopen2(file, "events/event", H5P_DEFAULT), H5Dclose);
             s.events = extent_of(ev);
         }
-    }
+    });
     for (std::uint8_t st : read_status(path)) {
         ++s.rows;
         if (st == static_cast<std::uint8_t>(RunStatus::ok)) ++s.ok;

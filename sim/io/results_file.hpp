@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,13 @@ struct Provenance {
     std::uint64_t master_seed = 0;
 };
 
+/// The disk refused a write (full, quota, I/O error): exit code 1, and what is on disk stays
+/// resumable. what() is the full message, starting with the file's name.
+class StorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 /// Creates a new file (refuses to replace one unless `overwrite`), sized for `total_runs` rows whose
 /// status starts as pending, then switches to SWMR so a killed writer leaves a readable file.
 class ResultsWriter {
@@ -64,6 +72,9 @@ public:
 private:
     struct Impl;
     explicit ResultsWriter(std::unique_ptr<Impl> impl);
+    static ResultsWriter create_file(const std::string& path, const Layout& layout, const Provenance& prov,
+                                     std::uint64_t total_runs);
+    static ResultsWriter reopen_file(const std::string& path);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -42,11 +42,15 @@ std::string Constraint::describe() const {
     return fmt::format("{}{}, {}{}", (lo && !lo_open) ? "[" : "(", l, h, (hi && !hi_open) ? "]" : ")");
 }
 
-Constraint in_range(double lo, double hi) { return Constraint{lo, hi, false, false, {}}; }
-Constraint open_closed(double lo, double hi) { return Constraint{lo, hi, true, false, {}}; }
-Constraint positive() { return Constraint{0.0, std::nullopt, true, false, {}}; }
-Constraint non_negative() { return Constraint{0.0, std::nullopt, false, false, {}}; }
-Constraint at_least(double lo) { return Constraint{lo, std::nullopt, false, false, {}}; }
+Constraint in_range(double lo, double hi) { return Constraint{lo, hi, false, false, {}, false}; }
+Constraint open_closed(double lo, double hi) { return Constraint{lo, hi, true, false, {}, false}; }
+Constraint positive() { return Constraint{0.0, std::nullopt, true, false, {}, false}; }
+Constraint non_negative() { return Constraint{0.0, std::nullopt, false, false, {}, false}; }
+Constraint at_least(double lo) { return Constraint{lo, std::nullopt, false, false, {}, false}; }
+Constraint with_infinity(Constraint c) {
+    c.infinite_allowed = true;
+    return c;
+}
 Constraint one_of(std::vector<std::string> words) {
     Constraint c;
     c.choices = std::move(words);
@@ -99,13 +103,17 @@ std::string range_text(const Field& f) {
 }
 
 void check_number(const Field& f, double x, const SourcePos& pos) {
+    // inf and nan pass an open-ended interval's comparisons (or fail them silently), yet no
+    // quantity of a run is infinite unless its key says what infinity means there.
+    if (!std::isfinite(x) && !(std::isinf(x) && f.constraint.infinite_allowed))
+        fail(f, pos, fmt::format("value {} is not a finite number; {}", x, range_text(f)));
     if (!f.constraint.admits(x))
         fail(f, pos, fmt::format("value {} is out of range; {}", x, range_text(f)));
 }
 
 Value coerce(const Field& f, const Value& v, const SourcePos& pos) {
     const auto wrong = [&]() {
-        fail(f, pos, fmt::format("expected type {}, got {}; {}", kind_name(f.kind), to_toml(v), range_text(f)));
+        fail(f, pos, fmt::format("expected type {}, got {}; {}", kind_name(f.kind), abbreviate(to_toml(v)), range_text(f)));
     };
     switch (f.kind) {
         case Kind::boolean:
@@ -137,7 +145,7 @@ void assign(const Field& field, const Value& value, const SourcePos& pos) {
     const Value v = coerce(field, value, pos);
     if (auto n = as_number(v); n && field.kind != Kind::boolean) check_number(field, *n, pos);
     if (auto s = std::get_if<std::string>(&v); s && !field.constraint.admits(*s))
-        fail(field, pos, fmt::format("\"{}\" is not allowed; {}", *s, range_text(field)));
+        fail(field, pos, fmt::format("\"{}\" is not allowed; {}", abbreviate(*s), range_text(field)));
     if (auto xs = std::get_if<RealList>(&v))
         for (double x : *xs) check_number(field, x, pos);
     if (auto m = std::get_if<RealMatrix>(&v))

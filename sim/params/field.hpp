@@ -29,6 +29,8 @@ struct Constraint {
     std::optional<double> lo, hi;
     bool lo_open = false, hi_open = false;
     std::vector<std::string> choices;
+    /// inf is a meaningful value (e.g. "never"); nan never is. Off by default: see with_infinity.
+    bool infinite_allowed = false;
 
     bool admits(double x) const;
     bool admits(const std::string& word) const;
@@ -41,6 +43,8 @@ Constraint positive();
 Constraint non_negative();
 Constraint at_least(double lo);
 Constraint one_of(std::vector<std::string> words);
+/// `c` with +/-inf admitted where its bounds admit them: only for keys whose help says what inf means.
+Constraint with_infinity(Constraint c);
 
 struct Field {
     std::string path;  ///< dotted, e.g. "attacker.hash_share"

@@ -57,6 +57,7 @@ struct ExperimentParams {
     std::int64_t runs = 1;
     std::int64_t seed = 1;
     std::string seed_mode = "independent";
+    std::int64_t max_runs = 10'000'000;  // a plan of this size takes about 1 GB to expand
 
     template <class V>
     void describe(V& v) {
@@ -68,6 +69,10 @@ struct ExperimentParams {
         v.field("seed_mode", seed_mode, "-",
                 "independent: streams keyed by run; common: by replication (common random numbers)",
                 one_of({"independent", "common"}));
+        v.field("max_runs", max_runs, "runs",
+                "largest plan accepted: points before the constraint, and points x replications; a larger "
+                "plan is refused before any file is created",
+                at_least(1));
     }
 };
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sim/random/distributions.hpp"
+#include "sim/runner/plan_size.hpp"
 #include "sim/scenario/expression.hpp"
 
 namespace sim {
@@ -93,6 +94,7 @@ namespace {
 
 /// The expanded plan before the model's cross-key checks.
 Plan make_unchecked_plan(const Scenario& s, bool include_sweep) {
+    check_plan_size(s, include_sweep);  // before anything is expanded
     Plan plan;
     plan.scenario = &s;
     plan.master_seed = static_cast<std::uint64_t>(s.experiment().seed);

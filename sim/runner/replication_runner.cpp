@@ -52,6 +52,9 @@ public:
         if (error_) std::rethrow_exception(error_);
     }
 
+    /// True once a write failed (disk full): computing further runs would only be lost.
+    bool failed() const { return failed_.load(); }
+
 private:
     void loop() {
         for (;;) {
@@ -68,6 +71,7 @@ private:
                 store(*batch);
             } catch (...) {
                 error_ = std::current_exception();
+                failed_.store(true);
             }
         }
     }
@@ -96,6 +100,7 @@ private:
     std::deque<std::shared_ptr<Batch>> queue_;
     bool closing_ = false;
     std::exception_ptr error_;
+    std::atomic<bool> failed_{false};
     std::thread thread_;
 };
 
@@ -187,7 +192,7 @@ RunnerResult execute_runs(const Plan& plan, const std::vector<std::uint64_t>& ru
         WriterThread writer_thread(writer);
         tbb::task_arena arena(std::max(1, options.threads));
         std::size_t wave = static_cast<std::size_t>(std::max(1, options.threads)) * 2;
-        for (std::size_t begin = 0; begin < runs.size() && !stop_requested(options);) {
+        for (std::size_t begin = 0; begin < runs.size() && !stop_requested(options) && !writer_thread.failed();) {
             const std::size_t end = std::min(runs.size(), begin + wave);
             auto batch = std::make_shared<Batch>(end - begin);
             const auto t0 = std::chrono::steady_clock::now();

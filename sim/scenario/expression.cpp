@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 
 #include "sim/scenario/scenario.hpp"
 
@@ -16,6 +18,7 @@ struct Expression::Node {
     double number = 0.0;
     std::string text;  // string literal or key
     std::shared_ptr<const Node> a, b;
+    int depth = 1;  ///< height of the tree below, bounded so evaluation cannot exhaust the stack
 };
 
 namespace {
@@ -23,6 +26,11 @@ namespace {
 using Node = Expression::Node;
 using Op = Node::Op;
 using NodePtr = std::shared_ptr<const Node>;
+
+/// Deepest nesting a constraint may have (parentheses, `not`, unary minus, chained operators).
+/// Parsing, evaluation and destruction all recurse over the tree, so its height is bounded; real
+/// constraints nest a few levels.
+constexpr int max_depth = 200;
 
 class Parser {
 public:
@@ -39,7 +47,7 @@ private:
     [[noreturn]] void fail(const std::string& what) const {
         SourcePos p = pos_;
         p.column += static_cast<int>(i_) + 1;  // +1 for the opening quote of the TOML string
-        throw InputError(p, "sweep.constraint", fmt::format("{} at offset {} in \"{}\"", what, i_, s_));
+        throw InputError(p, "sweep.constraint", fmt::format("{} at offset {} in \"{}\"", what, i_, abbreviate(s_)));
     }
     void skip() {
         while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
@@ -54,8 +62,18 @@ private:
         i_ = end;
         return true;
     }
-    static NodePtr make(Op op, NodePtr a, NodePtr b = nullptr) {
-        return std::make_shared<Node>(Node{op, 0.0, {}, std::move(a), std::move(b)});
+    /// Counts the parser's own recursion (nested `(`, `not`, `-`), released on return.
+    struct Nesting {
+        explicit Nesting(Parser& p) : p_(p) {
+            if (++p_.nesting_ > max_depth) p_.fail(fmt::format("nested deeper than {} levels", max_depth));
+        }
+        ~Nesting() { --p_.nesting_; }
+        Parser& p_;
+    };
+    NodePtr make(Op op, NodePtr a, NodePtr b = nullptr) const {
+        const int depth = 1 + std::max(a ? a->depth : 0, b ? b->depth : 0);
+        if (depth > max_depth) fail(fmt::format("nested deeper than {} levels", max_depth));
+        return std::make_shared<Node>(Node{op, 0.0, {}, std::move(a), std::move(b), depth});
     }
     NodePtr parse_or() {
         NodePtr n = parse_and();
@@ -68,10 +86,14 @@ private:
         return n;
     }
     NodePtr parse_not() {
-        if (eat("not")) return make(Op::not_, parse_not());
+        if (eat("not")) {
+            const Nesting nesting(*this);
+            return make(Op::not_, parse_not());
+        }
         skip();
         if (i_ < s_.size() && s_[i_] == '!' && (i_ + 1 >= s_.size() || s_[i_ + 1] != '=')) {
             ++i_;
+            const Nesting nesting(*this);
             return make(Op::not_, parse_not());
         }
         return parse_cmp();
@@ -101,7 +123,10 @@ private:
         }
     }
     NodePtr parse_unary() {
-        if (eat("-")) return make(Op::neg, parse_unary());
+        if (eat("-")) {
+            const Nesting nesting(*this);
+            return make(Op::neg, parse_unary());
+        }
         return parse_primary();
     }
     NodePtr parse_primary() {
@@ -109,6 +134,7 @@ private:
         if (i_ >= s_.size()) fail("expected a value");
         const char c = s_[i_];
         if (eat("(")) {
+            const Nesting nesting(*this);
             NodePtr n = parse_or();
             if (!eat(")")) fail("expected ')'");
             return n;
@@ -121,15 +147,19 @@ private:
     NodePtr parse_string(char quote) {
         const std::size_t end = s_.find(quote, i_ + 1);
         if (end == std::string::npos) fail("unterminated string");
-        auto n = std::make_shared<Node>(Node{Op::text, 0.0, s_.substr(i_ + 1, end - i_ - 1), {}, {}});
+        auto n = std::make_shared<Node>(Node{Op::text, 0.0, s_.substr(i_ + 1, end - i_ - 1), {}, {}, 1});
         i_ = end + 1;
         return n;
     }
     NodePtr parse_number() {
-        std::size_t used = 0;
-        const double x = std::stod(s_.substr(i_), &used);
-        i_ += used;
-        return std::make_shared<Node>(Node{Op::number, x, {}, {}, {}});
+        const char* begin = s_.c_str() + i_;
+        char* end = nullptr;
+        errno = 0;
+        const double x = std::strtod(begin, &end);
+        if (end == begin) fail("expected a number");
+        if (errno == ERANGE && std::isinf(x)) fail("number out of the range of a double");
+        i_ += static_cast<std::size_t>(end - begin);
+        return std::make_shared<Node>(Node{Op::number, x, {}, {}, {}, 1});
     }
     NodePtr parse_key() {
         const std::size_t start = i_;
@@ -137,13 +167,14 @@ private:
             ++i_;
         std::string word = s_.substr(start, i_ - start);
         if (word == "true" || word == "false")
-            return std::make_shared<Node>(Node{Op::number, word == "true" ? 1.0 : 0.0, {}, {}, {}});
-        return std::make_shared<Node>(Node{Op::key, 0.0, std::move(word), {}, {}});
+            return std::make_shared<Node>(Node{Op::number, word == "true" ? 1.0 : 0.0, {}, {}, {}, 1});
+        return std::make_shared<Node>(Node{Op::key, 0.0, std::move(word), {}, {}, 1});
     }
 
     const std::string& s_;
     SourcePos pos_;
     std::size_t i_ = 0;
+    int nesting_ = 0;
 };
 
 struct Result {
@@ -165,7 +196,7 @@ Result evaluate(const Node& n, const Expression::Lookup& lookup, const SourcePos
         case Op::text: return Result{true, 0.0, n.text};
         case Op::key: {
             auto v = lookup(n.text);
-            if (!v) return fail("unknown key '" + n.text + "'");
+            if (!v) return fail("unknown key '" + abbreviate(n.text) + "'");
             if (auto s = std::get_if<std::string>(&*v)) return Result{true, 0.0, *s};
             if (auto x = as_number(*v)) return Result{false, *x, {}};
             return fail("key '" + n.text + "' is a list");
@@ -225,8 +256,8 @@ void check_expression(const std::string& text, const SourcePos& pos, const Scena
         if (!scenario.find(key)) {
             const std::string guess = closest_key(key, scenario.all_keys());
             throw InputError(pos, "sweep.constraint",
-                             guess.empty() ? "unknown key '" + key + "'"
-                                           : fmt::format("unknown key '{}'; did you mean '{}'?", key, guess));
+                             guess.empty() ? "unknown key '" + abbreviate(key) + "'"
+                                           : fmt::format("unknown key '{}'; did you mean '{}'?", abbreviate(key), guess));
         }
 }
 

@@ -27,6 +27,9 @@ std::vector<std::string> Scenario::all_keys() const {
 }
 
 std::string closest_key(const std::string& wanted, const std::vector<std::string>& candidates) {
+    // Edit distance costs |wanted| x |candidate| per candidate: no key is longer than a few dozen
+    // bytes, so a longer word has no close match and is not worth a quadratic scan.
+    if (wanted.size() > 256) return {};
     const auto distance = [](const std::string& a, const std::string& b) {
         std::vector<std::size_t> row(b.size() + 1);
         for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -101,7 +104,7 @@ std::string read_text(const std::string& file) {
 const Model& choose_model(const toml::table& doc, const std::string& file, const ModelRegistry& models,
                           const std::vector<std::string>& overrides) {
     std::string name;
-    SourcePos pos{file, 1, 1};
+    SourcePos pos{file, 0, 0};  // a missing key is a whole-file error
     if (auto node = doc.at_path("experiment.model")) {
         pos = position(node.node()->source(), file);
         if (!node.is_string()) throw InputError(pos, "experiment.model", "expected a string");
@@ -171,6 +174,9 @@ Scenario load_scenario_text(const std::string& file, std::string text, const Mod
     s.params = s.model->default_params();
     TableApplier(s, file).apply(doc, "");
     if (auto sweep = doc.get_as<toml::table>("sweep")) {
+        // The sweep reader bounds ranges by experiment.max_runs, so a --set of it counts already.
+        for (const auto& o : overrides)
+            if (o.rfind("experiment.max_runs=", 0) == 0) apply_override(s, o);
         s.sweep = read_sweep(*sweep, s, file);
         for (const auto* axes : {&s.sweep->grid, &s.sweep->zip, &s.sweep->sample_file_columns})
             for (const auto& a : *axes) s.key_positions[a.key] = a.pos;

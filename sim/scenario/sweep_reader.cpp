@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <tuple>
 #include <fstream>
@@ -39,24 +40,46 @@ void check_value(const Field& f, const Value& v, const SourcePos& pos) {
     assign(probe, v, pos);
 }
 
-std::vector<Value> range_values(const toml::table& t, const std::string& file, const std::string& key) {
+/// Integers beyond 2^53 have no exact double: a range over them would silently skip values.
+constexpr double exact_integer_limit = 9007199254740992.0;  // 2^53
+
+std::vector<Value> range_values(const toml::table& t, const std::string& file, const std::string& key,
+                                std::int64_t max_values) {
+    const SourcePos pos = position(t.source(), file);
     const auto num = [&](const char* name) -> double {
         auto n = t.get(name);
         if (!n || !(n->is_integer() || n->is_floating_point()))
-            throw InputError(position(t.source(), file), key, fmt::format("range needs a number '{}'", name));
-        return n->value<double>().value();
+            throw InputError(pos, key, fmt::format("range needs a number '{}'", name));
+        const double x = n->is_integer() ? static_cast<double>(n->as_integer()->get()) : n->as_floating_point()->get();
+        if (!std::isfinite(x)) throw InputError(pos, key, fmt::format("range '{}' must be a finite number", name));
+        if (n->is_integer() && std::abs(x) > exact_integer_limit)
+            throw InputError(pos, key, fmt::format("range '{}' is beyond +/-2^53, where integers are not exact", name));
+        return x;
     };
     const double from = num("from"), to = num("to"), step = num("step");
     if (!(step > 0.0) || to < from)
-        throw InputError(position(t.source(), file), key, "range needs step > 0 and to >= from");
+        throw InputError(pos, key, "range needs step > 0 and to >= from");
     const bool integral = t.get("from")->is_integer() && t.get("step")->is_integer();
+    // The count is computed, and bounded, before a single value is made.
+    const double count = std::floor((to - from) / step + 1e-9) + 1.0;
+    if (!(count <= static_cast<double>(max_values)))
+        throw InputError(pos, key, fmt::format("range has {:.4g} values, more than experiment.max_runs = {}", count,
+                                               max_values));
     std::vector<Value> out;
-    const auto n = static_cast<std::int64_t>(std::floor((to - from) / step + 1e-9));
-    for (std::int64_t i = 0; i <= n; ++i) {
+    const auto n = static_cast<std::int64_t>(count);
+    for (std::int64_t i = 0; i < n; ++i) {
         const double x = from + static_cast<double>(i) * step;
         out.push_back(integral ? Value{static_cast<std::int64_t>(std::llround(x))} : Value{x});
     }
     return out;
+}
+
+/// A number read for an integer key (LHS bound, sample-file cell), rounded only when exact.
+Value number_for(const Field& f, double x, const SourcePos& pos) {
+    if (f.kind != Kind::integer) return Value{x};
+    if (!std::isfinite(x) || std::abs(x) > exact_integer_limit)
+        throw InputError(pos, f.path, fmt::format("value {} is not an integer within +/-2^53", x));
+    return Value{static_cast<std::int64_t>(std::llround(x))};
 }
 
 SweepAxis read_axis(const Scenario& s, const std::string& key, const SourcePos& key_pos, const toml::node& node,
@@ -64,17 +87,18 @@ SweepAxis read_axis(const Scenario& s, const std::string& key, const SourcePos& 
     SweepAxis axis{key, {}, position(node.source(), file)};
     const Field& f = swept_field(s, key, key_pos);
     if (auto t = node.as_table()) {
-        axis.values = range_values(*t, file, key);
+        axis.values = range_values(*t, file, key, s.experiment().max_runs);
     } else if (auto a = node.as_array()) {
         for (const auto& item : *a) axis.values.push_back(toml_to_value(item, file, key));
     } else {
         throw InputError(axis.pos, key, "a swept key takes a list or {from, to, step}");
     }
     if (axis.values.empty()) throw InputError(axis.pos, key, "a swept key needs at least one value");
-    for (std::size_t i = 0; i < axis.values.size(); ++i) {
-        const auto* a = node.as_array();
-        check_value(f, axis.values[i], a ? position((*a)[i].source(), file) : axis.pos);
-    }
+    Field probe = f;  // one probe per axis: copying a Field per value made a long range slow
+    probe.set = [](const Value&) {};
+    const auto* a = node.as_array();
+    for (std::size_t i = 0; i < axis.values.size(); ++i)
+        assign(probe, axis.values[i], a ? position((*a)[i].source(), file) : axis.pos);
     return axis;
 }
 
@@ -115,8 +139,9 @@ void read_matrix_file(SweepSpec& spec, const Scenario& s, const toml::table& t, 
         for (std::size_t c = 0; c < xs.size(); ++c) {
             auto& axis = spec.sample_file_columns[c];
             const Field& f = *s.find(axis.key);
-            Value v = f.kind == Kind::integer ? Value{static_cast<std::int64_t>(std::llround(xs[c]))} : Value{xs[c]};
-            check_value(f, v, SourcePos{p.string(), line_no, 1});
+            const SourcePos cell{p.string(), line_no, 0};
+            const Value v = number_for(f, xs[c], cell);
+            check_value(f, v, cell);
             axis.values.push_back(v);
         }
     }
@@ -129,7 +154,12 @@ void read_sample(SweepSpec& spec, const Scenario& s, const toml::table& t, const
         const SourcePos pos = position(node.source(), file);
         if (k == "lhs") {
             spec.lhs_samples = node.value<std::int64_t>().value_or(0);
-            if (spec.lhs_samples < 1) throw InputError(pos, "sweep.sample.lhs", "expected an integer >= 1");
+            if (!node.is_integer() || spec.lhs_samples < 1)
+                throw InputError(pos, "sweep.sample.lhs", "expected an integer >= 1");
+            if (spec.lhs_samples > s.experiment().max_runs)
+                throw InputError(pos, "sweep.sample.lhs",
+                                 fmt::format("{} samples, more than experiment.max_runs = {}", spec.lhs_samples,
+                                             s.experiment().max_runs));
             continue;
         }
         const Field& f = swept_field(s, k, pos);
@@ -137,9 +167,7 @@ void read_sample(SweepSpec& spec, const Scenario& s, const toml::table& t, const
         if (!a || a->size() != 2) throw InputError(pos, k, "an LHS key takes [low, high]");
         const double lo = (*a)[0].value<double>().value_or(NAN), hi = (*a)[1].value<double>().value_or(NAN);
         if (!(lo <= hi)) throw InputError(pos, k, "an LHS key takes [low, high] with low <= high");
-        const auto as_kind = [&](double x) {
-            return f.kind == Kind::integer ? Value{static_cast<std::int64_t>(std::llround(x))} : Value{x};
-        };
+        const auto as_kind = [&](double x) { return number_for(f, x, pos); };
         check_value(f, as_kind(lo), pos);
         check_value(f, as_kind(hi), pos);
         spec.lhs.push_back({k, lo, hi, pos});
@@ -151,6 +179,26 @@ void read_sample(SweepSpec& spec, const Scenario& s, const toml::table& t, const
         throw InputError(position(t.source(), file), "sweep.sample.lhs", "missing: how many samples");
 }
 
+/// A key swept twice (grid and zip, or grid and sample) would get two columns and two values per
+/// run; the later occurrence in the file is reported.
+void reject_repeated_keys(const SweepSpec& spec) {
+    std::vector<std::pair<std::string, SourcePos>> seen;
+    const auto note = [&](const std::string& key, const SourcePos& pos) {
+        seen.emplace_back(key, pos);
+    };
+    for (const auto* axes : {&spec.grid, &spec.zip, &spec.sample_file_columns})
+        for (const auto& a : *axes) note(a.key, a.pos);
+    for (const auto& b : spec.lhs) note(b.key, b.pos);
+    std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second.line, a.second.column) < std::tie(b.second.line, b.second.column);
+    });
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (seen[i].first == seen[j].first)
+                throw InputError(seen[i].second, seen[i].first,
+                                 fmt::format("swept twice in [sweep] (first at line {})", seen[j].second.line));
+}
+
 }  // namespace
 
 SweepSpec read_sweep(const toml::table& sweep, const Scenario& s, const std::string& file) {
@@ -160,6 +208,7 @@ SweepSpec read_sweep(const toml::table& sweep, const Scenario& s, const std::str
         const SourcePos pos = position(node.source(), file);
         if (k == "replications") {
             spec.replications = node.value<std::int64_t>().value_or(0);
+            spec.replications_pos = pos;
             if (!node.is_integer() || spec.replications < 1)
                 throw InputError(pos, "sweep.replications", "expected an integer >= 1 (unit: runs)");
         } else if (k == "seed_mode") {
@@ -186,6 +235,7 @@ SweepSpec read_sweep(const toml::table& sweep, const Scenario& s, const std::str
                              guess.empty() ? "unknown key" : fmt::format("unknown key; did you mean 'sweep.{}'?", guess));
         }
     }
+    reject_repeated_keys(spec);
     return spec;
 }
 

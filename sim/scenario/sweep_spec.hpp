@@ -25,6 +25,7 @@ struct LhsBounds {
 
 struct SweepSpec {
     std::int64_t replications = 1;
+    SourcePos replications_pos;
     std::string seed_mode = "independent";  ///< or "common": streams keyed by replication only
     std::string constraint;
     SourcePos constraint_pos;
