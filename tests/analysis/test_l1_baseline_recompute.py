@@ -88,7 +88,8 @@ def test_l1_baseline_flow_cost_by_hand(simulated):
     assert 1.2e6 < hand < 1.6e6
 
     priced = price(simulated, econ)
-    cost = priced["flow_cost_usd"].to_numpy(float)
+    # Flow spend per run as the estimator defines it: rent - rewards earned + fees + external.
+    cost = (priced["rent_usd"] - priced["earned_usd"] + priced["fees_usd"] + priced["external_usd"]).to_numpy(float)
     success = priced["attack_success"].to_numpy(float)
     ratio = cost.mean() / success.mean()
     # Delta-method standard error of a ratio of means.

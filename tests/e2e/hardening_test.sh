@@ -61,16 +61,18 @@ expect long_key_abbreviated 2 "longkey.toml:4:1: error: key 'phold.x{74}\.\.\. \
 printf '[experiment]\nmodel = "layer2"\n[layer2]\ndesign = "custody_peg"\nattack = "bribe_theft"\n[ark]\nexit_delay_blocks = 5000\n' >"$tmp/peg.toml"
 expect other_design_not_checked 0 "peg.toml: ok" "$L2SIM" validate "$tmp/peg.toml"
 
-# --- the lock: a second writer of a file being written is refused with exit 2.
-"$L2SIM" sweep "$big" --progress none -o "$tmp/locked.h5" 2>/dev/null & writer=$!
+# --- the lock: a second writer of a file being written is refused with exit 2. The sweep is slow
+# (PHOLD runs of about 0.1 s each, 40 s in all) so a writer is still at work however idle the machine.
+printf '[experiment]\nmodel = "phold"\n[phold]\nend_time_s = 5000\n[sweep]\nreplications = 800\n' >"$tmp/slow.toml"
+"$L2SIM" sweep "$tmp/slow.toml" --threads 1 --progress none -o "$tmp/locked.h5" 2>/dev/null & writer=$!
 for _ in $(seq 100); do [ -e "$tmp/locked.h5" ] && break; sleep 0.1; done
 sleep 0.5
 expect second_resume_refused 2 "locked.h5: error: another l2sim process is writing this file" "$L2SIM" resume "$tmp/locked.h5"
 kill -TERM "$writer"; wait "$writer"
-"$L2SIM" resume "$tmp/locked.h5" --progress none >/dev/null 2>&1 & writer=$!
+"$L2SIM" resume "$tmp/locked.h5" --threads 1 --progress none >/dev/null 2>&1 & writer=$!
 sleep 1
 expect resume_of_resume_refused 2 "another l2sim process is writing" "$L2SIM" resume "$tmp/locked.h5"
-kill -TERM "$writer"; wait "$writer"
+kill -TERM "$writer" 2>/dev/null; wait "$writer"
 
 # --- resume OUT.h5 after an MPI sweep stopped before its merge: rank 0 finished, rank 1 never
 # started (deterministic), then a real mpirun killed part-way when MPI is built.

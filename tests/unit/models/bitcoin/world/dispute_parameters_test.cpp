@@ -66,6 +66,7 @@ Params demand_only() {
     p.world.demand.arrival_vb_per_s = 3000.0;
     p.world.demand.fee_rate_median_sat_vb = 10.0;
     p.world.demand.tx_vbytes = 130;
+    p.world.demand.min_tx_vbytes = 130;
     p.world.demand.epoch_s = 300.0;
     p.dispute.claim_delay_blocks = 2;
     p.dispute.window_blocks = 4;
