@@ -2,7 +2,7 @@
 # Python always runs as /usr/bin/python3: Debian's interpreter sees Debian's h5py/numpy/scipy/matplotlib/xarray.
 PY       := /usr/bin/python3
 LIGHTNING := revoked_censorship bribery flood_and_loot congestion time_dilation
-DESIGNS3  := bitvm2 rollup babylon ark statechain
+OTHER_DESIGNS := bitvm2 rollup babylon ark statechain
 BUILD    := build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 L2SIM    := $(BUILD)/l2sim
@@ -37,14 +37,16 @@ demo: build
 	$(L2SIM) sweep scenarios/study_default.toml --overwrite --threads $(JOBS) -o results/study_default.h5
 	@for s in $(LIGHTNING); do \
 	  $(L2SIM) sweep scenarios/lightning/$$s.toml --overwrite --threads $(JOBS) --progress none -o results/lightning_$$s.h5 || exit 1; done
-	@for s in $(DESIGNS3); do \
+	@for s in $(OTHER_DESIGNS); do \
 	  $(L2SIM) sweep scenarios/layer2/$$s.toml --overwrite --threads $(JOBS) --progress none -o results/layer2_$$s.h5 || exit 1; done
 	$(PY) analysis/inherited_cost.py results/study_default.h5 $(LIGHTNING:%=results/lightning_%.h5) \
-	  $(DESIGNS3:%=results/layer2_%.h5) -o results \
+	  $(OTHER_DESIGNS:%=results/layer2_%.h5) -o results \
 	  --refine attack.miner_bribe_btc attack.bribe_per_signer_btc --l2sim $(L2SIM) --threads $(JOBS)
+	$(PY) analysis/headline_table.py results/inherited_cost.csv > results/headline.md
+	$(L2SIM) run scenarios/world/claim_window.toml --overwrite --threads $(JOBS) --progress none -o results/claim_window.h5
 	$(L2SIM) sweep scenarios/study_demo.toml --overwrite --threads $(JOBS) -o results/study_demo.h5 --progress none
 	$(PY) analysis/figures/fig_double_spend.py results/study_demo.h5 -o results/fig_demo
-	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}"
+	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/headline.md, results/claim_window.h5, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}"
 
 validate: build
 	$(BUILD)/l2sim_tests "[.statistical]" --reporter compact
