@@ -16,8 +16,8 @@
 #include "models/layer2/lightning/lightning_attacks.hpp"
 #include "models/layer2/lightning/lightning_closed_forms.hpp"
 #include "models/layer2/lightning/channel.hpp"
-#include "models/layer2/designs3/designs3.hpp"
-#include "models/layer2/designs3/designs3_closed_forms.hpp"
+#include "models/layer2/timelock_designs/timelock_designs.hpp"
+#include "models/layer2/timelock_designs/timelock_closed_forms.hpp"
 #include "models/layer2/attack_record.hpp"
 #include "models/layer2/bitcoin_race.hpp"
 #include "sim/random/distributions.hpp"
@@ -257,7 +257,7 @@ std::vector<std::pair<std::string, double>> Layer2Model::exact(const Params& p) 
         return race_exact(z, p.merged.block_interval_s, a == "rental_reorg");
     }
     if (d == "lightning") return lightning_exact(p);
-    if (d == "bitvm2" || d == "rollup" || d == "babylon" || d == "ark" || d == "statechain") return designs3_forms::exact(p);
+    if (d == "bitvm2" || d == "rollup" || d == "babylon" || d == "ark" || d == "statechain") return timelock_forms::exact(p);
     const auto req = static_cast<int>(p.drivechain.ack_required), win = static_cast<int>(p.drivechain.window_blocks);
     if (a == "theft") return {{"success_probability", cf::drivechain_theft(q, req, win, p.drivechain.honest_mode == "downvote")}};
     return {{"success_probability", cf::drivechain_freeze(q, req, win)}};

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "models/layer2/designs3/designs3_params.hpp"
+#include "models/layer2/timelock_designs/timelock_params.hpp"
 #include "models/layer2/lightning/lightning_params.hpp"
 #include "models/layer2/miner_params.hpp"
 #include "sim/params/field.hpp"

@@ -5,7 +5,7 @@
 // many make it; an attacker can also congest it.
 #include <cmath>
 
-#include "models/layer2/designs3/designs3.hpp"
+#include "models/layer2/timelock_designs/timelock_designs.hpp"
 #include "models/layer2/lightning/block_space.hpp"
 
 namespace models::layer2 {

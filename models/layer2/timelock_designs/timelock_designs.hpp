@@ -1,4 +1,4 @@
-// One run of an attack on the designs of model issue III: BitVM2 bridges, rollups composed from
+// One run of an attack on the designs whose security rests on timelocked windows: BitVM2 bridges, rollups composed from
 // parts, Bitcoin staking (Babylon), Ark and statechains. Each reduces to the primitives of
 // models/layer2/primitives.hpp with its own windows, committees and fee policies.
 #pragma once

@@ -2,7 +2,7 @@
 // transfer gives the new owner a backup transaction whose locktime is decrement_blocks lower.
 // Theft needs the entity's keys to collude with a previous owner, or the previous owner to keep
 // the current owner's backup out of blocks for decrement_blocks until its own becomes valid.
-#include "models/layer2/designs3/designs3.hpp"
+#include "models/layer2/timelock_designs/timelock_designs.hpp"
 #include "models/layer2/primitives.hpp"
 
 namespace models::layer2 {

@@ -2,7 +2,7 @@
 // a bridge (a custody peg or BitVM2) and an optional upgrade path with a delay. Each attack family
 // targets one part; the rollup's cheapest attack is the minimum over its parts, which the
 // estimator marks (`cheapest_for_design`).
-#include "models/layer2/designs3/designs3.hpp"
+#include "models/layer2/timelock_designs/timelock_designs.hpp"
 #include "models/layer2/federation.hpp"
 #include "models/layer2/primitives.hpp"
 

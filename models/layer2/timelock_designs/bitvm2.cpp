@@ -5,7 +5,7 @@
 // needs every operator to stop.
 #include <cmath>
 
-#include "models/layer2/designs3/designs3.hpp"
+#include "models/layer2/timelock_designs/timelock_designs.hpp"
 #include "models/layer2/primitives.hpp"
 
 namespace models::layer2 {

@@ -2,7 +2,7 @@
 // slash_rate through a pre-signed slashing transaction that must confirm before the stake
 // unbonds; checkpoints are final after checkpoint_depth Bitcoin blocks. A safety violation needs
 // a third of the stake to double-sign.
-#include "models/layer2/designs3/designs3.hpp"
+#include "models/layer2/timelock_designs/timelock_designs.hpp"
 #include "models/layer2/primitives.hpp"
 
 namespace models::layer2 {

@@ -1,4 +1,4 @@
-// The designs of issue III against the closed forms derived for their main attacks (README):
+// The timelock-window designs (BitVM2, rollup, Babylon, Ark, statechain) against the closed forms derived for their main attacks (README):
 // all-n collusion (BitVM2 committee) and k-of-n tails, censorship over a challenge window,
 // slashed stake, and the Ark mass-exit capacity. z = 3.29 binomial standard errors, fixed seeds.
 #include <catch2/catch.hpp>
@@ -7,13 +7,13 @@
 
 #include "models/attacks/closed_forms.hpp"
 #include "models/attacks/strongest_censor.hpp"
-#include "models/layer2/designs3/designs3_closed_forms.hpp"
+#include "models/layer2/timelock_designs/timelock_closed_forms.hpp"
 #include "models/layer2/layer2_model.hpp"
 #include "replications.hpp"
 
 using models::layer2::Layer2Model;
 using models::layer2::Layer2Params;
-namespace d3 = models::layer2::designs3_forms;
+namespace d3 = models::layer2::timelock_forms;
 namespace cf = models::attacks::closed_forms;
 
 namespace {

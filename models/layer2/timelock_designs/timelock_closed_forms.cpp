@@ -1,17 +1,17 @@
-// See designs3_closed_forms.hpp.
-#include "models/layer2/designs3/designs3_closed_forms.hpp"
+// See timelock_closed_forms.hpp.
+#include "models/layer2/timelock_designs/timelock_closed_forms.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "models/attacks/closed_forms.hpp"
 #include "models/attacks/markov_exact.hpp"
-#include "models/layer2/designs3/designs3.hpp"
+#include "models/layer2/timelock_designs/timelock_designs.hpp"
 #include "models/layer2/federation.hpp"
 #include "models/layer2/layer2_closed_forms.hpp"
 #include "models/layer2/lightning/lightning_closed_forms.hpp"
 
-namespace models::layer2::designs3_forms {
+namespace models::layer2::timelock_forms {
 
 namespace cf = attacks::closed_forms;
 
@@ -108,4 +108,4 @@ std::vector<std::pair<std::string, double>> exact(const Layer2Params& p) {
     return {{"success_probability", cf::censored_unconfirmed(p.attack.hash_share, gap, gap)}};
 }
 
-}  // namespace models::layer2::designs3_forms
+}  // namespace models::layer2::timelock_forms
