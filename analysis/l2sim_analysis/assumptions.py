@@ -28,7 +28,7 @@ def smallest_share(params):
 def censored_fee_btc(params, design):
     """The fee the victim's transaction pays (what a bribe must beat), as the model computes it:
     Lightning justice (models/layer2/lightning/lightning_closed_forms.cpp justice_fee_btc) or a
-    BitVM2 challenge (models/layer2/designs3/bitvm2.cpp censor_challenges)."""
+    BitVM2 challenge (models/layer2/timelock_designs/bitvm2.cpp censor_challenges)."""
     ln = params["lightning"]
     if design == "lightning":
         if ln["watcher"] == "tower_fixed":
