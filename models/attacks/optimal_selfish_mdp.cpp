@@ -28,7 +28,8 @@ struct Transition {
 /// The truncated MDP: state indexing and the transitions of each feasible action.
 class SelfishMdp {
 public:
-    SelfishMdp(double alpha, double gamma, int max) : alpha_(alpha), gamma_(gamma), max_(max) {}
+    SelfishMdp(double alpha, double gamma, int max, TieBreaking ties = TieBreaking::first_seen)
+        : alpha_(alpha), gamma_(gamma), max_(max), ties_(ties) {}
 
     int states() const { return 3 * (max_ + 1) * (max_ + 1); }
     int index(int a, int h, ForkState f) const { return (a * (max_ + 1) + h) * 3 + static_cast<int>(f); }
@@ -43,7 +44,9 @@ public:
         switch (act) {
             case SelfishAction::adopt: return true;
             case SelfishAction::override_chain: return a > h;
-            case SelfishAction::match: return f == ForkState::relevant && a >= h && h >= 1 && room;
+            case SelfishAction::match:  // first seen: only while the honest block is still racing
+                return (f == ForkState::relevant || ties_ == TieBreaking::uniform) && a >= h && h >= 1 &&
+                       room;
             // (an active tie needs a >= h; the other active states are unreachable)
             case SelfishAction::wait: return room && (f != ForkState::active || a >= h);
         }
@@ -85,6 +88,7 @@ public:
 private:
     double alpha_, gamma_;
     int max_;
+    TieBreaking ties_;
 };
 
 constexpr std::array<SelfishAction, 4> all_actions = {SelfishAction::adopt, SelfishAction::override_chain,
@@ -185,9 +189,11 @@ double exact_share(const SelfishMdp& m, const std::vector<SelfishAction>& policy
     return ra / (ra + rh);
 }
 
-void check_arguments(double alpha, double gamma, int max) {
+void check_arguments(double alpha, double gamma, int max, TieBreaking ties = TieBreaking::first_seen) {
     if (!(alpha > 0.0 && alpha < 0.5) || !(gamma >= 0.0 && gamma <= 1.0) || max < 2)
         throw std::invalid_argument("optimal selfish mining needs 0 < alpha < 0.5, 0 <= gamma <= 1, truncation >= 2");
+    if (ties == TieBreaking::uniform && gamma != 0.5)
+        throw std::invalid_argument("uniform tie-breaking fixes gamma at 1/2");
 }
 
 }  // namespace
@@ -200,9 +206,9 @@ SelfishAction SelfishPolicy::at(int a, int h, ForkState f) const {
     return actions_[static_cast<std::size_t>((a * (max_ + 1) + h) * 3 + static_cast<int>(f))];
 }
 
-SelfishPolicy optimal_selfish_policy(double alpha, double gamma, int max) {
-    check_arguments(alpha, gamma, max);
-    const SelfishMdp m(alpha, gamma, max);
+SelfishPolicy optimal_selfish_policy(double alpha, double gamma, int max, TieBreaking ties) {
+    check_arguments(alpha, gamma, max, ties);
+    const SelfishMdp m(alpha, gamma, max, ties);
     std::vector<double> bias(m.states(), 0.0);
     double rho = alpha;  // honest mining's share: g(alpha) >= 0, so rho only rises from here
     std::vector<SelfishAction> policy;
@@ -262,14 +268,14 @@ SelfishPolicy sm1_policy(int max) {
     return SelfishPolicy(max, std::move(actions), std::numeric_limits<double>::quiet_NaN());
 }
 
-double optimal_selfish_threshold(double gamma, int max, double tolerance) {
+double optimal_selfish_threshold(double gamma, int max, double tolerance, TieBreaking ties) {
     // Below the threshold the optimal policy is honest mining (share exactly alpha); the optimum
     // dominates SM1, so the threshold lies below SM1's (1 - gamma) / (3 - 2 gamma).
     double lo = 0.0, hi = std::max((1.0 - gamma) / (3.0 - 2.0 * gamma), 0.0);
     if (hi <= tolerance) return 0.0;
     while (hi - lo > tolerance) {
         const double mid = std::max(0.5 * (lo + hi), 1e-6);
-        if (optimal_selfish_policy(mid, gamma, max).revenue_share() > mid + 1e-9) hi = mid;
+        if (optimal_selfish_policy(mid, gamma, max, ties).revenue_share() > mid + 1e-9) hi = mid;
         else lo = mid;
     }
     return 0.5 * (lo + hi);

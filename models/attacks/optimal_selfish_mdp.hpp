@@ -23,6 +23,14 @@ namespace models::attacks {
 enum class SelfishAction : std::uint8_t { adopt, override_chain, match, wait };
 enum class ForkState : std::uint8_t { irrelevant, relevant, active };
 
+/// How honest nodes choose between equal-length chains. first_seen is Bitcoin Core's rule: a tie
+/// can only be raced (match) right after the honest block arrives, and gamma is the share of honest
+/// hash that sees the attacker's block first. uniform is Eyal and Sirer's proposed countermeasure
+/// (2014, §6): every node picks one of the tied chains at random whatever the arrival order, so
+/// gamma is 1/2 and the attacker may match in any state with a >= h (Sapirshtein et al. 2016, §5,
+/// show the countermeasure's threshold is 0.2321, not the 1/4 it was designed for).
+enum class TieBreaking : std::uint8_t { first_seen, uniform };
+
 /// Fork truncation used by `l2sim exact` and the optimal_selfish strategy: a and h are capped at
 /// 75 as in the paper (wait and match are not offered where they would pass it). At alpha = 1/3
 /// the share moves by 1.3e-6 from 50 to 75 (test "the value is stable as the truncation
@@ -47,7 +55,9 @@ private:
 };
 
 /// The revenue-maximising policy at hash share alpha and tie parameter gamma.
-SelfishPolicy optimal_selfish_policy(double alpha, double gamma, int max_fork_blocks);
+/// Under TieBreaking::uniform gamma must be 1/2 (the rule fixes it).
+SelfishPolicy optimal_selfish_policy(double alpha, double gamma, int max_fork_blocks,
+                                     TieBreaking ties = TieBreaking::first_seen);
 /// The same, solved once per (alpha, gamma, truncation) and shared: the solve is a pure function
 /// of its arguments, so memoising it changes no result (see the .cpp for why it exists).
 const SelfishPolicy& cached_optimal_selfish_policy(double alpha, double gamma, int max_fork_blocks);
@@ -56,6 +66,7 @@ double selfish_policy_revenue(const SelfishPolicy& policy, double alpha, double 
 /// SM1 of Eyal and Sirer written as a policy of this MDP (cross-check of the MDP's dynamics).
 SelfishPolicy sm1_policy(int max_fork_blocks);
 /// Lowest alpha at which the optimal share exceeds alpha (bisection to `tolerance`).
-double optimal_selfish_threshold(double gamma, int max_fork_blocks, double tolerance = 1e-5);
+double optimal_selfish_threshold(double gamma, int max_fork_blocks, double tolerance = 1e-5,
+                                 TieBreaking ties = TieBreaking::first_seen);
 
 }  // namespace models::attacks

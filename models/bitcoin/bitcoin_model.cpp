@@ -118,6 +118,10 @@ std::vector<std::pair<std::string, double>> BitcoinModel::exact(const Params& p)
                 {"sm1_revenue_share_eyal_sirer", cf::selfish_revenue(q, g)},
                 {"optimal_profitability_threshold_mdp", attacks::optimal_selfish_threshold(g, t, 1e-4)},
                 {"sm1_profitability_threshold", cf::selfish_threshold(g)},
+                // Eyal and Sirer's countermeasure (uniform tie-breaking, gamma = 1/2 by
+                // construction): designed to raise SM1's threshold to 1/4, it leaves 0.2321.
+                {"optimal_profitability_threshold_uniform_ties_mdp",
+                 attacks::optimal_selfish_threshold(0.5, t, 1e-4, attacks::TieBreaking::uniform)},
                 {"lead_truncation_blocks", t}};
     }
     if (s == "censor") {
