@@ -24,8 +24,12 @@ def load_dataset(path):
 def fixed_parameters(dataset):
     """Every effective parameter of the run (defaults included), dotted key -> value, from the
     provenance attribute: the values of keys that were not swept and so have no column."""
+    return flatten_toml(str(dataset.attrs.get("effective_parameters", "")))
+
+
+def flatten_toml(text):
+    """Dotted key -> value of a TOML text (nested tables become dotted prefixes)."""
     import tomllib
-    text = str(dataset.attrs.get("effective_parameters", ""))
     out = {}
 
     def walk(prefix, node):

@@ -17,26 +17,12 @@ import tomllib
 
 import numpy as np
 
-from .load import load_frame
+from .load import flatten_toml, load_frame
 from .stats import wilson_interval
 
 
 class RefineError(RuntimeError):
     """l2sim failed at a refinement point (the message says which and why)."""
-
-
-def _flat(text):
-    """Dotted key -> value of a stored effective-parameters TOML."""
-    out = {}
-
-    def walk(prefix, node):
-        for k, v in node.items():
-            if isinstance(v, dict):
-                walk(f"{prefix}{k}.", v)
-            else:
-                out[prefix + k] = v
-    walk("", tomllib.loads(text))
-    return out
 
 
 def _toml_value(v, like=None):
@@ -125,7 +111,7 @@ class Refiner:
     def _simulate(self, file, brackets, mids):
         """Runs every bracket's midpoint in one sweep; returns one frame of runs per bracket."""
         meta = self.meta[file]
-        types = meta.setdefault("_flat", _flat(meta["effective_parameters"]))
+        types = meta.setdefault("_flat", flatten_toml(meta["effective_parameters"]))
         keys = list(dict.fromkeys([*meta["swept"], *(b.key for b in brackets)]))
         keys = [k for k in keys if all(k in b.template for b in brackets)]
         columns = {k: [] for k in keys}

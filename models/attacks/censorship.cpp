@@ -47,15 +47,19 @@ bool Censorship::done(const RaceWorld& w) const {
     return !w.store[w.honest.tip()].tx_in_chain || target(w) == bitcoin::no_block;
 }
 
-void Censorship::finish(RaceWorld& w) {
+AttackResult censorship_outcome(const RaceWorld& w, std::uint32_t window_blocks) {
+    AttackResult r;
     BlockId b = w.honest.tip();
     if (w.store[b].tx_in_chain) {
         while (!w.store[b].has_tx) b = w.store[b].parent;
-        result_.tx_confirm_block = w.store[b].height;
+        r.tx_confirm_block = w.store[b].height;
     }
-    result_.success = !(result_.tx_confirm_block <= window_);
-    result_.attack_duration_s = w.now_s;
-    if (result_.success) result_.time_to_success_s = w.now_s;
+    r.success = !(r.tx_confirm_block <= window_blocks);  // NaN (never confirmed) is a success
+    r.attack_duration_s = w.now_s;
+    if (r.success) r.time_to_success_s = w.now_s;
+    return r;
 }
+
+void Censorship::finish(RaceWorld& w) { result_ = censorship_outcome(w, window_); }
 
 }  // namespace models::attacks

@@ -8,6 +8,10 @@
 
 namespace models::attacks {
 
+/// The outcome of any censorship attack once the run ends: where the honest chain confirmed the tx
+/// (if it did) and whether that was after the window of `window_blocks`.
+AttackResult censorship_outcome(const RaceWorld& w, std::uint32_t window_blocks);
+
 class Censorship {
 public:
     Censorship(const BitcoinParams& p, RaceWorld& w);

@@ -23,16 +23,21 @@ void DoubleSpend::check(RaceWorld& w) {
     const std::uint32_t h = w.honest.height();                 // honest blocks since the fork
     const std::uint32_t a = w.store[private_tip_].height;      // attacker blocks since the fork
     const bool merchant_paid = h >= z_;                        // the payment block is height 1
-    if (merchant_paid && (overtake_ ? a > h : a >= h)) {
-        if (a > h) w.publish(private_tip_);                    // a tie would not move honest nodes
-        result_.success = true;
-        result_.time_to_success_s = w.now_s;
-        result_.attack_duration_s = w.now_s;
-        finished_ = true;
-    } else if (h >= a + deficit_) {
-        result_.attack_duration_s = w.now_s;
-        finished_ = true;
-    }
+    if (merchant_paid && (overtake_ ? a > h : a >= h)) win(w, a, h);
+    else if (h >= a + deficit_) abandon(w);
+}
+
+void PrivateBranchRace::win(RaceWorld& w, std::uint32_t a, std::uint32_t h) {
+    if (a > h) w.publish(private_tip_);
+    result_.success = true;
+    result_.time_to_success_s = w.now_s;
+    result_.attack_duration_s = w.now_s;
+    finished_ = true;
+}
+
+void PrivateBranchRace::abandon(const RaceWorld& w) {
+    result_.attack_duration_s = w.now_s;
+    finished_ = true;
 }
 
 }  // namespace models::attacks

@@ -9,17 +9,33 @@
 
 namespace models::attacks {
 
-class DoubleSpend {
+/// What every double-spend race shares: the private branch mined from the fork point, and how a
+/// race ends (won: the branch is published; abandoned).
+class PrivateBranchRace {
+public:
+    BlockId attacker_parent(const RaceWorld&) const { return private_tip_; }
+    bool done(const RaceWorld&) const { return finished_; }
+    void finish(RaceWorld&) {}
+    AttackResult result() const { return result_; }
+
+protected:
+    /// The branch (a blocks) beats the honest chain (h): publish it if strictly longer, since a
+    /// tie would not move honest nodes (first seen).
+    void win(RaceWorld& w, std::uint32_t a, std::uint32_t h);
+    void abandon(const RaceWorld& w);
+
+    BlockId private_tip_ = bitcoin::genesis_block;
+    bool finished_ = false;
+    AttackResult result_;
+};
+
+class DoubleSpend : public PrivateBranchRace {
 public:
     DoubleSpend(const BitcoinParams& p, RaceWorld& w);
     /// The race itself: publish once the honest chain has z blocks and the private branch wins.
     DoubleSpend(std::uint32_t z, std::uint32_t give_up_deficit, bool overtake);
-    BlockId attacker_parent(const RaceWorld&) const { return private_tip_; }
     void on_attacker_block(BlockId b, RaceWorld& w);
     void on_honest_block(BlockId b, RaceWorld& w);
-    bool done(const RaceWorld&) const { return finished_; }
-    void finish(RaceWorld&) {}
-    AttackResult result() const { return result_; }
 
 private:
     void check(RaceWorld& w);
@@ -27,9 +43,6 @@ private:
     std::uint32_t z_;
     std::uint32_t deficit_;
     bool overtake_;
-    BlockId private_tip_ = bitcoin::genesis_block;
-    bool finished_ = false;
-    AttackResult result_;
 };
 
 }  // namespace models::attacks

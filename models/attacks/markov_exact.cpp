@@ -5,11 +5,13 @@
 #include <Eigen/Dense>
 #include <Eigen/Sparse>
 
+#include <algorithm>
 #include <vector>
 
 namespace models::attacks {
 
-double double_spend_markov(double q, int z, int deficit, bool overtake) {
+double double_spend_chain_value(double q, int z, int deficit, bool overtake, double per_block,
+                                const std::function<double(int)>& on_success) {
     const double p = 1.0 - q;
     const int o = overtake ? 1 : 0;
     const int d_min = -(z + o);  // below any state's success line
@@ -25,15 +27,16 @@ double double_spend_markov(double q, int z, int deficit, bool overtake) {
             const int i = index(k, d);
             triplets.emplace_back(i, i, 1.0);
             if (success(k, d)) {
-                rhs[i] = 1.0;
+                rhs[i] = on_success(k);
                 continue;
             }
+            rhs[i] = per_block;
             const int k_next = std::min(k + 1, z);
-            if (d + 1 < deficit) {  // honest block; at the deficit the attacker gives up (0)
-                if (success(k_next, d + 1)) rhs[i] += p;
+            if (d + 1 < deficit) {  // honest block; at the deficit the attacker gives up (value 0)
+                if (success(k_next, d + 1)) rhs[i] += p * on_success(k_next);
                 else triplets.emplace_back(i, index(k_next, d + 1), -p);
             }
-            if (success(k, d - 1)) rhs[i] += q;  // attacker block
+            if (success(k, d - 1)) rhs[i] += q * on_success(k);  // attacker block
             else triplets.emplace_back(i, index(k, d - 1), -q);
         }
     Eigen::SparseMatrix<double> a(n, n);
@@ -42,6 +45,10 @@ double double_spend_markov(double q, int z, int deficit, bool overtake) {
     lu.compute(a);
     const Eigen::VectorXd x = lu.solve(rhs);
     return x[index(0, 0)];
+}
+
+double double_spend_markov(double q, int z, int deficit, bool overtake) {
+    return double_spend_chain_value(q, z, deficit, overtake, 0.0, [](int) { return 1.0; });
 }
 
 double selfish_markov_revenue(double a, double g, int max_lead) {

@@ -30,16 +30,10 @@ void OptimalDoubleSpend::check(RaceWorld& w) {
         finished_ = true;
         return;
     }
-    if (policy_.success_state(a, h)) {
-        if (a > h) w.publish(private_tip_);
-        result_.success = true;
-        result_.time_to_success_s = w.now_s;
-        result_.attack_duration_s = w.now_s;
-        finished_ = true;
-    } else if (!policy_.keep_going(a, h)) {
-        result_.attack_duration_s = w.now_s;
-        finished_ = true;
-    }
+    if (policy_.success_state(a, h))
+        win(w, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(h));
+    else if (!policy_.keep_going(a, h))
+        abandon(w);
 }
 
 }  // namespace models::attacks

@@ -1,6 +1,8 @@
 // See private_race_censorship.hpp.
 #include "models/attacks/private_race_censorship.hpp"
 
+#include "models/attacks/censorship.hpp"
+
 namespace models::attacks {
 
 PrivateRaceCensorship::PrivateRaceCensorship(const BitcoinParams& p, RaceWorld& w)
@@ -27,15 +29,6 @@ void PrivateRaceCensorship::check(RaceWorld& w) {
     }
 }
 
-void PrivateRaceCensorship::finish(RaceWorld& w) {
-    BlockId b = w.honest.tip();
-    if (w.store[b].tx_in_chain) {
-        while (!w.store[b].has_tx) b = w.store[b].parent;
-        result_.tx_confirm_block = w.store[b].height;
-    }
-    result_.success = !(result_.tx_confirm_block <= window_);
-    result_.attack_duration_s = w.now_s;
-    if (result_.success) result_.time_to_success_s = w.now_s;
-}
+void PrivateRaceCensorship::finish(RaceWorld& w) { result_ = censorship_outcome(w, window_); }
 
 }  // namespace models::attacks

@@ -10,12 +10,6 @@ using namespace models::bitcoin;
 using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
-namespace {
-RejectReason reason_of(const AcceptResult& r) {
-    return r.reject ? r.reject->reason : RejectReason{};
-}
-}  // namespace
-
 TEST_CASE("options: v29.1 lowered the minimum relay feerate to 0.1 sat/vB (PR #33106)", "[unit]") {
     const auto half_sat = make_tx(1, {coin(1)}, 50, 100);
     Mempool v28(MempoolOptions::core_v28());

@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 
+#include "models/bitcoin/mempool/mempool.hpp"
 #include "models/bitcoin/tx/transaction.hpp"
 
 namespace mempool_test {
@@ -34,6 +35,11 @@ inline Transaction make_tx(TxId id, std::initializer_list<Outpoint> spends, std:
 inline Transaction make_v3(TxId id, std::initializer_list<Outpoint> spends, std::int64_t fee_sat,
                            std::int64_t vsize_vb, int outputs = 2) {
     return make_tx(id, spends, fee_sat, vsize_vb, outputs, 3);
+}
+
+/// Why the mempool refused a submission (the default reason when it accepted it).
+inline models::bitcoin::mempool::RejectReason reason_of(const models::bitcoin::mempool::AcceptResult& r) {
+    return r.reject ? r.reject->reason : models::bitcoin::mempool::RejectReason{};
 }
 
 }  // namespace mempool_test

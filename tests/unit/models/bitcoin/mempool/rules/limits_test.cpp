@@ -13,10 +13,6 @@ using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
 namespace {
-RejectReason reason_of(const AcceptResult& r) {
-    return r.reject ? r.reject->reason : RejectReason{};
-}
-
 /// A chain of `n` transactions from a confirmed coin, ids first..first+n-1; each has 2 outputs.
 void chain(Mempool& m, TxId first, int n, std::int64_t vsize = 100) {
     REQUIRE(m.submit(make_tx(first, {coin(first)}, 10 * vsize, vsize)).accepted());

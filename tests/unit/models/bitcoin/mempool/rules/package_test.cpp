@@ -12,10 +12,6 @@ using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
 namespace {
-RejectReason reason_of(const AcceptResult& r) {
-    return r.reject ? r.reject->reason : RejectReason{};
-}
-
 /// A mempool whose dynamic minimum was raised to 11 sat/vB by an eviction (10 sat/vB evicted).
 Mempool full_mempool() {
     MempoolOptions o;

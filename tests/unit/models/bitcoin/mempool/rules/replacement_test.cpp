@@ -10,12 +10,6 @@ using namespace models::bitcoin;
 using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
-namespace {
-RejectReason reason_of(const AcceptResult& r) {
-    return r.reject ? r.reject->reason : RejectReason{};
-}
-}  // namespace
-
 // feature_rbf.py test_simple_doublespend: the same fee is refused, a higher one replaces.
 TEST_CASE("replacement: simple double spend (feature_rbf.py test_simple_doublespend)", "[unit]") {
     for (const auto& opts : {MempoolOptions::core_v28(), MempoolOptions::core_v31()}) {

@@ -9,12 +9,6 @@ using namespace models::bitcoin;
 using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
-namespace {
-RejectReason reason_of(const AcceptResult& r) {
-    return r.reject ? r.reject->reason : RejectReason{};
-}
-}  // namespace
-
 TEST_CASE("truc: 10 kvB for a v3 tx, 1 kvB for its child (test_truc_max_vsize)", "[unit]") {
     Mempool m;
     CHECK(reason_of(m.submit(make_v3(1, {coin(1)}, 20'000, 10'001))) ==
