@@ -19,6 +19,7 @@
 // checks against the neighbouring depth or window.
 // [stat-light]: 4,000 runs per point (make test); [.statistical]: 20,000 (make validate).
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -163,4 +164,23 @@ TEST_CASE("World forks: a private race reaches censor_private_race(alpha, k) (li
 
 TEST_CASE("World forks: a private race reaches censor_private_race(alpha, k)", "[.statistical][world][forks]") {
     check_private_race(20000, true);
+}
+
+TEST_CASE("World forks: the strongest censor plays the fork strategy its closed forms favour", "[unit][world][forks]") {
+    // alpha 0.3, depth 2, k = 3: the private race (0.233) beats feather-forking (0.113); alpha 0.5
+    // is a majority, for which only feather-forking is offered. Same seeds: identical runs.
+    const ForkPoint minority{{0.3, 0.25, 0.25, 0.2}, 0.3, 0, 4, 2};
+    const ForkPoint majority{{0.25, 0.25, 0.5}, 0.5, 2, 5, 1};
+    const auto rows = [](const ForkPoint& f, const std::string& s) { return replicate<DisputeModel>(forked(f, s), 200, 77); };
+    const auto same = [](const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t r = 0; r < a.size(); ++r)
+            if (!std::equal(a[r].begin(), a[r].end(), b[r].begin(), b[r].end(),
+                            [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); }))
+                return false;
+        return true;
+    };
+    CHECK(same(rows(minority, "strongest"), rows(minority, "private_race")));
+    CHECK_FALSE(same(rows(minority, "strongest"), rows(minority, "feather_fork")));
+    CHECK(same(rows(majority, "strongest"), rows(majority, "feather_fork")));
 }
