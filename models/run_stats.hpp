@@ -25,7 +25,8 @@ struct RunStats {
 
     /// Appends the values in the order of run_stats_columns().
     void append_to(std::vector<double>& outcomes) const {
-        for (std::uint64_t v : {events_processed, agents, txs_broadcast, txs_confirmed, txs_replaced, blocks})
+        for (std::uint64_t v :
+             {events_processed, agents, txs_broadcast, txs_confirmed, txs_replaced, blocks})
             outcomes.push_back(static_cast<double>(v));
     }
 };

@@ -12,7 +12,8 @@
 //   that costs it at most 1e-6 of success (attacks/strongest_censor.hpp); closed form
 //   censor_private_race(alpha, k).
 // - strongest: the one of the two fork strategies whose closed form is higher for this share,
-//   depth and window (attacks/strongest_censor.hpp; the closed forms only pick, both are simulated).
+//   depth and window (attacks/strongest_censor.hpp; the closed forms only pick, both are
+//   simulated).
 #pragma once
 
 #include <cstdint>
@@ -32,14 +33,18 @@ struct CensorParams {
     template <class V>
     void describe(V& v) {
         v.field("hash_share", hash_share, "1",
-                "share of hash (largest pools first) that censors the honest claim (0: off)", sim::in_range(0.0, 1.0));
+                "share of hash (largest pools first) that censors the honest claim (0: off)",
+                sim::in_range(0.0, 1.0));
         v.field("strategy", strategy, "-",
-                "withhold (leave the claim out of own blocks), feather_fork (orphan blocks that confirm it, "
-                "Miller 2013), private_race (a private chain over the window), strongest (the better fork "
+                "withhold (leave the claim out of own blocks), feather_fork (orphan blocks that "
+                "confirm it, "
+                "Miller 2013), private_race (a private chain over the window), strongest (the "
+                "better fork "
                 "strategy by its closed form)",
                 sim::one_of({"withhold", "feather_fork", "private_race", "strongest"}));
         v.field("feather_fork_depth_blocks", feather_fork_depth_blocks, "blocks",
-                "feather_fork: keep forking a block that confirms the claim until it has more than this many "
+                "feather_fork: keep forking a block that confirms the claim until it has more than "
+                "this many "
                 "confirmations",
                 sim::in_range(1, 1000));
     }
@@ -54,7 +59,8 @@ struct CensorWindow {
 
 class Censor {
 public:
-    Censor(const CensorParams& params, const layer2::DisputeSetup& dispute) : params_(params), dispute_(dispute) {}
+    Censor(const CensorParams& params, const layer2::DisputeSetup& dispute)
+        : params_(params), dispute_(dispute) {}
     Censor(const CensorParams& params, const layer2::DisputeSetup& dispute, CensorWindow window)
         : params_(params), dispute_(dispute), window_(window) {}
 

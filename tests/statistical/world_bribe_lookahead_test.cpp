@@ -13,9 +13,9 @@
 // Why the world cannot simply reproduce these numbers: nothing evaluates them. Each block's finder
 // is drawn by share, builds its template twice (with and without the claim) from the mempool, and
 // reads the fee given up from the two templates; the bribe is the adversary's own spend's fee;
-// blocks_left comes from the block's height and the spend's CSV; at the window's end the adversary's
-// spend replaces the claim under BIP125. An off-by-one in the blocks left, or a fee read from the
-// wrong template, moves the rates below (the deterministic 0 first of all).
+// blocks_left comes from the block's height and the spend's CSV; at the window's end the
+// adversary's spend replaces the claim under BIP125. An off-by-one in the blocks left, or a fee
+// read from the wrong template, moves the rates below (the deterministic 0 first of all).
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
@@ -45,12 +45,14 @@ std::size_t dispute_column(const DisputeModel::Params& p, const std::string& nam
 /// up by leaving it out.
 std::int64_t claim_fee_sat() {
     const auto d = models::layer2::make_dispute(btc::Outpoint{1, 0}, btc::from_btc(1.0), 0, 4);
-    const auto tx = models::layer2::make_claim(2, d, true, 1, [](btc::Weight w) { return btc::FeeRate{10.0}.fee_for(w); });
+    const auto tx = models::layer2::make_claim(
+        2, d, true, 1, [](btc::Weight w) { return btc::FeeRate{10.0}.fee_for(w); });
     REQUIRE(!tx.inputs.empty());
     return tx.fee.value;
 }
 
-double success(const std::string& rule, std::int64_t bribe_sat, int window, int runs, std::uint64_t seed) {
+double success(const std::string& rule, std::int64_t bribe_sat, int window, int runs,
+               std::uint64_t seed) {
     DisputeModel::Params p;
     p.world.pools.shares = {0.5, 0.3, 0.2};
     p.world.pools.bribe_rule = rule;
@@ -62,14 +64,16 @@ double success(const std::string& rule, std::int64_t bribe_sat, int window, int 
     p.adversary.sweep.latency_s = 0.0;
     p.adversary.sweep.bribe_btc = static_cast<double>(bribe_sat) / 1e8;
     double s = 0;
-    for (const auto& row : replicate<DisputeModel>(p, runs, seed)) s += row[dispute_column(p, "attack_success")];
+    for (const auto& row : replicate<DisputeModel>(p, runs, seed))
+        s += row[dispute_column(p, "attack_success")];
     return s / runs;
 }
 
 }  // namespace
 
-TEST_CASE("Bribery rules: with no block left to look ahead, non-myopic is the paper's myopic condition",
-          "[unit][world][bribery]") {
+TEST_CASE(
+    "Bribery rules: with no block left to look ahead, non-myopic is the paper's myopic condition",
+    "[unit][world][bribery]") {
     // Exact, on the rule itself: t = 0 makes S^t = 1, so pool i censors iff lambda_i b > f.
     const std::vector<double> shares{0.5, 0.3, 0.2};
     const double f = 1330.0;
@@ -83,11 +87,13 @@ TEST_CASE("Bribery rules: with no block left to look ahead, non-myopic is the pa
     }
 }
 
-TEST_CASE("Bribery rules: non-myopic pools differ from myopic ones where the look-ahead bites (light)",
-          "[stat-light][world][bribery]") {
+TEST_CASE(
+    "Bribery rules: non-myopic pools differ from myopic ones where the look-ahead bites (light)",
+    "[stat-light][world][bribery]") {
     const std::int64_t f = claim_fee_sat();
     const int runs = 4000;
-    // b between f / 0.3 and f / 0.2: the 0.2 pool never censors, the 0.5 and 0.3 pools do when myopic.
+    // b between f / 0.3 and f / 0.2: the 0.2 pool never censors, the 0.5 and 0.3 pools do when
+    // myopic.
     const std::int64_t b = 6000;
     REQUIRE(0.3 * b > f);
     REQUIRE(0.2 * b <= f);
@@ -99,15 +105,17 @@ TEST_CASE("Bribery rules: non-myopic pools differ from myopic ones where the loo
     const double non_myopic_long = success("non_myopic", b, 4, runs, 901);
     double hw = 0;
     const bool ok = within_binomial(myopic_long, std::pow(0.8, 3), runs, &hw);
-    std::printf("window 4: myopic %.5f (0.8^3 = %.5f, half-width %.5f), non-myopic %.5f (exact 0)\n", myopic_long,
-                std::pow(0.8, 3), hw, non_myopic_long);
+    std::printf(
+        "window 4: myopic %.5f (0.8^3 = %.5f, half-width %.5f), non-myopic %.5f (exact 0)\n",
+        myopic_long, std::pow(0.8, 3), hw, non_myopic_long);
     CHECK(ok);
     CHECK(non_myopic_long == 0.0);
 
     // Window 3 (k = 2, t = 1, 0): 0.3 x 6000 x 0.8 > f, so both rules keep the 0.8 set: 0.8^2.
     const double myopic_short = success("myopic", b, 3, runs, 902);
     const double non_myopic_short = success("non_myopic", b, 3, runs, 902);
-    std::printf("window 3: myopic %.5f, non-myopic %.5f (both 0.8^2 = 0.64)\n", myopic_short, non_myopic_short);
+    std::printf("window 3: myopic %.5f, non-myopic %.5f (both 0.8^2 = 0.64)\n", myopic_short,
+                non_myopic_short);
     CHECK(within_binomial(myopic_short, 0.64, runs));
     CHECK(within_binomial(non_myopic_short, 0.64, runs));
     CHECK(myopic_short == non_myopic_short);  // same seeds, same censoring set in every block

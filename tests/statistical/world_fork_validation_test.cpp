@@ -18,8 +18,8 @@
 // off, a race published a block early) moves the rate off the closed form, which the fuller run
 // checks against the neighbouring depth or window.
 // [stat-light]: 4,000 runs per point (make test); [.statistical]: 20,000 (make validate).
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -72,7 +72,9 @@ DisputeModel::Params forked(const ForkPoint& f, const std::string& strategy) {
 }
 
 /// Blocks in which only the claim can confirm (heights max(delay, 1) .. window - 1).
-int only_claim_blocks(const ForkPoint& f) { return f.window - std::max(f.claim_delay, 1); }
+int only_claim_blocks(const ForkPoint& f) {
+    return f.window - std::max(f.claim_delay, 1);
+}
 
 struct Measured {
     double unconfirmed;  ///< claim not confirmed within the k blocks
@@ -82,7 +84,8 @@ struct Measured {
 
 Measured measure(const DisputeModel::Params& p, int k_last_height, int runs, std::uint64_t seed) {
     const auto rows = replicate<DisputeModel>(p, runs, seed);
-    const std::size_t h = dispute_column(p, "claim_confirm_height"), o = dispute_column(p, "orphaned_blocks");
+    const std::size_t h = dispute_column(p, "claim_confirm_height"),
+                      o = dispute_column(p, "orphaned_blocks");
     const std::size_t c = dispute_column(p, "censor_hash_share");
     double miss = 0, orphaned = 0;
     for (const auto& r : rows) {
@@ -105,8 +108,8 @@ const std::vector<ForkPoint> race_points{
 };
 
 void check_feather_fork(int runs, bool reject_neighbours) {
-    std::printf("feather-fork: %-6s %-5s %-3s %-10s %-10s %-10s %-9s\n", "alpha", "depth", "k", "closed", "simulated",
-                "CI half", "orphans");
+    std::printf("feather-fork: %-6s %-5s %-3s %-10s %-10s %-10s %-9s\n", "alpha", "depth", "k",
+                "closed", "simulated", "CI half", "orphans");
     std::uint64_t seed = 501;
     for (const auto& f : feather_points) {
         const int k = only_claim_blocks(f);
@@ -114,21 +117,23 @@ void check_feather_fork(int runs, bool reject_neighbours) {
         const auto m = measure(forked(f, "feather_fork"), f.window - 1, runs, seed++);
         double hw = 0;
         const bool ok = within_binomial(m.unconfirmed, exact, runs, &hw);
-        std::printf("feather-fork: %-6.2f %-5d %-3d %-10.5f %-10.5f %-10.5f %-9.3f\n", f.alpha, f.depth, k, exact,
-                    m.unconfirmed, hw, m.orphaned);
+        std::printf("feather-fork: %-6.2f %-5d %-3d %-10.5f %-10.5f %-10.5f %-9.3f\n", f.alpha,
+                    f.depth, k, exact, m.unconfirmed, hw, m.orphaned);
         CHECK(m.controlled == Approx(f.alpha).epsilon(1e-12));
         CHECK(ok);
         CHECK(m.orphaned > 0.0);  // the coalition did orphan blocks
         if (reject_neighbours) {
-            CHECK_FALSE(within_binomial(m.unconfirmed, cf::censored_unconfirmed(f.alpha, f.depth - 1, k), runs));
-            CHECK_FALSE(within_binomial(m.unconfirmed, cf::censored_unconfirmed(f.alpha, 0, k), runs));
+            CHECK_FALSE(within_binomial(m.unconfirmed,
+                                        cf::censored_unconfirmed(f.alpha, f.depth - 1, k), runs));
+            CHECK_FALSE(
+                within_binomial(m.unconfirmed, cf::censored_unconfirmed(f.alpha, 0, k), runs));
         }
     }
 }
 
 void check_private_race(int runs, bool reject_neighbours) {
-    std::printf("private race: %-6s %-3s %-10s %-10s %-10s %-9s\n", "alpha", "k", "closed", "simulated", "CI half",
-                "orphans");
+    std::printf("private race: %-6s %-3s %-10s %-10s %-10s %-9s\n", "alpha", "k", "closed",
+                "simulated", "CI half", "orphans");
     std::uint64_t seed = 601;
     for (const auto& f : race_points) {
         const int k = only_claim_blocks(f);
@@ -136,13 +141,15 @@ void check_private_race(int runs, bool reject_neighbours) {
         const auto m = measure(forked(f, "private_race"), f.window - 1, runs, seed++);
         double hw = 0;
         const bool ok = within_binomial(m.unconfirmed, exact, runs, &hw);
-        std::printf("private race: %-6.2f %-3d %-10.5f %-10.5f %-10.5f %-9.3f\n", f.alpha, k, exact, m.unconfirmed, hw,
-                    m.orphaned);
+        std::printf("private race: %-6.2f %-3d %-10.5f %-10.5f %-10.5f %-9.3f\n", f.alpha, k, exact,
+                    m.unconfirmed, hw, m.orphaned);
         CHECK(m.controlled == Approx(f.alpha).epsilon(1e-12));
         CHECK(ok);
         if (reject_neighbours) {
-            CHECK_FALSE(within_binomial(m.unconfirmed, cf::censor_private_race(f.alpha, k + 1), runs));
-            CHECK_FALSE(within_binomial(m.unconfirmed, cf::censor_private_race(f.alpha, k - 1), runs));
+            CHECK_FALSE(
+                within_binomial(m.unconfirmed, cf::censor_private_race(f.alpha, k + 1), runs));
+            CHECK_FALSE(
+                within_binomial(m.unconfirmed, cf::censor_private_race(f.alpha, k - 1), runs));
         }
     }
 }
@@ -154,29 +161,37 @@ TEST_CASE("World forks: feather-forking reaches censored_unconfirmed(alpha, dept
     check_feather_fork(4000, false);
 }
 
-TEST_CASE("World forks: feather-forking reaches censored_unconfirmed(alpha, depth, k)", "[.statistical][world][forks]") {
+TEST_CASE("World forks: feather-forking reaches censored_unconfirmed(alpha, depth, k)",
+          "[.statistical][world][forks]") {
     check_feather_fork(20000, true);
 }
 
-TEST_CASE("World forks: a private race reaches censor_private_race(alpha, k) (light)", "[stat-light][world][forks]") {
+TEST_CASE("World forks: a private race reaches censor_private_race(alpha, k) (light)",
+          "[stat-light][world][forks]") {
     check_private_race(4000, false);
 }
 
-TEST_CASE("World forks: a private race reaches censor_private_race(alpha, k)", "[.statistical][world][forks]") {
+TEST_CASE("World forks: a private race reaches censor_private_race(alpha, k)",
+          "[.statistical][world][forks]") {
     check_private_race(20000, true);
 }
 
-TEST_CASE("World forks: the strongest censor plays the fork strategy its closed forms favour", "[unit][world][forks]") {
+TEST_CASE("World forks: the strongest censor plays the fork strategy its closed forms favour",
+          "[unit][world][forks]") {
     // alpha 0.3, depth 2, k = 3: the private race (0.233) beats feather-forking (0.113); alpha 0.5
     // is a majority, for which only feather-forking is offered. Same seeds: identical runs.
     const ForkPoint minority{{0.3, 0.25, 0.25, 0.2}, 0.3, 0, 4, 2};
     const ForkPoint majority{{0.25, 0.25, 0.5}, 0.5, 2, 5, 1};
-    const auto rows = [](const ForkPoint& f, const std::string& s) { return replicate<DisputeModel>(forked(f, s), 200, 77); };
-    const auto same = [](const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
+    const auto rows = [](const ForkPoint& f, const std::string& s) {
+        return replicate<DisputeModel>(forked(f, s), 200, 77);
+    };
+    const auto same = [](const std::vector<std::vector<double>>& a,
+                         const std::vector<std::vector<double>>& b) {
         if (a.size() != b.size()) return false;
         for (std::size_t r = 0; r < a.size(); ++r)
-            if (!std::equal(a[r].begin(), a[r].end(), b[r].begin(), b[r].end(),
-                            [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); }))
+            if (!std::equal(
+                    a[r].begin(), a[r].end(), b[r].begin(), b[r].end(),
+                    [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); }))
                 return false;
         return true;
     };

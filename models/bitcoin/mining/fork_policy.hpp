@@ -24,10 +24,10 @@ enum class ForkStrategy : std::uint8_t { none, feather_fork, private_race };
 
 struct ForkOrders {
     ForkStrategy strategy = ForkStrategy::none;  ///< none: controlled pools only leave spends out
-    std::uint32_t depth_blocks = 0;              ///< feather-fork: give up beyond this many confirmations
-    Height race_from_height = 0;                 ///< private race: its fork point on the public chain
-    Height race_until_height = 0;                ///< private race: least height at which it publishes
-    std::uint32_t give_up_deficit_blocks = 1;    ///< private race: public lead at which it gives up
+    std::uint32_t depth_blocks = 0;  ///< feather-fork: give up beyond this many confirmations
+    Height race_from_height = 0;     ///< private race: its fork point on the public chain
+    Height race_until_height = 0;    ///< private race: least height at which it publishes
+    std::uint32_t give_up_deficit_blocks = 1;  ///< private race: public lead at which it gives up
 };
 
 }  // namespace models::bitcoin

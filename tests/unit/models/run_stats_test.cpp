@@ -3,9 +3,8 @@
 // without them fails. Where a quantity exists it is counted, and the counts are checked against
 // what each model's own columns say (one engine event per block in a race world, one per hop in
 // PHOLD), so a column filled with a constant cannot pass.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -28,8 +27,10 @@ sim::RunInput input(std::uint64_t run = 0) {
 }
 
 /// The value of column `name` in a run's outcomes.
-double at(const std::vector<sim::Column>& cols, const std::vector<double>& out, const std::string& name) {
-    const auto it = std::find_if(cols.begin(), cols.end(), [&](const sim::Column& c) { return c.name == name; });
+double at(const std::vector<sim::Column>& cols, const std::vector<double>& out,
+          const std::string& name) {
+    const auto it = std::find_if(cols.begin(), cols.end(),
+                                 [&](const sim::Column& c) { return c.name == name; });
     REQUIRE(it != cols.end());
     REQUIRE(out.size() == cols.size());
     return out.at(static_cast<std::size_t>(it - cols.begin()));
@@ -37,7 +38,8 @@ double at(const std::vector<sim::Column>& cols, const std::vector<double>& out, 
 
 }  // namespace
 
-TEST_CASE("run statistics: every model in the catalog declares the six columns", "[unit][run-stats]") {
+TEST_CASE("run statistics: every model in the catalog declares the six columns",
+          "[unit][run-stats]") {
     sim::ModelRegistry registry;
     models::register_all(registry);
     REQUIRE(registry.all().size() >= 4);
@@ -46,12 +48,14 @@ TEST_CASE("run statistics: every model in the catalog declares the six columns",
         const auto cols = m->outcome_columns(*params);
         for (const std::string& name : stat_names) {
             INFO(std::string(m->name()) << " lacks " << name);
-            CHECK(std::count_if(cols.begin(), cols.end(), [&](const sim::Column& c) { return c.name == name; }) == 1);
+            CHECK(std::count_if(cols.begin(), cols.end(),
+                                [&](const sim::Column& c) { return c.name == name; }) == 1);
         }
     }
 }
 
-TEST_CASE("run statistics: the bitcoin race world counts its events and blocks, no transactions", "[unit][run-stats]") {
+TEST_CASE("run statistics: the bitcoin race world counts its events and blocks, no transactions",
+          "[unit][run-stats]") {
     using models::bitcoin::BitcoinModel;
     BitcoinModel::Params p;
     p.run.blocks = 300;
@@ -63,7 +67,8 @@ TEST_CASE("run statistics: the bitcoin race world counts its events and blocks, 
     CHECK(at(cols, out, "blocks") == blocks);
     CHECK(at(cols, out, "events_processed") == blocks);  // one engine event per block found
     CHECK(at(cols, out, "agents") == 2);
-    for (const char* tx : {"txs_broadcast", "txs_confirmed", "txs_replaced"}) CHECK(at(cols, out, tx) == 0);
+    for (const char* tx : {"txs_broadcast", "txs_confirmed", "txs_replaced"})
+        CHECK(at(cols, out, tx) == 0);
     p.attacker.strategy = "honest";
     p.attacker.hash_share = 0.0;
     CHECK(at(cols, BitcoinModel::run(p, input()).outcomes, "agents") == 1);
@@ -78,9 +83,11 @@ TEST_CASE("run statistics: the P2P network counts every message and node", "[uni
     const auto cols = BitcoinModel::outcome_columns(p);
     const auto out = BitcoinModel::run(p, input()).outcomes;
     CHECK(at(cols, out, "events_processed") == at(cols, out, "events_committed"));
-    CHECK(at(cols, out, "events_processed") > 40 * at(cols, out, "blocks"));  // each block reaches every node
+    CHECK(at(cols, out, "events_processed") >
+          40 * at(cols, out, "blocks"));  // each block reaches every node
     CHECK(at(cols, out, "agents") == 40);
-    CHECK(at(cols, out, "blocks") == at(cols, out, "main_chain_blocks") + at(cols, out, "orphaned_blocks"));
+    CHECK(at(cols, out, "blocks") ==
+          at(cols, out, "main_chain_blocks") + at(cols, out, "orphaned_blocks"));
 }
 
 TEST_CASE("run statistics: PHOLD counts its hops and logical processes", "[unit][run-stats]") {
@@ -96,7 +103,8 @@ TEST_CASE("run statistics: PHOLD counts its hops and logical processes", "[unit]
     CHECK(at(cols, out, "blocks") == 0);
 }
 
-TEST_CASE("run statistics: layer2 counts the engine races it plays, 0 for a sampled attack", "[unit][run-stats]") {
+TEST_CASE("run statistics: layer2 counts the engine races it plays, 0 for a sampled attack",
+          "[unit][run-stats]") {
     using models::layer2::Layer2Model;
     Layer2Model::Params p;  // l1_payment, double_spend: a Bitcoin race on the engine
     p.attack.hash_share = 0.3;
@@ -111,7 +119,8 @@ TEST_CASE("run statistics: layer2 counts the engine races it plays, 0 for a samp
     for (const std::string& name : stat_names) CHECK(at(cols, sampled, name) == 0);
 }
 
-TEST_CASE("run statistics: the dispute world counts events, transactions and blocks", "[unit][run-stats]") {
+TEST_CASE("run statistics: the dispute world counts events, transactions and blocks",
+          "[unit][run-stats]") {
     using models::layer2::DisputeModel;
     DisputeModel::Params p;
     p.world.horizon_blocks = 6;

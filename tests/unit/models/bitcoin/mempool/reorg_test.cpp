@@ -12,7 +12,8 @@ using namespace models::bitcoin;
 using namespace models::bitcoin::mempool;
 using namespace mempool_test;
 
-TEST_CASE("mempool reorg: a disconnected block's transactions return, with their children", "[unit][forks]") {
+TEST_CASE("mempool reorg: a disconnected block's transactions return, with their children",
+          "[unit][forks]") {
     Mempool m;
     const Transaction parent = make_tx(1, {coin(1)}, 1000, 200);
     REQUIRE(m.submit(parent).accepted());
@@ -33,7 +34,8 @@ TEST_CASE("mempool reorg: a disconnected block's transactions return, with their
     CHECK(build_template(m, r).txids == std::vector<TxId>{1, 2});
 }
 
-TEST_CASE("mempool reorg: returning transactions skip the fee floor but not finality", "[unit][forks]") {
+TEST_CASE("mempool reorg: returning transactions skip the fee floor but not finality",
+          "[unit][forks]") {
     Mempool m;
     Transaction cheap = make_tx(1, {coin(1)}, 10, 200);  // 0.05 sat/vB: below the relay floor
     CHECK(!m.submit(cheap).accepted());
