@@ -28,6 +28,7 @@
 #include "models/bitcoin/p2p_network.hpp"
 #include "models/bitcoin/race_world.hpp"
 #include "models/bitcoin/simblock_tables.hpp"
+#include "models/run_stats.hpp"
 
 namespace models::bitcoin {
 
@@ -302,14 +303,21 @@ std::vector<double> NetworkRun::outcomes() {
         return xs.size() % 2 ? xs[h] : 0.5 * (xs[h - 1] + xs[h]);
     };
     const double stale = all > 0 ? orphans / all : 0.0;
-    return {0.0, 0.0, all, all - orphans, orphans, stale, static_cast<double>(max_reorg), 0.0, 0.0,
-            std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
-            simulation_.now_seconds(),
-            // network columns
+    std::vector<double> out{0.0, 0.0, all, all - orphans, orphans, stale, static_cast<double>(max_reorg), 0.0, 0.0,
+                            std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
+                            simulation_.now_seconds()};
+    RunStats stats;  // the race columns' engine statistics: every node is an agent
+    stats.events_processed = simulation_.events_committed();
+    stats.agents = net_.nodes();
+    stats.blocks = store_.size() - 1;
+    stats.append_to(out);
+    const std::vector<double> network{
             mean(p50), mean(p90), mean(p100), mean(tau),
             attacks::closed_forms::stale_rate_from_delays(tau, p_.chain.block_interval_s),
             static_cast<double>(simulation_.events_committed()), median(p50), median(p90),
             median(p100)};
+    out.insert(out.end(), network.begin(), network.end());
+    return out;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // See race_world.hpp.
 #include "models/bitcoin/race_world.hpp"
 
+#include "models/run_stats.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace models::bitcoin {
@@ -29,7 +30,7 @@ void RaceWorld::publish(BlockId block) { honest.consider(block); }
 
 std::vector<sim::Column> race_columns() {
     using sim::ColumnType;
-    return {
+    std::vector<sim::Column> cols{
         {"attack_success", ColumnType::u8, "1", "1 if the attack reached its goal"},
         {"attacker_blocks", ColumnType::i64, "blocks", "blocks mined by the attacker (all branches)"},
         {"honest_blocks", ColumnType::i64, "blocks", "blocks mined by honest miners (all branches)"},
@@ -44,6 +45,17 @@ std::vector<sim::Column> race_columns() {
          "main-chain position of the block confirming the tx (NaN if never)"},
         {"sim_time_s", ColumnType::f64, "s", "simulated time at the end of the run"},
     };
+    // A race world has blocks but no transactions: one abstract tx is only a flag on blocks.
+    const auto stats = run_stats_columns({
+        "engine events this run processed (block discoveries; with the network, messages too)",
+        "mining parties with hash (the honest miners as one, the attacker); with the network, nodes",
+        "0: a race world has no transactions (the attacked tx is a flag on blocks)",
+        "0: a race world has no transactions (the attacked tx is a flag on blocks)",
+        "0: a race world has no transactions (the attacked tx is a flag on blocks)",
+        "blocks found, orphaned ones included",
+    });
+    cols.insert(cols.end(), stats.begin(), stats.end());
+    return cols;
 }
 
 std::vector<double> race_outcomes(const RaceWorld& w, const AttackResult& r, double attacker_share) {
@@ -58,7 +70,7 @@ std::vector<double> race_outcomes(const RaceWorld& w, const AttackResult& r, dou
     }
     const double all = static_cast<double>(w.store.size() - 1);
     const double duration = r.attack_duration_s > 0 ? r.attack_duration_s : w.now_s;
-    return {r.success ? 1.0 : 0.0,
+    std::vector<double> out{r.success ? 1.0 : 0.0,
             attacker,
             all - attacker,
             main_blocks,
@@ -70,6 +82,12 @@ std::vector<double> race_outcomes(const RaceWorld& w, const AttackResult& r, dou
             r.time_to_success_s,
             r.tx_confirm_block,
             w.now_s};
+    RunStats stats;
+    stats.events_processed = w.events_processed;
+    stats.agents = attacker_share > 0.0 ? 2 : 1;
+    stats.blocks = static_cast<std::uint64_t>(all);
+    stats.append_to(out);
+    return out;
 }
 
 }  // namespace models::bitcoin

@@ -33,6 +33,7 @@ public:
     ChainView honest;
     double now_s = 0.0;
     std::uint64_t blocks_found = 0;
+    std::uint64_t events_processed = 0;  ///< engine events of the run (run_race sets it)
     bool tx_broadcast = false;  ///< honest blocks include the tx when their chain lacks it
 
     /// An honest block on the public tip, or on the tie rival with probability gamma.
@@ -51,7 +52,7 @@ struct BlockFound {
     bool by_attacker;
 };
 
-/// Common outcome columns of every Bitcoin run.
+/// Common outcome columns of every Bitcoin run, the per-run engine statistics last.
 std::vector<sim::Column> race_columns();
 /// Fills the common outcomes from the final state.
 std::vector<double> race_outcomes(const RaceWorld& w, const AttackResult& r, double attacker_rate_share);
@@ -70,7 +71,7 @@ sim::RunOutput run_race(const BitcoinParams& p, const sim::RunInput& in) {
     };
     schedule();
     const auto horizon = static_cast<std::uint64_t>(p.run.blocks);
-    simulation.run_until(sim::tick_max, [&](sim::EntityId, BlockFound& found) {
+    world.events_processed = simulation.run_until(sim::tick_max, [&](sim::EntityId, BlockFound& found) {
         world.now_s = simulation.now_seconds();
         if (found.by_attacker) strategy.on_attacker_block(world.mine_attacker(strategy.attacker_parent(world)), world);
         else strategy.on_honest_block(world.mine_honest(), world);

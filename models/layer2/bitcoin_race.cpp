@@ -23,7 +23,7 @@ std::size_t race_column(const std::vector<sim::Column>& cols, const std::string&
 
 /// Column indices of the race outcomes, looked up by name once.
 struct RaceIndex {
-    std::size_t success, main_chain, revenue_share, confirm_block, sim_time;
+    std::size_t success, main_chain, revenue_share, confirm_block, sim_time, events, agents, blocks;
     RaceIndex() {
         const auto cols = bitcoin::race_columns();
         success = race_column(cols, "attack_success");
@@ -31,6 +31,9 @@ struct RaceIndex {
         revenue_share = race_column(cols, "attacker_revenue_share");
         confirm_block = race_column(cols, "censored_tx_confirm_block");
         sim_time = race_column(cols, "sim_time_s");
+        events = race_column(cols, "events_processed");
+        agents = race_column(cols, "agents");
+        blocks = race_column(cols, "blocks");
     }
 };
 
@@ -82,7 +85,16 @@ RaceOutcome read_race(const std::vector<double>& o) {
     r.sim_time_s = o.at(at.sim_time);
     r.attacker_main_blocks = o.at(at.revenue_share) * o.at(at.main_chain);
     r.tx_confirm_block = o.at(at.confirm_block);
+    r.engine.events_processed = static_cast<std::uint64_t>(o.at(at.events));
+    r.engine.agents = static_cast<std::uint64_t>(o.at(at.agents));
+    r.engine.blocks = static_cast<std::uint64_t>(o.at(at.blocks));
     return r;
+}
+
+void count_engine(Record& r, const RaceOutcome& race) {
+    r.engine.events_processed += race.engine.events_processed;
+    r.engine.agents = std::max(r.engine.agents, race.engine.agents);  // the same parties, race after race
+    r.engine.blocks += race.engine.blocks;
 }
 
 }  // namespace models::layer2

@@ -58,7 +58,10 @@ struct RaceOutcome {
     double sim_time_s = 0.0;            ///< when the race ended (success, give-up or window)
     double attacker_main_blocks = 0.0;  ///< the attacker's blocks in the final main chain
     double tx_confirm_block = 0.0;      ///< censorship: main-chain position of the tx (NaN: never)
+    RunStats engine;                    ///< the race's per-run engine statistics
 };
 RaceOutcome read_race(const std::vector<double>& outcomes);
+/// Adds a race's engine statistics to a run's record (a run may play several races).
+void count_engine(Record& r, const RaceOutcome& race);
 
 }  // namespace models::layer2

@@ -51,6 +51,7 @@ Record l1_reorg(const Layer2Params& p, int confirmations, const sim::RunInput& i
     const AttackerHash h{p.attack.hash_share, true, 1.0};
     const auto s = race(h, confirmations, bitcoin_block_s, true, p.attack.give_up_deficit, in);
     charge_hash(r, h, s.sim_time_s);
+    count_engine(r, s);
     r.success = s.success;
     r.attacker_bitcoin_blocks = s.success ? s.attacker_main_blocks : 0.0;  // a lost branch is orphaned
     r.duration_s = s.sim_time_s;
@@ -98,6 +99,7 @@ Record merged_mining(const Layer2Params& p, const sim::RunInput& in) {
     const auto s = race(h, static_cast<int>(p.merged.confirmations), p.merged.block_interval_s, false,
                         p.attack.give_up_deficit, in);
     charge_hash(r, h, s.sim_time_s);
+    count_engine(r, s);
     // Rented SHA-256 hash merge-mines Bitcoin meanwhile and keeps those rewards (expected count;
     // a cartel's hash mined Bitcoin before and after alike, so it earns nothing extra).
     if (rented)
@@ -154,7 +156,7 @@ std::vector<std::pair<std::string, double>> lightning_exact(const Layer2Params& 
 
 std::vector<sim::Column> Layer2Model::outcome_columns(const Params&) {
     using sim::ColumnType;
-    return {
+    std::vector<sim::Column> cols{
         {"attack_success", ColumnType::u8, "1", "1 if the attack reached its goal"},
         {"value_at_risk_btc", ColumnType::f64, "BTC", "value the attack targets"},
         {"value_stolen_btc", ColumnType::f64, "BTC", "value stolen (theft attacks that succeeded)"},
@@ -179,6 +181,18 @@ std::vector<sim::Column> Layer2Model::outcome_columns(const Params&) {
         {"eclipse_seconds", ColumnType::f64, "s", "time the attacker eclipsed the victim"},
         {"channels_attacked", ColumnType::i64, "channels", "channels under attack"},
     };
+    // The races a design plays run on the engine (models/bitcoin/race_world.hpp); the rest of a
+    // design's attack is sampled without it, and its Bitcoin side carries no transactions.
+    const auto stats = run_stats_columns({
+        "engine events of the Bitcoin races this run played (0: the attack is sampled without the engine)",
+        "mining parties in the run's races (honest miners as one, the attacker; 0: no race)",
+        "0: the layer2 model's races carry no transactions (the dispute model does)",
+        "0: the layer2 model's races carry no transactions (the dispute model does)",
+        "0: the layer2 model's races carry no transactions (the dispute model does)",
+        "blocks found in the run's races, orphaned ones included (0: no race)",
+    });
+    cols.insert(cols.end(), stats.begin(), stats.end());
+    return cols;
 }
 
 namespace {

@@ -39,6 +39,7 @@ Record censor_tx(double alpha, int depth, int window, double tx_fee_btc, const s
     r.success = o.success;
     r.duration_s = o.sim_time_s;
     r.claim_wait_blocks = o.tx_confirm_block;
+    count_engine(r, o);
     if (!std::isnan(o.tx_confirm_block)) r.victim_fees_sat = tx_fee_btc * 1e8;
     charge_hash(r, hash, r.duration_s);
     r.attacker_bitcoin_blocks = o.attacker_main_blocks;

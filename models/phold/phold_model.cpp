@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "models/run_stats.hpp"
 #include "sim/core/simulation.hpp"
 #include "sim/random/distributions.hpp"
 
@@ -96,9 +97,16 @@ std::uint64_t PholdModel::simulate(const PholdParams& p, const sim::RunInput& in
 }
 
 std::vector<sim::Column> PholdModel::outcome_columns(const Params&) {
-    return {
+    std::vector<sim::Column> cols{
         {"events_committed", sim::ColumnType::i64, "events", "events committed before the horizon"},
         {"event_rate_per_s", sim::ColumnType::f64, "1/s", "committed events per simulated second"}};
+    // PHOLD is the engine's benchmark: logical processes and hops, no Bitcoin.
+    const auto stats = run_stats_columns({"engine events this run processed (the committed hops)",
+                                          "logical processes (each an agent of the benchmark)",
+                                          "0: PHOLD has no transactions", "0: PHOLD has no transactions",
+                                          "0: PHOLD has no transactions", "0: PHOLD has no blocks"});
+    cols.insert(cols.end(), stats.begin(), stats.end());
+    return cols;
 }
 
 std::vector<sim::Column> PholdModel::event_columns(const Params& p) {
@@ -110,8 +118,12 @@ std::vector<sim::Column> PholdModel::event_columns(const Params& p) {
 sim::RunOutput PholdModel::run(const Params& p, const sim::RunInput& in) {
     std::vector<double> log;
     const auto committed = simulate(p.phold, in, &log);
-    return {{static_cast<double>(committed), static_cast<double>(committed) / p.phold.end_time_s},
-            std::move(log)};
+    std::vector<double> out{static_cast<double>(committed), static_cast<double>(committed) / p.phold.end_time_s};
+    RunStats stats;
+    stats.events_processed = committed;
+    stats.agents = static_cast<std::uint64_t>(p.phold.lps);
+    stats.append_to(out);
+    return {std::move(out), std::move(log)};
 }
 
 }  // namespace models::phold

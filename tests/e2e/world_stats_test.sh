@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The claim-window demonstration acts on the engine in every run: each of its runs (all of them,
 # as the scenario file sets them) records events_processed > 1,000 and txs_confirmed > 0, read by
-# name from the results file, and no run failed.
+# name from the results file, with at least one block and two agents (claimant and sweeper), and
+# no run failed.
 set -uo pipefail
 L2SIM="$1"; ROOT="$2"; PY="${PYTHON:-/usr/bin/python3}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -15,6 +16,8 @@ events, confirmed, status = f["events_processed"][()], f["txs_confirmed"][()], f
 print(f"claim_window: {len(events)} runs, events_processed min {events.min()} mean {events.mean():.0f}, "
       f"txs_confirmed min {confirmed.min()} mean {confirmed.mean():.0f}, "
       f"attack_success mean {f['attack_success'][()].mean():.3f}")
-ok = len(events) > 0 and (status == 1).all() and (events > 1000).all() and (confirmed > 0).all()
+blocks, agents = f["blocks"][()], f["agents"][()]
+ok = (len(events) > 0 and (status == 1).all() and (events > 1000).all() and (confirmed > 0).all()
+      and (blocks >= 1).all() and (agents >= 2).all())
 sys.exit(0 if ok else 1)
 PYEOF

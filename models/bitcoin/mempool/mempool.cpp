@@ -414,4 +414,35 @@ void Mempool::confirm_block(std::span<const TxId> ids, Height height, double tim
     confirm_block(std::span<const Transaction>(block), height, time_s);
 }
 
+std::vector<TxId> Mempool::disconnect_block(std::span<const Transaction> block, Height new_tip_height, double time_s) {
+    for (const Transaction& tx : block) coin_height_.erase(tx.id);
+    tip_height_ = new_tip_height;
+    tip_time_s_ = time_s;
+    std::vector<TxId> direct;
+    for (const Transaction& tx : block)
+        for (std::uint32_t i = 0; i < tx.outputs.size(); ++i)
+            if (auto it = spender_.find(Outpoint{tx.id, i}); it != spender_.end()) add_unique(direct, it->second);
+    const std::vector<TxId> dependent_ids = closure_down(direct);
+    std::vector<const MempoolEntry*> order;
+    for (TxId id : dependent_ids) order.push_back(&entries_.at(id));
+    std::sort(order.begin(), order.end(), [](const MempoolEntry* a, const MempoolEntry* b) { return a->arrival < b->arrival; });
+    std::vector<Transaction> dependents;  // acceptance order: parents before children
+    for (const MempoolEntry* e : order) dependents.push_back(e->tx);
+    remove_set(dependent_ids);
+    std::vector<TxId> dropped;
+    const auto reaccept = [&](const Transaction& tx) {
+        Candidate c;
+        if (prepare(tx, c) || check_policy(c, false)) {
+            dropped.push_back(tx.id);
+            return;
+        }
+        remove_set(c.all_conflicts);
+        insert(tx);
+    };
+    for (const Transaction& tx : block) reaccept(tx);
+    for (const Transaction& tx : dependents) reaccept(tx);
+    for (TxId id : trim_to_size()) dropped.push_back(id);
+    return dropped;
+}
+
 }  // namespace models::bitcoin::mempool

@@ -70,6 +70,13 @@ public:
     void confirm_block(std::span<const Transaction> block, Height height, double time_s);
     /// The same for a template mined from this mempool (ids not held here are ignored).
     void confirm_block(std::span<const TxId> ids, Height height, double time_s);
+    /// Undoes confirm_block for a block that a reorg takes off the chain: its transactions come
+    /// back (Bitcoin Core validation.cpp, Chainstate::MaybeUpdateMempoolForReorg: each is
+    /// re-accepted with bypass_limits, i.e. without the fee floors, and one that no longer fits,
+    /// e.g. no longer final at the lower tip, is dropped), then in-mempool spends of its outputs
+    /// are re-linked (Core's UpdateTransactionsFromBlock; here they leave and are re-accepted after
+    /// their parents), then the pool is trimmed to size (LimitMempoolSize). Returns the ids dropped.
+    std::vector<TxId> disconnect_block(std::span<const Transaction> block, Height new_tip_height, double time_s);
 
     bool contains(TxId id) const { return entries_.count(id) != 0; }
     const MempoolEntry* find(TxId id) const;

@@ -161,7 +161,8 @@ std::unordered_set<TxId> World::exclusions(std::size_t pool, const mempool::Temp
     return out;
 }
 
-std::vector<Transaction> World::connect(const mempool::BlockTemplate& block, Height height) {
+std::vector<Transaction> World::connect(const mempool::BlockTemplate& block, Height height,
+                                        std::vector<std::pair<Outpoint, Coin>>* spent) {
     // The consensus check of every modelled transaction in block order (outputs of earlier ones
     // are spendable by later ones). A template never holds an invalid one, since acceptance and
     // finality were checked; a failure here would be a bug in the world, so it throws.
@@ -174,35 +175,196 @@ std::vector<Transaction> World::connect(const mempool::BlockTemplate& block, Hei
         if (auto reject = check_transaction(tx, coins_, ctx))
             throw std::logic_error(std::string("world: a template holds an invalid transaction: ") +
                                    to_string(reject->reason) + " " + reject->detail);
-        for (const TxIn& in : tx.inputs) coins_.spend(in.prevout);
+        for (const TxIn& in : tx.inputs) {
+            auto coin = coins_.spend(in.prevout);
+            if (spent && coin) spent->emplace_back(in.prevout, std::move(*coin));
+        }
         coins_.add_outputs(tx, CoinTime{height, 0});
         modelled.push_back(tx);
     }
     return modelled;
 }
 
-void World::mine_block() {
-    const std::size_t pool = pools_.finder(finder_rng_);
+void World::record_confirmed(const TreeBlock& b, const std::vector<TxId>& modelled) {
+    MinedBlock record{b.height, b.pool, b.time_s, b.fees, b.weight, {}};
+    for (TxId id : modelled) {
+        confirmed_.emplace(id, b.height);
+        record.modelled.push_back(id);
+        modelled_in_mempool_.erase(id);
+    }
+    // Conflicts of the confirmed transactions left the mempool with them.
+    std::erase_if(modelled_in_mempool_, [&](const auto& kv) { return !mempool_.contains(kv.first); });
+    mined_.push_back(std::move(record));
+}
+
+BlockIndex World::build_on(std::size_t pool, BlockIndex parent, bool published) {
+    if (parent != state_tip_) move_state_to(parent);
     mempool::TemplateRequest request;
-    request.height = tip_ + 1;
+    request.height = tree_[parent].height + 1;
     request.min_fee_rate = block_min_fee_named(params_.mempool.rules);
     const auto excluded = exclusions(pool, request);
     request.excluded = &excluded;
     const mempool::BlockTemplate block = build_template(mempool_, request);
-    const auto modelled = connect(block, request.height);
-    tip_ = request.height;
-    mempool_.confirm_block(block.txids, tip_, now_s());
-    MinedBlock record{tip_, pool, now_s(), block.fees, block.weight, {}};
-    for (const Transaction& tx : modelled) {
-        confirmed_.emplace(tx.id, tip_);
-        record.modelled.push_back(tx.id);
-        modelled_in_mempool_.erase(tx.id);
+    TreeBlock node{parent, request.height, pool, now_s(), published, block.fees, block.weight, false, {}, {}, {}};
+    // A block's contents are kept only while forks are possible: a linear chain never needs them.
+    node.kept = fork_orders_.strategy != ForkStrategy::none;
+    const auto modelled = connect(block, request.height, node.kept ? &node.spent : nullptr);
+    if (node.kept) {
+        for (TxId id : block.txids)
+            if (const mempool::MempoolEntry* e = mempool_.find(id)) node.txs.push_back(e->tx);
+        node.modelled = modelled;
+        mempool_.confirm_block(std::span<const Transaction>(node.txs), request.height, now_s());
+    } else {
+        mempool_.confirm_block(block.txids, request.height, now_s());
     }
-    // Conflicts of the confirmed transactions left the mempool with them.
-    std::erase_if(modelled_in_mempool_, [&](const auto& kv) { return !mempool_.contains(kv.first); });
     stats_.txs_confirmed += block.txids.size();
+    std::vector<TxId> ids;
+    for (const Transaction& tx : modelled) ids.push_back(tx.id);
+    const BlockIndex b = tree_.add(std::move(node));
+    record_confirmed(tree_[b], ids);
+    state_tip_ = b;
+    return b;
+}
+
+void World::disconnect_tip() {
+    // Bitcoin Core validation.cpp DisconnectBlock: undo the coins (outputs created leave, spent
+    // coins come back from the undo data), then the block's transactions return to the mempool
+    // (MaybeUpdateMempoolForReorg, see Mempool::disconnect_block).
+    const TreeBlock& b = tree_[state_tip_];
+    if (!b.kept) throw std::logic_error("world: a reorg reached a block whose contents were not kept");
+    for (auto it = b.modelled.rbegin(); it != b.modelled.rend(); ++it) {
+        for (std::uint32_t i = 0; i < it->outputs.size(); ++i) coins_.spend(Outpoint{it->id, i});
+        confirmed_.erase(it->id);
+    }
+    for (auto it = b.spent.rbegin(); it != b.spent.rend(); ++it) coins_.add(it->first, it->second);
+    mined_.pop_back();
+    stats_.txs_confirmed -= b.txs.size();
+    mempool_.disconnect_block(std::span<const Transaction>(b.txs), tree_[b.parent].height, now_s());
+    for (const Transaction& tx : b.modelled)
+        if (mempool_.contains(tx.id)) modelled_in_mempool_.emplace(tx.id, tx);
+    std::erase_if(modelled_in_mempool_, [&](const auto& kv) { return !mempool_.contains(kv.first); });
+    state_tip_ = b.parent;
+}
+
+void World::reconnect(BlockIndex index) {
+    // A block found before on this branch connects again (ConnectBlock): the same consensus check.
+    const TreeBlock& b = tree_[index];
+    const BlockContext ctx{b.height, 0};
+    std::vector<TxId> ids;
+    for (const Transaction& tx : b.modelled) {
+        if (auto reject = check_transaction(tx, coins_, ctx))
+            throw std::logic_error(std::string("world: a reorg reconnects an invalid transaction: ") +
+                                   to_string(reject->reason) + " " + reject->detail);
+        for (const TxIn& in : tx.inputs) coins_.spend(in.prevout);
+        coins_.add_outputs(tx, CoinTime{b.height, 0});
+        ids.push_back(tx.id);
+    }
+    mempool_.confirm_block(std::span<const Transaction>(b.txs), b.height, now_s());
+    stats_.txs_confirmed += b.txs.size();
+    record_confirmed(b, ids);
+    state_tip_ = index;
+}
+
+void World::move_state_to(BlockIndex target) {
+    const BlockIndex fork = tree_.fork_point(state_tip_, target);
+    while (state_tip_ != fork) disconnect_tip();
+    for (BlockIndex b : tree_.path_from(fork, target)) reconnect(b);
+}
+
+bool World::censored_spend_in(const TreeBlock& b) const {
+    for (const Transaction& tx : b.modelled) {
+        if (is_allowed(tx.id)) continue;
+        for (const TxIn& in : tx.inputs)
+            if (std::find(orders_.censored.begin(), orders_.censored.end(), in.prevout) != orders_.censored.end())
+                return true;
+    }
+    return false;
+}
+
+BlockIndex World::feather_target() const {
+    // The oldest block of the current chain with a censored spend and at most `depth`
+    // confirmations (the tip has one): forking from its parent orphans every such spend.
+    BlockIndex target = no_block_index;
+    BlockIndex b = active_;
+    for (std::uint32_t confirmations = 1; confirmations <= fork_orders_.depth_blocks && b != start_block; ++confirmations) {
+        if (censored_spend_in(tree_[b])) target = b;
+        b = tree_[b].parent;
+    }
+    return target;
+}
+
+bool World::fork_race_live() const {
+    switch (fork_orders_.strategy) {
+        case ForkStrategy::none: return false;
+        case ForkStrategy::feather_fork: return fork_tip_ != no_block_index || feather_target() != no_block_index;
+        case ForkStrategy::private_race: return !private_race_over_;
+    }
+    return false;
+}
+
+BlockIndex World::parent_for(std::size_t pool) {
+    if (!controlled_[pool]) return active_;  // honest: the longest chain, first seen
+    switch (fork_orders_.strategy) {
+        case ForkStrategy::none: return active_;
+        case ForkStrategy::feather_fork: {
+            if (fork_tip_ != no_block_index) return fork_tip_;
+            const BlockIndex t = feather_target();
+            return t == no_block_index ? active_ : tree_[t].parent;
+        }
+        case ForkStrategy::private_race:
+            start_private_race_if_due();
+            return private_race_over_ || private_tip_ == no_block_index ? active_ : private_tip_;
+    }
+    return active_;
+}
+
+void World::start_private_race_if_due() {
+    // The race starts from the window's first block, once the public chain has it.
+    if (private_tip_ == no_block_index && !private_race_over_ && tree_[active_].height >= fork_orders_.race_from_height)
+        private_tip_ = tree_.ancestor_at(active_, fork_orders_.race_from_height);
+}
+
+void World::after_block(BlockIndex b, bool by_coalition) {
+    if (fork_orders_.strategy == ForkStrategy::feather_fork) {
+        // As in the race world (models/attacks/censorship.cpp): a coalition block that did not
+        // become the tip is its fork's new tip; a fork whose target got too deep is abandoned.
+        if (by_coalition) fork_tip_ = active_ == b ? no_block_index : b;
+        else if (fork_tip_ != no_block_index && feather_target() == no_block_index) fork_tip_ = no_block_index;
+    } else if (fork_orders_.strategy == ForkStrategy::private_race && !private_race_over_) {
+        start_private_race_if_due();
+        if (private_tip_ == no_block_index) return;
+        // As models/attacks/private_race_censorship.cpp: publish when long enough and strictly
+        // longer; give up when the public chain leads by the deficit.
+        const Height a = tree_[private_tip_].height, h = tree_[active_].height;
+        if (a >= fork_orders_.race_until_height && a > h) {
+            for (BlockIndex p = private_tip_; p != start_block && !tree_[p].published; p = tree_[p].parent)
+                tree_.at(p).published = true;
+            active_ = private_tip_;
+            private_race_over_ = true;
+        } else if (h >= a + fork_orders_.give_up_deficit_blocks) {
+            private_race_over_ = true;
+        }
+    }
+}
+
+bool World::mine_block() {
+    const std::size_t pool = pools_.finder(finder_rng_);
+    const BlockIndex before = active_;
+    const BlockIndex parent = parent_for(pool);
+    const bool racing_privately = controlled_[pool] && fork_orders_.strategy == ForkStrategy::private_race &&
+                                  !private_race_over_ && private_tip_ != no_block_index && parent == private_tip_;
+    const BlockIndex b = build_on(pool, parent, !racing_privately);
+    if (racing_privately) private_tip_ = b;
+    // A published block becomes the tip only when strictly higher: ties keep the first seen.
+    if (tree_[b].published && tree_[b].height > tree_[active_].height) active_ = b;
+    after_block(b, controlled_[pool]);
+    if (state_tip_ != active_) move_state_to(active_);
+    const BlockIndex common = tree_.fork_point(before, active_);
+    if (common != before)  // a reorg: the new tip does not descend from the old one
+        max_reorg_depth_ = std::max(max_reorg_depth_, tree_[before].height - tree_[common].height);
+    tip_ = tree_[active_].height;
     ++stats_.blocks;
-    mined_.push_back(std::move(record));
+    return active_ != before;
 }
 
 }  // namespace models::bitcoin

@@ -17,10 +17,12 @@
 #include "models/bitcoin/demand/background_demand.hpp"
 #include "models/bitcoin/mempool/block_template.hpp"
 #include "models/bitcoin/mempool/mempool.hpp"
+#include "models/bitcoin/mining/fork_policy.hpp"
 #include "models/bitcoin/mining/pool_set.hpp"
 #include "models/bitcoin/mining/template_policy.hpp"
 #include "models/bitcoin/tx/consensus.hpp"
 #include "models/bitcoin/tx/utxo_set.hpp"
+#include "models/bitcoin/world/block_tree.hpp"
 #include "models/bitcoin/world/world_params.hpp"
 #include "models/bitcoin/world/world_stats.hpp"
 #include "sim/core/simulation.hpp"
@@ -67,7 +69,14 @@ public:
     const UtxoSet& coins() const { return coins_; }
     /// Height at which a modelled transaction confirmed, if it did.
     std::optional<Height> confirmed_at(TxId id) const;
+    /// The blocks of the current chain (with forks, orphaned blocks are no longer in it).
     const std::vector<MinedBlock>& blocks() const { return mined_; }
+    /// Every block found on every branch (index 0: the block the run starts on).
+    const BlockTree& block_tree() const { return tree_; }
+    /// Blocks found that are not in the current chain.
+    std::uint64_t orphaned_blocks() const { return stats_.blocks - mined_.size(); }
+    /// Deepest reorganisation of the current chain so far (blocks disconnected at once).
+    std::uint32_t max_reorg_depth() const { return max_reorg_depth_; }
     const WorldStats& stats() const { return stats_; }
     double block_interval_s() const { return params_.block_interval_s; }
 
@@ -84,6 +93,12 @@ public:
     void add_coin(const Outpoint& where, const TxOut& output, Height confirmed_height);
     /// What the adversary and open bribes ask of the pools; read at every block.
     CensorshipOrders& orders() { return orders_; }
+    /// Where the pools the adversary controls put their blocks (mining/fork_policy.hpp). Set it
+    /// before the first block: blocks found while it is `none` keep no contents to reorganise.
+    ForkOrders& fork_orders() { return fork_orders_; }
+    /// True while the controlled pools' fork can still change which spends the chain confirmed
+    /// (a feather-fork target within its depth, or a private race not yet published or given up).
+    bool fork_race_live() const;
     /// Pools the adversary controls (they obey orders().censored).
     void control_pool(std::size_t pool, bool controlled) { controlled_.at(pool) = controlled; }
     /// The adversary's own spends, never censored.
@@ -98,10 +113,22 @@ public:
 
 private:
     void schedule_block();
-    void mine_block();
+    /// Mines one block; true when the current chain's tip changed.
+    bool mine_block();
+    BlockIndex parent_for(std::size_t pool);
+    BlockIndex build_on(std::size_t pool, BlockIndex parent, bool published);
+    void after_block(BlockIndex b, bool by_coalition);
+    void start_private_race_if_due();
+    BlockIndex feather_target() const;
+    bool censored_spend_in(const TreeBlock& b) const;
+    void move_state_to(BlockIndex target);
+    void disconnect_tip();
+    void reconnect(BlockIndex b);
+    void record_confirmed(const TreeBlock& b, const std::vector<TxId>& modelled);
     std::unordered_set<TxId> exclusions(std::size_t pool, const mempool::TemplateRequest& request) const;
     std::vector<TxId> spenders_in_mempool(const Outpoint& o) const;
-    std::vector<Transaction> connect(const mempool::BlockTemplate& block, Height height);
+    std::vector<Transaction> connect(const mempool::BlockTemplate& block, Height height,
+                                     std::vector<std::pair<Outpoint, Coin>>* spent = nullptr);
     bool valid_in_mempool(const Transaction& tx) const;
     void note_accept(const Transaction& tx, const mempool::AcceptResult& r);
 
@@ -120,6 +147,14 @@ private:
     std::vector<MinedBlock> mined_;
     CensorshipOrders orders_;
     WorldStats stats_;
+    ForkOrders fork_orders_;
+    BlockTree tree_;
+    BlockIndex active_ = start_block;     ///< tip of the current (longest published) chain
+    BlockIndex state_tip_ = start_block;  ///< the block coins_, mempool_ and mined_ stand at
+    BlockIndex fork_tip_ = no_block_index;     ///< feather-fork: the coalition's fork while racing
+    BlockIndex private_tip_ = no_block_index;  ///< private race: its unpublished chain's tip
+    bool private_race_over_ = false;
+    std::uint32_t max_reorg_depth_ = 0;
     Height tip_ = 0;
     TxId next_txid_ = 1;
 };
@@ -142,12 +177,14 @@ void World::run(Agents& agents) {
             note_accept(tx, mempool_.submit(tx));
             sim_.schedule_in(sim::from_seconds(demand_.next_gap_s()), sim::EntityId{0}, DemandTick{});
         } else {
-            mine_block();
-            for (AgentIndex i = 0; i < agents.size(); ++i)
-                sim_.schedule_in(sim::from_seconds(agents.latency_s(i)), sim::EntityId{0}, BlockSeen{i, tip_});
+            // Agents see a block when it moves the chain they follow, not a fork beside it.
+            if (mine_block())
+                for (AgentIndex i = 0; i < agents.size(); ++i)
+                    sim_.schedule_in(sim::from_seconds(agents.latency_s(i)), sim::EntityId{0}, BlockSeen{i, tip_});
             if (stats_.blocks < horizon) schedule_block();
         }
-        if (agents.done(*this) || (stats_.blocks >= horizon && std::holds_alternative<BlockFound>(event)))
+        if ((agents.done(*this) && !fork_race_live()) ||
+            (stats_.blocks >= horizon && std::holds_alternative<BlockFound>(event)))
             sim_.stop();
     });
 }

@@ -1,12 +1,21 @@
 // See dispute_model.hpp.
 #include "models/layer2/dispute/dispute_model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace models::layer2 {
 
 namespace {
+
+/// The tips between which only the honest claim can confirm: its older(d) is met from height
+/// max(d, 1) on (the output confirmed at 0, the first block is 1), the adversary's older(window)
+/// at height `window`.
+adversary::CensorWindow censor_window(const DisputeParams& d) {
+    const auto first = static_cast<bitcoin::Height>(std::max<std::int64_t>(d.claim_delay_blocks, 1) - 1);
+    return {first, static_cast<bitcoin::Height>(d.window_blocks - 1)};
+}
 
 /// The agents of one dispute, addressed by index in the order the world shows them blocks.
 class DisputeAgents {
@@ -16,7 +25,7 @@ public:
     DisputeAgents(const DisputeModel::Params& p, const DisputeSetup& d)
         : claimant(p.claimant, d, static_cast<std::uint32_t>(p.dispute.claim_delay_blocks)),
           sweep(p.adversary.sweep, d, static_cast<std::uint32_t>(p.dispute.window_blocks)),
-          censor(p.adversary.censor, d),
+          censor(p.adversary.censor, d, censor_window(p.dispute)),
           congest(p.adversary.congest, d, static_cast<std::uint32_t>(p.dispute.window_blocks)),
           contested_(d.contested) {
         // Primitives with no budget take no part (and are not counted as agents).
@@ -88,6 +97,8 @@ std::vector<sim::Column> DisputeModel::outcome_columns(const Params&) {
         {"congestion_vbytes", ColumnType::f64, "vB", "vbytes of the adversary's filler that confirmed"},
         {"censor_hash_share", ColumnType::f64, "1", "hash share of the pools the adversary controlled"},
         {"decided_after_s", ColumnType::f64, "s", "time until the contested output was spent (NaN: never)"},
+        {"orphaned_blocks", ColumnType::u64, "blocks", "blocks found that the final chain does not hold (forks)"},
+        {"max_reorg_depth", ColumnType::u64, "blocks", "deepest reorganisation of the chain (blocks disconnected)"},
     };
     const auto stats = bitcoin::WorldStats::columns();
     cols.insert(cols.end(), stats.begin(), stats.end());
@@ -121,6 +132,8 @@ sim::RunOutput DisputeModel::run(const Params& p, const sim::RunInput& in) {
         static_cast<double>(agents.congest.vbytes_confirmed(world)),
         agents.censor.controlled_share(),
         decided_s,
+        static_cast<double>(world.orphaned_blocks()),
+        static_cast<double>(world.max_reorg_depth()),
     };
     world.stats().append_to(out);
     return {out, {}};

@@ -88,6 +88,19 @@ Params censored_all() {
     return p;
 }
 
+/// A quiet world in which 40% of the hash censors and may fork: the fork keys decide how many
+/// blocks end up orphaned (withholding orphans none).
+Params forking(const std::string& strategy, std::int64_t depth) {
+    Params p = quiet();
+    p.world.pools.shares = {0.4, 0.35, 0.25};
+    p.world.horizon_blocks = 10'000;
+    p.dispute.window_blocks = 5;
+    p.adversary.censor.hash_share = 0.4;
+    p.adversary.censor.strategy = strategy;
+    p.adversary.censor.feather_fork_depth_blocks = depth;
+    return p;
+}
+
 struct Variation {
     std::string key;
     std::function<Params()> base;
@@ -165,6 +178,10 @@ std::vector<Variation> variations() {
          [](Params& p) { p.claimant.max_fee_rate_sat_vb = 11.0; }, "claim_replacements"},
         {"adversary.censor.hash_share", busy,
          [](Params& p) { p.adversary.censor.hash_share = 0.8; }, "censor_hash_share"},
+        {"adversary.censor.strategy", [] { return forking("withhold", 3); },
+         [](Params& p) { p.adversary.censor.strategy = "feather_fork"; }, "orphaned_blocks", 16},
+        {"adversary.censor.feather_fork_depth_blocks", [] { return forking("feather_fork", 1); },
+         [](Params& p) { p.adversary.censor.feather_fork_depth_blocks = 4; }, "orphaned_blocks", 16},
         {"adversary.congest.fee_rate_sat_vb", busy,
          [](Params& p) { p.adversary.congest.fee_rate_sat_vb = 20.0; }, "congestion_fees_sat"},
         {"adversary.congest.vbytes_per_block", busy,
