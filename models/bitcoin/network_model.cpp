@@ -116,6 +116,14 @@ private:
     void connect_waiting(sim::NodeId v, BlockId parent);
     void publish(BlockId target);
     sim::NodeId attacker_id() const { return static_cast<sim::NodeId>(honest_nodes_); }
+    /// When `from` can start a block message. An honest node sends one at a time (SimBlock
+    /// Node.sendNextBlockMessage); the attacker's node serves its peers in parallel, as an
+    /// attacker does with many relays of its own (Eyal and Sirer 2014, section 4: gamma grows
+    /// with the attacker's reach), so its reach is set by its peer count alone.
+    sim::Tick send_start(sim::NodeId from) const {
+        if (attacker_ && from == attacker_id()) return simulation_.now();
+        return std::max(simulation_.now(), busy_until_[from]);
+    }
     void settle(BlockState& s);
     Spread spread_of(const BlockState& s) const;
     void on_inv(sim::NodeId v, const Inv& m);
@@ -351,7 +359,7 @@ void NetworkRun::send_queued(sim::NodeId from, sim::NodeId to, BlockId b, double
     // until the message arrives (SimBlock Node.sendNextBlockMessage, called back from
     // BlockMessageTask.run). Whole milliseconds: delay = bytes * 8 / (bandwidth / 1000) +
     // processing.
-    const sim::Tick start = std::max(simulation_.now(), busy_until_[from]);
+    const sim::Tick start = send_start(from);
     double bits_per_ms = net_.bandwidth_bps(from, to) / 1000.0;
     if (bits_per_ms >= 1.0)
         bits_per_ms = std::floor(bits_per_ms);  // below 1 bit/ms SimBlock divides by 0
@@ -365,7 +373,7 @@ void NetworkRun::send_queued(sim::NodeId from, sim::NodeId to, BlockId b, double
 
 void NetworkRun::send_pipelined(sim::NodeId from, sim::NodeId to, BlockId b) {
     // One block message at a time per sender (SimBlock Node.sendNextBlockMessage): FIFO.
-    const sim::Tick start = std::max(simulation_.now(), busy_until_[from]);
+    const sim::Tick start = send_start(from);
     const double bits = 8.0 * net_.block_bytes(from, to, latency_rng_);
     const sim::Tick transmit = sim::from_seconds(bits / net_.bandwidth_bps(from, to));
     busy_until_[from] = start + transmit;
