@@ -105,13 +105,14 @@ bool matches_exact(const char* label, const SelfishPolicy& policy, double alpha,
     };
     const std::size_t runs = s.shares.size();
     const double r = static_cast<double>(runs), h = 0.02;
+    // f'' at the pooled gamma: it changes little over the runs' spread (printed jensen term).
+    const double g0 = std::clamp(s.gamma, h, 1.0 - h);
+    const double curvature = std::abs(f(g0 + h) - 2 * f(g0) + f(g0 - h)) / (h * h);
     double mean = 0, exact = 0, jensen = 0;
     std::vector<double> e(runs);
     for (std::size_t i = 0; i < runs; ++i) {
         const double n = s.ties_per_run[i];
         const double g = forced_gamma >= 0 ? forced_gamma : s.on_attacker_per_run[i] / n;
-        const double g0 = std::clamp(g, h, 1.0 - h);
-        const double curvature = std::abs(f(g0 + h) - 2 * f(g0) + f(g0 - h)) / (h * h);
         if (forced_gamma < 0) jensen += 0.5 * curvature * g * (1 - g) / n / r;
         exact += f(g) / r;
         e[i] = s.shares[i] - f(g);
@@ -141,13 +142,13 @@ void check_optimal_on_network(double alpha, double policy_gamma, double peers, i
 
 TEST_CASE("selfish on P2P: optimal policy's share matches its exact value at the measured gamma (light)",
           "[stat-light]") {
-    check_optimal_on_network(0.4, 0.3, 1.0, 16, 5000, 2016);
+    check_optimal_on_network(0.4, 0.5, 1.0, 16, 5000, 2016);
 }
 
 TEST_CASE("selfish on P2P: optimal policy's share matches its exact value at the measured gamma",
           "[.statistical]") {
     check_optimal_on_network(0.35, 0.0, 0.1, 32, 20000, 2017);
-    check_optimal_on_network(0.4, 0.3, 1.0, 32, 20000, 2018);
+    check_optimal_on_network(0.4, 0.5, 1.0, 32, 20000, 2018);
     check_optimal_on_network(0.45, 0.2, 0.25, 32, 20000, 2019);
 }
 
@@ -155,18 +156,18 @@ TEST_CASE("selfish on P2P: the check rejects the race world's gamma = 0 where th
           "[stat-light]") {
     // Power: with the attacker linked to every node, the measured gamma is far from 0, and the
     // same interval must exclude the share the policy would get at gamma = 0.
-    const auto p = p2p_selfish("optimal_selfish", 0.4, 0.3, 1.0, 5000);
+    const auto p = p2p_selfish("optimal_selfish", 0.4, 0.5, 1.0, 5000);
     const auto s = sample(p, 16, 2016);
     const auto& policy = models::attacks::cached_optimal_selfish_policy(
-        0.4, 0.3, models::attacks::selfish_mdp_max_fork_blocks);
+        0.4, 0.5, models::attacks::selfish_mdp_max_fork_blocks);
     CHECK_FALSE(matches_exact("(gamma forced to 0)", policy, 0.4, s, 0.0));
 }
 
 TEST_CASE("selfish on P2P: the attacker's peer count moves gamma", "[stat-light]") {
     // network.attacker_peer_fraction: one or two peers vs every node. More peers carry the
     // attacker's block to more honest hash before the honest rival reaches it.
-    const auto few = sample(p2p_selfish("optimal_selfish", 0.4, 0.3, 0.02, 3000), 8, 77);
-    const auto all = sample(p2p_selfish("optimal_selfish", 0.4, 0.3, 1.0, 3000), 8, 77);
+    const auto few = sample(p2p_selfish("optimal_selfish", 0.4, 0.5, 0.02, 3000), 8, 77);
+    const auto all = sample(p2p_selfish("optimal_selfish", 0.4, 0.5, 1.0, 3000), 8, 77);
     std::printf("gamma with 2%% of nodes as peers %.4f +- %.4f, with all %.4f +- %.4f\n", few.gamma,
                 z_999 * few.gamma_se, all.gamma, z_999 * all.gamma_se);
     CHECK(all.gamma - few.gamma > z_999 * std::hypot(few.gamma_se, all.gamma_se));
@@ -174,7 +175,9 @@ TEST_CASE("selfish on P2P: the attacker's peer count moves gamma", "[stat-light]
 
 TEST_CASE("selfish on P2P: the optimal policy beats SM1 on the same network", "[stat-light]") {
     // Common random numbers: same seed, so the same topologies and the same block finders and
-    // times; only the strategy differs. The MDP says the optimum beats SM1 here (printed).
+    // times; only the strategy differs. The MDP says the optimum beats SM1 here (printed). The
+    // optimal policy is solved at gamma = 0.3, near what this network gives (about 0.35); the one
+    // solved at 0.5 also wins but with a paired spread too wide for 16 runs.
     const double alpha = 0.4, peers = 1.0;
     const int runs = 16, blocks = 5000;
     const auto opt = sample(p2p_selfish("optimal_selfish", alpha, 0.3, peers, blocks), runs, 2020);
