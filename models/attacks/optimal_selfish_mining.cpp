@@ -3,21 +3,24 @@
 
 namespace models::attacks {
 
-OptimalSelfishMining::OptimalSelfishMining(const BitcoinParams& p, RaceWorld&)
+OptimalSelfishMining::OptimalSelfishMining(const BitcoinParams& p)
     : policy_(cached_optimal_selfish_policy(p.attacker.hash_share, p.attacker.gamma, selfish_mdp_max_fork_blocks)) {}
 
-void OptimalSelfishMining::on_attacker_block(BlockId b, RaceWorld& w) {
+template <class World>
+void OptimalSelfishMining::on_attacker_block(BlockId b, World& w) {
     private_tip_ = b;
     if (fork_ != ForkState::active) fork_ = ForkState::irrelevant;  // a tie race stays under way
     act(w);
 }
 
-void OptimalSelfishMining::on_honest_block(BlockId, RaceWorld& w) {
+template <class World>
+void OptimalSelfishMining::on_honest_block(BlockId, World& w) {
     fork_ = ForkState::relevant;  // a tie race ends with any honest block, on either side
     act(w);
 }
 
-void OptimalSelfishMining::act(RaceWorld& w) {
+template <class World>
+void OptimalSelfishMining::act(World& w) {
     const BlockId fork = w.store.common_ancestor(private_tip_, w.honest.tip());
     const auto base = w.store[fork].height;
     const int a = static_cast<int>(w.store[private_tip_].height - base);
@@ -39,8 +42,16 @@ void OptimalSelfishMining::act(RaceWorld& w) {
     }
 }
 
-void OptimalSelfishMining::finish(RaceWorld& w) {
+template <class World>
+void OptimalSelfishMining::finish(World& w) {
     if (w.store[private_tip_].height > w.honest.height()) w.publish(private_tip_);
 }
+
+template void OptimalSelfishMining::on_attacker_block(BlockId, RaceWorld&);
+template void OptimalSelfishMining::on_honest_block(BlockId, RaceWorld&);
+template void OptimalSelfishMining::finish(RaceWorld&);
+template void OptimalSelfishMining::on_attacker_block(BlockId, bitcoin::AttackerNodeWorld&);
+template void OptimalSelfishMining::on_honest_block(BlockId, bitcoin::AttackerNodeWorld&);
+template void OptimalSelfishMining::finish(bitcoin::AttackerNodeWorld&);
 
 }  // namespace models::attacks

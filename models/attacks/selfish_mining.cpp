@@ -3,7 +3,8 @@
 
 namespace models::attacks {
 
-void SelfishMining::on_attacker_block(BlockId b, RaceWorld& w) {
+template <class World>
+void SelfishMining::on_attacker_block(BlockId b, World& w) {
     private_tip_ = b;
     // State 0' (a published tie): the new block wins the race at once.
     const BlockId rival = w.honest.rival();
@@ -12,7 +13,8 @@ void SelfishMining::on_attacker_block(BlockId b, RaceWorld& w) {
         w.publish(b);
 }
 
-void SelfishMining::on_honest_block(BlockId b, RaceWorld& w) {
+template <class World>
+void SelfishMining::on_honest_block(BlockId b, World& w) {
     const auto hp = w.store[private_tip_].height;
     const auto hb = w.store[b].height;
     if (hp < hb) {
@@ -26,8 +28,16 @@ void SelfishMining::on_honest_block(BlockId b, RaceWorld& w) {
     }
 }
 
-void SelfishMining::finish(RaceWorld& w) {
+template <class World>
+void SelfishMining::finish(World& w) {
     if (w.store[private_tip_].height > w.honest.height()) w.publish(private_tip_);
 }
+
+template void SelfishMining::on_attacker_block(BlockId, RaceWorld&);
+template void SelfishMining::on_honest_block(BlockId, RaceWorld&);
+template void SelfishMining::finish(RaceWorld&);
+template void SelfishMining::on_attacker_block(BlockId, bitcoin::AttackerNodeWorld&);
+template void SelfishMining::on_honest_block(BlockId, bitcoin::AttackerNodeWorld&);
+template void SelfishMining::finish(bitcoin::AttackerNodeWorld&);
 
 }  // namespace models::attacks

@@ -16,6 +16,7 @@
 #include "models/attacks/private_race_censorship.hpp"
 #include "models/attacks/selfish_mining.hpp"
 #include "models/attacks/strongest_censor.hpp"
+#include "models/bitcoin/attacker_node.hpp"
 #include "models/bitcoin/network_model.hpp"
 #include "models/bitcoin/race_world.hpp"
 
@@ -26,6 +27,10 @@ std::vector<sim::Column> BitcoinModel::outcome_columns(const Params& p) {
     if (p.network.enabled) {
         const auto net = network_columns();
         cols.insert(cols.end(), net.begin(), net.end());
+        if (plays_on_network(p.attacker.strategy)) {
+            const auto att = network_attacker_columns();
+            cols.insert(cols.end(), att.begin(), att.end());
+        }
     }
     return cols;
 }
@@ -33,7 +38,8 @@ std::vector<sim::Column> BitcoinModel::outcome_columns(const Params& p) {
 sim::RunOutput BitcoinModel::run(const Params& p, const sim::RunInput& in) {
     const std::string& s = p.attacker.strategy;
     if (p.network.enabled) {
-        if (s != "honest") throw std::invalid_argument("network runs support attacker.strategy = honest only");
+        if (s != "honest" && !plays_on_network(s))
+            throw std::invalid_argument("network runs support attacker.strategy = honest, selfish, optimal_selfish");
         return run_network(p, in);
     }
     if (s == "honest") return run_race<attacks::HonestMining>(p, in);
@@ -68,8 +74,11 @@ std::string region_table_set(const NetworkParams& n) {
 }  // namespace
 
 std::optional<std::pair<std::string, std::string>> BitcoinModel::check(const Params& p) {
-    if (p.network.enabled && p.attacker.strategy != "honest")
-        return std::pair{"attacker.strategy", "network runs support the honest strategy only"};
+    const bool plays = plays_on_network(p.attacker.strategy);
+    if (p.network.enabled && p.attacker.strategy != "honest" && !plays)
+        return std::pair{"attacker.strategy", "network runs support the honest, selfish and optimal_selfish strategies"};
+    if (p.network.enabled && plays && !(p.attacker.hash_share > 0.0))
+        return std::pair{"attacker.hash_share", "a selfish attacker on the network needs hash_share > 0 (its node mines)"};
     if (p.attacker.strategy == "optimal_selfish" && !(p.attacker.hash_share > 0.0 && p.attacker.hash_share < 0.5))
         return std::pair{"attacker.hash_share", "optimal_selfish needs 0 < hash_share < 0.5 (its MDP assumes a minority)"};
     // A table left empty takes the preset's six regions; all must agree.

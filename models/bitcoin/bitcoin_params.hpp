@@ -56,7 +56,10 @@ struct AttackerParams {
                                   "censor_private_race", "censor_best", "majority_reorg"}));
         v.field("hash_share", hash_share, "1", "attacker's share of the total hashrate while attacking",
                 sim::in_range(0.0, 0.999));
-        v.field("gamma", gamma, "1", "share of honest hash that mines on the attacker's block in a tie",
+        v.field("gamma", gamma, "1",
+                "share of honest hash that mines on the attacker's block in a tie; network runs: the "
+                "tie share optimal_selfish's policy is solved for (the network's own emerges from "
+                "propagation and is reported as measured_gamma)",
                 sim::in_range(0.0, 1.0));
         v.field("rented", rented, "-", "true: the attacker's hash is added to the network (total rises)");
         v.field("give_up_deficit", give_up_deficit, "blocks", "abandon when this many blocks behind",
@@ -105,6 +108,7 @@ struct NetworkParams {
     double bandwidth_bps = 20e6;
     bool request_reply = true;
     std::string relay_model = "simblock";
+    double attacker_peer_fraction = 0.25;
     std::string edge_file;
     sim::RealList region_share;
     sim::RealMatrix region_latency_ms;
@@ -113,7 +117,8 @@ struct NetworkParams {
 
     template <class V>
     void describe(V& v) {
-        v.field("enabled", enabled, "-", "simulate propagation over a network (honest strategy)");
+        v.field("enabled", enabled, "-",
+                "simulate propagation over a network (honest, selfish or optimal_selfish strategy)");
         v.field("nodes", nodes, "nodes", "nodes; every node mines (SimBlock's choice)", sim::at_least(2));
         v.field("topology", topology, "-", "simblock: regions and outbound-degree CDF; or a random graph",
                 sim::one_of({"simblock", "random_regular", "erdos_renyi", "barabasi_albert", "edge_file"}));
@@ -136,6 +141,10 @@ struct NetworkParams {
                 "trip and a second queued message, whole ms); pipelined: sender busy for the "
                 "transmission only, a failed compact block adds the missing bytes to its message",
                 sim::one_of({"simblock", "pipelined"}));
+        v.field("attacker_peer_fraction", attacker_peer_fraction, "1",
+                "selfish / optimal_selfish: share of the honest nodes the attacker's node links to "
+                "(at least one); more links win more tie races (a higher emerging gamma)",
+                sim::in_range(0.0, 1.0));
         v.field("edge_file", edge_file, "-", "edge list for topology = edge_file");
         v.field("region_share", region_share, "1", "simblock topology: share of nodes per region (empty: preset)",
                 sim::in_range(0.0, 1.0));

@@ -22,9 +22,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <variant>
 
 #include "models/attacks/closed_forms.hpp"
+#include "models/bitcoin/attacker_node.hpp"
 #include "models/bitcoin/p2p_network.hpp"
 #include "models/bitcoin/race_world.hpp"
 #include "models/bitcoin/simblock_tables.hpp"
@@ -62,7 +64,9 @@ public:
         : p_(p),
           streams_(in.master_seed, in.stream_run),
           topology_rng_(streams_.make({0, static_cast<std::uint32_t>(Purpose::topology)})),
-          net_(p.network, topology_rng_),
+          net_(p.network, topology_rng_,
+               plays_on_network(p.attacker.strategy) ? p.attacker.hash_share : 0.0),
+          honest_nodes_(static_cast<std::size_t>(p.network.nodes)),
           mining_rng_(streams_.make({0, static_cast<std::uint32_t>(Purpose::mining)})),
           latency_rng_(streams_.make({0, static_cast<std::uint32_t>(Purpose::latency)})),
           finder_(net_.hash_weights()),
@@ -72,6 +76,10 @@ public:
           control_delay_(simblock_relay_ ? sim::from_seconds(simblock::control_message_delay_s)
                                          : 0) {
         views_.assign(net_.nodes(), ChainView(store_));
+        state_[genesis_block].released = true;
+        if (net_.nodes() > honest_nodes_)
+            attacker_ = make_attacker_node(
+                p, {store_, views_[attacker_id()], [this](BlockId b) { publish(b); }});
     }
 
     std::vector<double> run();
@@ -89,6 +97,7 @@ private:
         Spread spread;              // filled then (or at the end, if some node never got it)
         std::uint32_t reached = 0;
         sim::Tick found_at = 0;
+        bool released = false;  // sent to the network (an attacker's block: once published)
     };
 
     void schedule_mining() {
@@ -96,7 +105,26 @@ private:
         simulation_.schedule_in(sim::from_seconds(delay), sim::EntityId{0}, Mine{});
     }
     void on_mine();
+    BlockId add_block(sim::NodeId finder, BlockId parent);
+    void on_attacker_found();
+    void count_tie_race(BlockId honest_block);
     void on_validated(sim::NodeId v, BlockId b);
+    void announce(sim::NodeId v, BlockId b);
+    bool has_block(sim::NodeId v, BlockId b) const {
+        const BlockState& s = state_[b];
+        return s.at.empty() || s.at[v].delivered != never;  // released state: every node has it
+    }
+    void connect_waiting(sim::NodeId v, BlockId parent);
+    void publish(BlockId target);
+    sim::NodeId attacker_id() const { return static_cast<sim::NodeId>(honest_nodes_); }
+    /// When `from` can start a block message. An honest node sends one at a time (SimBlock
+    /// Node.sendNextBlockMessage); the attacker's node serves its peers in parallel, as an
+    /// attacker does with many relays of its own (Eyal and Sirer 2014, section 4: gamma grows
+    /// with the attacker's reach), so its reach is set by its peer count alone.
+    sim::Tick send_start(sim::NodeId from) const {
+        if (attacker_ && from == attacker_id()) return simulation_.now();
+        return std::max(simulation_.now(), busy_until_[from]);
+    }
     void settle(BlockState& s);
     Spread spread_of(const BlockState& s) const;
     void on_inv(sim::NodeId v, const Inv& m);
@@ -115,6 +143,7 @@ private:
     sim::StreamFactory streams_;
     sim::RngStream topology_rng_;
     P2pNetwork net_;
+    const std::size_t honest_nodes_;  // the attacker's node, if any, is the one after them
     sim::RngStream mining_rng_, latency_rng_;
     sim::random::DiscreteDistribution finder_;
     sim::Simulation<Message> simulation_;
@@ -125,6 +154,11 @@ private:
     const bool simblock_relay_;
     const sim::Tick control_delay_;  // added to inv / getdata / getblocktxn (simblock relay)
     std::uint64_t found_ = 0;
+    std::vector<std::pair<sim::NodeId, BlockId>> waiting_;  // delivered before their parent
+    std::unique_ptr<AttackerNode> attacker_;                // null: honest network only
+    BlockId tie_block_ = no_block;  // the attacker's block that tied the public tip, race open
+    std::uint64_t tie_honest_ = 0, tie_on_attacker_ = 0;
+    double last_found_s_ = 0.0;
 };
 
 std::vector<double> NetworkRun::run() {
@@ -147,22 +181,98 @@ std::vector<double> NetworkRun::run() {
 
 void NetworkRun::on_mine() {
     const auto finder = static_cast<sim::NodeId>(finder_(mining_rng_));
-    const BlockId b =
-        store_.add(views_[finder].tip(), finder, simulation_.now_seconds(), false, false);
+    last_found_s_ = simulation_.now_seconds();
+    if (attacker_ && finder == attacker_id()) {
+        on_attacker_found();
+    } else {
+        const BlockId b = add_block(finder, views_[finder].tip());
+        count_tie_race(b);
+        state_[b].released = true;
+        on_validated(finder, b);
+    }
+    // Stop finding blocks at the horizon; queued messages still drain so every block arrives.
+    if (++found_ < static_cast<std::uint64_t>(p_.run.blocks)) schedule_mining();
+    else if (attacker_) attacker_->finish();
+}
+
+BlockId NetworkRun::add_block(sim::NodeId finder, BlockId parent) {
+    const bool by_attacker = attacker_ && finder == attacker_id();
+    const BlockId b = store_.add(parent, finder, simulation_.now_seconds(), by_attacker, false);
     BlockState s;
     s.at.assign(net_.nodes(), NodeState{});
     s.found_at = simulation_.now();
     state_.push_back(std::move(s));
-    on_validated(finder, b);
-    // Stop finding blocks at the horizon; queued messages still drain so every block arrives.
-    if (++found_ < static_cast<std::uint64_t>(p_.run.blocks)) schedule_mining();
+    return b;
+}
+
+void NetworkRun::on_attacker_found() {
+    // A private block: its node holds it, nobody else does, and it is relayed only when the
+    // strategy publishes it.
+    const BlockId b = add_block(attacker_id(), attacker_->parent());
+    state_[b].at[attacker_id()].delivered = simulation_.now();
+    state_[b].reached = 1;
+    attacker_->on_attacker_block(b);
+}
+
+void NetworkRun::count_tie_race(BlockId honest_block) {
+    // Gamma as it emerges (Eyal and Sirer 2014, section 4): the next honest block found after the
+    // attacker tied the public tip lands on the attacker's branch or not; either way it ends the
+    // race (Sapirshtein et al. 2016, the match action's transitions).
+    if (tie_block_ == no_block) return;
+    ++tie_honest_;
+    if (store_.is_ancestor(tie_block_, honest_block)) ++tie_on_attacker_;
+    tie_block_ = no_block;
+}
+
+void NetworkRun::publish(BlockId target) {
+    if (state_[target].released) return;
+    // A chain that only ties the public tip the attacker's node sees opens a tie race (match);
+    // a longer one closes any race (override).
+    const ChainView& seen = views_[attacker_id()];
+    if (store_[target].height == seen.height()) tie_block_ = target;
+    else if (store_[target].height > seen.height()) tie_block_ = no_block;
+    std::vector<BlockId> chain;  // the unpublished blocks up to target, sent oldest first
+    for (BlockId b = target; !state_[b].released; b = store_[b].parent) chain.push_back(b);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        state_[*it].released = true;
+        views_[attacker_id()].consider(*it);
+        announce(attacker_id(), *it);
+    }
 }
 
 void NetworkRun::on_validated(sim::NodeId v, BlockId b) {
+    if (has_block(v, b)) return;
+    state_[b].at[v].delivered = simulation_.now();
+    const bool moved = views_[v].consider(b);
+    // The attacker's node relays only its own blocks (publish): passing on its rivals' blocks
+    // would only help them. An honest block that moves its public tip is the strategy's cue.
+    if (attacker_ && v == attacker_id()) {
+        if (moved) attacker_->on_public_tip(b);
+    } else {
+        announce(v, b);
+    }
     BlockState& s = state_[b];
-    if (s.at.empty() || s.at[v].delivered != never) return;
-    s.at[v].delivered = simulation_.now();
-    views_[v].consider(b);
+    if (++s.reached == s.at.size()) settle(s);
+    connect_waiting(v, b);
+}
+
+void NetworkRun::connect_waiting(sim::NodeId v, BlockId parent) {
+    // With an attacker, blocks are connected in order (Bitcoin Core validation.cpp: a block whose
+    // parent is not yet connected waits, and is connected once the parent is): publishing a chain
+    // sends several blocks at once, so a child often arrives first. Honest-only runs keep
+    // SimBlock's rule (Node.receiveBlock takes a block on arrival), so the SimBlock validation of
+    // the honest network is unchanged; there a child overtakes its parent only after a fork.
+    for (std::size_t i = 0; i < waiting_.size(); ++i) {
+        const auto [node, child] = waiting_[i];
+        if (node != v || store_[child].parent != parent) continue;
+        waiting_.erase(waiting_.begin() + static_cast<std::ptrdiff_t>(i));
+        on_validated(v, child);
+        i = static_cast<std::size_t>(-1);  // the list changed under the recursive call
+    }
+}
+
+void NetworkRun::announce(sim::NodeId v, BlockId b) {
+    BlockState& s = state_[b];
     for (const auto& link : net_.topology().links_from(v)) {
         const sim::NodeId u = link.to;
         NodeState& to = s.at[u];
@@ -177,7 +287,6 @@ void NetworkRun::on_validated(sim::NodeId v, BlockId b) {
         to.inv_due = due;
         simulation_.schedule_at(due, sim::EntityId{u}, Inv{b, v});
     }
-    if (++s.reached == s.at.size()) settle(s);
 }
 
 void NetworkRun::settle(BlockState& s) {
@@ -190,9 +299,9 @@ void NetworkRun::settle(BlockState& s) {
 
 NetworkRun::Spread NetworkRun::spread_of(const BlockState& s) const {
     const auto& w = net_.hash_weights();
-    std::vector<double> delays(s.at.size());
+    std::vector<double> delays(honest_nodes_);  // the attacker's node is not one of them
     Spread out;
-    for (std::size_t v = 0; v < s.at.size(); ++v) {
+    for (std::size_t v = 0; v < honest_nodes_; ++v) {
         delays[v] = sim::to_seconds(s.at[v].delivered - s.found_at);
         out.tau += w[v] * delays[v];  // hash-weighted delay: competing blocks come at rate w_v / T
     }
@@ -230,6 +339,10 @@ void NetworkRun::on_deliver(sim::NodeId v, const Deliver& m) {
                                 GetBlockTxn{m.block, v});
         return;
     }
+    if (attacker_ && !has_block(v, store_[m.block].parent)) {
+        waiting_.emplace_back(v, m.block);
+        return;
+    }
     on_validated(v, m.block);
 }
 
@@ -247,7 +360,7 @@ void NetworkRun::send_queued(sim::NodeId from, sim::NodeId to, BlockId b, double
     // until the message arrives (SimBlock Node.sendNextBlockMessage, called back from
     // BlockMessageTask.run). Whole milliseconds: delay = bytes * 8 / (bandwidth / 1000) +
     // processing.
-    const sim::Tick start = std::max(simulation_.now(), busy_until_[from]);
+    const sim::Tick start = send_start(from);
     double bits_per_ms = net_.bandwidth_bps(from, to) / 1000.0;
     if (bits_per_ms >= 1.0)
         bits_per_ms = std::floor(bits_per_ms);  // below 1 bit/ms SimBlock divides by 0
@@ -261,7 +374,7 @@ void NetworkRun::send_queued(sim::NodeId from, sim::NodeId to, BlockId b, double
 
 void NetworkRun::send_pipelined(sim::NodeId from, sim::NodeId to, BlockId b) {
     // One block message at a time per sender (SimBlock Node.sendNextBlockMessage): FIFO.
-    const sim::Tick start = std::max(simulation_.now(), busy_until_[from]);
+    const sim::Tick start = send_start(from);
     const double bits = 8.0 * net_.block_bytes(from, to, latency_rng_);
     const sim::Tick transmit = sim::from_seconds(bits / net_.bandwidth_bps(from, to));
     busy_until_[from] = start + transmit;
@@ -271,18 +384,25 @@ void NetworkRun::send_pipelined(sim::NodeId from, sim::NodeId to, BlockId b) {
 }
 
 std::vector<double> NetworkRun::outcomes() {
-    // The final main chain: the best tip most nodes hold (all agree once messages have drained).
+    // The final main chain: the best tip most honest nodes hold (all agree once messages have
+    // drained).
+    const std::span<const ChainView> honest(views_.data(), honest_nodes_);
     BlockId tip = genesis_block;
-    for (const auto& v : views_)
+    for (const auto& v : honest)
         if (store_[v.tip()].height > store_[tip].height) tip = v.tip();
     const auto main = store_.main_chain(tip);
     std::vector<double> p50, p90, p100, tau;
     std::uint32_t max_reorg = 0;
-    for (const auto& v : views_) max_reorg = std::max(max_reorg, v.max_reorg_depth());
-    double orphans = 0;
+    for (const auto& v : honest) max_reorg = std::max(max_reorg, v.max_reorg_depth());
+    double orphans = 0, attacker = 0, attacker_main = 0;
     for (BlockId b = 1; b < store_.size(); ++b) {
         const BlockState& s = state_[b];
         orphans += main[b] ? 0 : 1;
+        if (store_[b].by_attacker) {  // propagation statistics are the honest blocks'
+            ++attacker;
+            attacker_main += main[b] ? 1 : 0;
+            continue;
+        }
         const Spread spread =
             s.at.empty() ? s.spread : spread_of(s);  // unsettled: a node never got it
         tau.push_back(spread.tau);
@@ -303,20 +423,28 @@ std::vector<double> NetworkRun::outcomes() {
         return xs.size() % 2 ? xs[h] : 0.5 * (xs[h - 1] + xs[h]);
     };
     const double stale = all > 0 ? orphans / all : 0.0;
-    std::vector<double> out{0.0, 0.0, all, all - orphans, orphans, stale, static_cast<double>(max_reorg), 0.0, 0.0,
-                            std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
-                            simulation_.now_seconds()};
+    const double main_blocks = all - orphans;
+    const double share = attacker_ ? p_.attacker.hash_share : 0.0;
+    std::vector<double> out{
+        0.0, attacker, all - attacker, main_blocks, orphans, stale,
+        static_cast<double>(max_reorg), main_blocks > 0 ? attacker_main / main_blocks : 0.0,
+        share * last_found_s_, std::numeric_limits<double>::quiet_NaN(),
+        std::numeric_limits<double>::quiet_NaN(), simulation_.now_seconds()};
     RunStats stats;  // the race columns' engine statistics: every node is an agent
     stats.events_processed = simulation_.events_committed();
     stats.agents = net_.nodes();
     stats.blocks = store_.size() - 1;
     stats.append_to(out);
     const std::vector<double> network{
-            mean(p50), mean(p90), mean(p100), mean(tau),
-            attacks::closed_forms::stale_rate_from_delays(tau, p_.chain.block_interval_s),
-            static_cast<double>(simulation_.events_committed()), median(p50), median(p90),
-            median(p100)};
+        mean(p50), mean(p90), mean(p100), mean(tau),
+        attacks::closed_forms::stale_rate_from_delays(tau, p_.chain.block_interval_s),
+        static_cast<double>(simulation_.events_committed()), median(p50), median(p90),
+        median(p100)};
     out.insert(out.end(), network.begin(), network.end());
+    if (attacker_) {
+        const auto n = static_cast<double>(tie_honest_), k = static_cast<double>(tie_on_attacker_);
+        out.insert(out.end(), {n, k, n > 0 ? k / n : std::numeric_limits<double>::quiet_NaN()});
+    }
     return out;
 }
 
@@ -338,6 +466,17 @@ std::vector<sim::Column> network_columns() {
          "median over blocks: time to reach 90% of nodes"},
         {"propagation_p100_median_s", ColumnType::f64, "s",
          "median over blocks: time to reach all nodes"}};
+}
+
+std::vector<sim::Column> network_attacker_columns() {
+    using sim::ColumnType;
+    return {{"tie_race_honest_blocks", ColumnType::i64, "blocks",
+             "honest blocks found while the attacker's published branch tied the public tip"},
+            {"tie_race_blocks_on_attacker", ColumnType::i64, "blocks",
+             "of those, blocks extending the attacker's branch"},
+            {"measured_gamma", ColumnType::f64, "1",
+             "tie_race_blocks_on_attacker / tie_race_honest_blocks (NaN if no tie race); pool "
+             "the counts over runs for an estimate with a known binomial error"}};
 }
 
 sim::RunOutput run_network(const BitcoinParams& p, const sim::RunInput& in) {

@@ -3,6 +3,7 @@
 // round(N * rate) nodes use compact blocks / are "churn" nodes (Node.java, Main.java).
 #include "models/bitcoin/p2p_network.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -28,8 +29,10 @@ bool table_2019(const NetworkParams& p) {
 
 }  // namespace
 
-P2pNetwork::P2pNetwork(const NetworkParams& p, sim::RngStream& rng)
-    : p_(p), simblock_(p.topology == "simblock"), topology_(static_cast<std::size_t>(p.nodes)) {
+P2pNetwork::P2pNetwork(const NetworkParams& p, sim::RngStream& rng, double attacker_hash_share)
+    : p_(p),
+      simblock_(p.topology == "simblock"),
+      topology_(static_cast<std::size_t>(p.nodes) + (attacker_hash_share > 0.0 ? 1 : 0)) {
     const auto n = static_cast<std::size_t>(p.nodes);
     region_.assign(n, 0);
     compact_.assign(n, p.compact_blocks);
@@ -39,6 +42,29 @@ P2pNetwork::P2pNetwork(const NetworkParams& p, sim::RngStream& rng)
         build_simblock(rng);
     else
         build_random(rng);
+    if (attacker_hash_share > 0.0) add_attacker(attacker_hash_share, rng);
+}
+
+void P2pNetwork::add_attacker(double share, sim::RngStream& rng) {
+    // Drawn after the honest network, so the honest nodes' graph, regions and weights are those of
+    // the same seed without an attacker. Its peers: Eyal and Sirer (2014, section 4) reach a high
+    // gamma through many connections; network.attacker_peer_fraction sets how many honest nodes
+    // it links to directly (at least one).
+    const std::size_t n = nodes();
+    if (simblock_) region_.push_back(static_cast<std::uint8_t>(
+        sim::random::DiscreteDistribution(share_)(rng)));
+    else region_.push_back(0);
+    compact_.push_back(p_.compact_blocks);
+    churn_.push_back(false);
+    for (auto& h : hash_) h *= 1.0 - share;
+    hash_.push_back(share);
+    const auto peers = std::clamp<std::size_t>(
+        static_cast<std::size_t>(std::llround(p_.attacker_peer_fraction * static_cast<double>(n))),
+        1, n);
+    const auto chosen = exactly_k_of(n, peers, rng);
+    for (sim::NodeId v = 0; v < n; ++v)
+        if (chosen[v]) topology_.add_undirected(static_cast<sim::NodeId>(n), v, p_.latency_s,
+                                                p_.bandwidth_bps);
 }
 
 void P2pNetwork::load_region_tables() {

@@ -15,7 +15,10 @@ namespace models::bitcoin {
 
 class P2pNetwork {
 public:
-    P2pNetwork(const NetworkParams& p, sim::RngStream& topology_rng);
+    /// attacker_hash_share > 0 adds the attacker's node (id = network.nodes, the last) holding that
+    /// share of the hash rate; the honest nodes keep their weights scaled by 1 - share.
+    P2pNetwork(const NetworkParams& p, sim::RngStream& topology_rng,
+               double attacker_hash_share = 0.0);
 
     const sim::Topology& topology() const { return topology_; }
     std::size_t nodes() const { return region_.size(); }
@@ -54,6 +57,7 @@ public:
 private:
     void build_simblock(sim::RngStream& rng);
     void build_random(sim::RngStream& rng);
+    void add_attacker(double hash_share, sim::RngStream& rng);
 
     void load_region_tables();
     double link_latency_s(sim::NodeId from, sim::NodeId to) const;
