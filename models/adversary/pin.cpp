@@ -12,9 +12,11 @@ Pinner::Pinner(const PinParams& p, const bitcoin::Transaction& parent, std::uint
                bitcoin::policy::Assets assets, std::shared_ptr<const bitcoin::policy::Policy> own, bitcoin::KeyId own_key)
     : p_(p), parent_(parent), index_(index), assets_(std::move(assets)), own_(std::move(own)), own_key_(own_key) {}
 
-bitcoin::Transaction Pinner::child(std::int64_t vbytes, bitcoin::World& world) const {
-    const bitcoin::TxOut& spent = parent_.outputs[index_];
+bitcoin::Transaction Pinner::child(const bitcoin::Transaction& parent, std::uint32_t index, std::int64_t vbytes,
+                                   bitcoin::World& world) const {
+    const bitcoin::TxOut& spent = parent.outputs[index];
     bitcoin::policy::Assets a = assets_;
+    a.keys.insert(own_key_);
     a.height = world.tip_height() + 1;
     const auto path = bitcoin::policy::satisfy(*spent.policy, a);
     const auto own_path = bitcoin::policy::satisfy(*own_, bitcoin::policy::Assets::whenever({own_key_}));
@@ -23,8 +25,8 @@ bitcoin::Transaction Pinner::child(std::int64_t vbytes, bitcoin::World& world) c
     const bitcoin::TxOut wallet{bitcoin::from_btc(0.5), own_};
     world.add_coin(coin, wallet, 0);
     bitcoin::Transaction tx = bitcoin::TxBuilder(world.next_txid())
-                                  .version(parent_.version)
-                                  .spend({parent_.id, index_}, spent, *path)
+                                  .version(parent.version)
+                                  .spend({parent.id, index}, spent, *path)
                                   .spend(coin, wallet, *own_path)
                                   .pay(spent.value + wallet.value, own_)
                                   .build();
@@ -39,17 +41,26 @@ void Pinner::on_start(bitcoin::World& world) {
     const bool alone = world.broadcast(parent_).accepted();
     if (alone) sent_.push_back(parent_);
     parent_in_ = alone;
-    // The largest child relay accepts: the one asked for, else TRUC's child limit (BIP431).
-    for (const std::int64_t vb : {p_.child_vbytes, bitcoin::mempool::truc_child_max_vsize_vb}) {
-        const bitcoin::Transaction c = child(std::min(vb, p_.child_vbytes), world);
+    // Chain descendants until child_vbytes, each piece the largest relay accepts (halving a
+    // refused one: the descendant or cluster size limit, or TRUC's 1,000 vB child limit).
+    constexpr std::int64_t largest_standard_vb = 100'000, smallest_vb = 150;
+    bitcoin::Transaction last = parent_;
+    std::uint32_t index = index_;
+    std::int64_t piece = std::min(p_.child_vbytes, largest_standard_vb);
+    while (child_vb_ < p_.child_vbytes && piece >= smallest_vb) {
+        const bitcoin::Transaction c = child(last, index, std::min(piece, p_.child_vbytes - child_vb_), world);
         if (c.inputs.empty()) return;
-        const bool in = alone ? world.broadcast(c).accepted() : world.broadcast_package(parent_, c).accepted();
-        if (!in) continue;
-        if (!alone) sent_.push_back(parent_);
+        const bool in = parent_in_ ? world.broadcast(c).accepted() : world.broadcast_package(parent_, c).accepted();
+        if (!in) {
+            piece /= 2;
+            continue;
+        }
+        if (!parent_in_) sent_.push_back(parent_);
         parent_in_ = true;
         sent_.push_back(c);
-        child_vb_ = c.weight.vbytes();
-        return;
+        child_vb_ += c.weight.vbytes();
+        last = c;
+        index = 0;
     }
 }
 

@@ -3,8 +3,10 @@
 // shares with the victim (a Lightning counterparty's own commitment, which conflicts with the
 // victim's) at a low fee, and hangs on it a large child at a low fee rate. The pair stays below
 // what blocks take, yet a victim who wants to replace the parent must pay the absolute fee of
-// both (rule 3), and under the pre-cluster limits the child also fills the parent's descendant
-// size allowance. Under TRUC (BIP431) the mempool refuses a child above 1,000 vB of an
+// all of it (rule 3), and the descendants fill the parent's descendant (pre-cluster) or cluster
+// (cluster mempool) size allowance: the attacker chains descendants of at most 100,000 vB (the
+// largest standard transaction) until `child_vbytes` in all, halving a piece relay refuses, so the
+// pin is the largest the limits allow. Under TRUC (BIP431) the mempool refuses a child above 1,000 vB of an
 // unconfirmed version-3 parent; the attacker then pins with the largest child relay accepts. A
 // zero-fee version-3 parent can only enter with its child, as a 1p1c package.
 #pragma once
@@ -26,7 +28,8 @@ struct PinParams {
     template <class V>
     void describe(V& v) {
         v.field("child_vbytes", child_vbytes, "vB",
-                "size of the pinning child (0: off; a standard tx is at most 100,000 vB)", sim::in_range(0, 100'000));
+                "vbytes of pinning descendants in all, chained in pieces of at most 100,000 vB (0: off)",
+                sim::in_range(0, 1'000'000));
         v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB", "fee rate of the pinning child", sim::positive());
     }
 };
@@ -48,7 +51,9 @@ public:
     std::int64_t vbytes_confirmed(const bitcoin::World& w) const;
 
 private:
-    bitcoin::Transaction child(std::int64_t vbytes, bitcoin::World& world) const;
+    /// A descendant spending output `index` of `parent` (and a fresh wallet coin), `vbytes` large.
+    bitcoin::Transaction child(const bitcoin::Transaction& parent, std::uint32_t index, std::int64_t vbytes,
+                               bitcoin::World& world) const;
 
     PinParams p_;
     const bitcoin::Transaction& parent_;

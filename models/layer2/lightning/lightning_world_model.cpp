@@ -37,7 +37,8 @@ public:
                     const sim::StreamFactory& streams)
         : p_(p), preset_(preset) {
         const bool rs = revoked(p);
-        const std::uint32_t expiry = preset.broadcast_delta_blocks;
+        start_ = static_cast<bitcoin::Height>(p.channel.dispute_start_blocks);
+        const std::uint32_t expiry = start_ + preset.broadcast_delta_blocks;
         deadline_ = expiry + preset.cltv_expiry_delta_blocks;
         const std::int64_t n = rs ? 1 : p.channel.channels;
         channels_.reserve(static_cast<std::size_t>(n));
@@ -108,11 +109,18 @@ public:
     }
     void on_start(bitcoin::World& w) {
         world_ = &w;
+        started_.assign(size(), false);
         for (std::size_t i = 0; i < size(); ++i)
-            if (active_[i] != Slot::congest) visit(i, [&](auto& a) { a.on_start(w); });
+            if (start_ == 0 || active_[i] == Slot::censor) start(i, w);
     }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) {
         if (active_[i] == Slot::congest) return drive_congestion(h, w);
+        // The dispute begins at block dispute_start_blocks, into the backlog the blocks before
+        // it left; each party joins when it sees that block.
+        if (!started_[i]) {
+            if (h >= start_) start(i, w);
+            return;
+        }
         visit(i, [&](auto& a) { a.on_block(h, w); });
     }
     void on_wake(std::size_t i, std::uint32_t tag, bitcoin::World& w) {
@@ -168,6 +176,11 @@ private:
         congest_->on_block(h, w);
     }
 
+    void start(std::size_t i, bitcoin::World& w) {
+        started_[i] = true;
+        if (active_[i] != Slot::congest) visit(i, [&](auto& a) { a.on_start(w); });
+    }
+
     template <class F>
     void visit(std::size_t i, F&& f) {
         switch (active_.at(i)) {
@@ -189,6 +202,8 @@ private:
     };
     static constexpr bitcoin::Height resolution_depth_blocks = 6;
     mutable std::optional<bitcoin::Height> decided_at_;
+    bitcoin::Height start_ = 0;
+    std::vector<bool> started_;
     CensorAdapter censor_adapter_{this};
     std::vector<Slot> active_;
     bitcoin::World* world_ = nullptr;
@@ -298,8 +313,9 @@ std::optional<std::pair<std::string, std::string>> LightningWorldModel::check(co
     if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
         return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
     const ImplementationPreset preset = resolved_preset(p.channel);
-    const std::int64_t needed = revoked(p) ? preset.to_self_delay_blocks + 6
-                                           : preset.broadcast_delta_blocks + preset.cltv_expiry_delta_blocks + 2;
+    const std::int64_t needed = p.channel.dispute_start_blocks +
+                                (revoked(p) ? preset.to_self_delay_blocks + 6
+                                            : preset.broadcast_delta_blocks + preset.cltv_expiry_delta_blocks + 2);
     if (p.world.horizon_blocks < needed)
         return std::pair{"world.horizon_blocks", "must cover the dispute window: at least " + std::to_string(needed)};
     if (!revoked(p) && p.channel.htlcs_per_channel < 1)

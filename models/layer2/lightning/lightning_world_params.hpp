@@ -33,6 +33,7 @@ struct ChannelParams {
     std::int64_t cltv_expiry_delta_blocks = 0;
     std::int64_t rebroadcast_interval_blocks = 0;
     std::string scan_mempool = "preset";
+    std::int64_t dispute_start_blocks = 6;
 
     template <class V>
     void describe(V& v) {
@@ -60,6 +61,9 @@ struct ChannelParams {
                 "the victim re-sends a missing claim every this many blocks (0: the preset's)", sim::in_range(0, 1000));
         v.field("scan_mempool", scan_mempool, "-", "the victim scans its mempool for preimages: preset, yes, no",
                 sim::one_of({"preset", "yes", "no"}));
+        v.field("dispute_start_blocks", dispute_start_blocks, "blocks",
+                "blocks of background demand before the dispute begins (the world starts with an empty "
+                "mempool; the dispute should start into a backlog)", sim::in_range(0, 10'000));
     }
 };
 
