@@ -171,3 +171,75 @@ TEST_CASE("Lightning world: Flood & Loot claims confirmed equal the block-space 
         CHECK(claimed == bound);
     }
 }
+
+// Why the congestion cost is not assumed: the filler is the adversary's own transactions, topped
+// up after every block while the justice window is open and confirmed only when a template takes
+// them over the justice transaction (they bid more). The P-SPACE cost C = T x B x f (T blocks of B
+// vbytes at the filler's rate f) is reached when every block of the window is full of filler; the
+// simulation counts the filler that actually confirmed, so a window off by one block, or a gap a
+// block left for the justice transaction, moves it by a block's worth.
+TEST_CASE("Lightning world: congesting the justice window costs T x B x f", "[stat-light][lightning-world]") {
+    const int delay = 6;
+    auto p = quiet_revoked({0.5, 0.3, 0.2}, delay);
+    p.adversary.congest.fee_rate_sat_vb = 11.0;
+    const auto rows = replicate<LightningWorldModel>(p, 20, 601);
+    const double block_vb = 999'000;  // DEFAULT_BLOCK_MAX_WEIGHT / 4 (policy/policy.h)
+    const double t = justice_blocks(delay);
+    for (const auto& r : rows) {
+        // The T blocks of the window are full of filler; what is still pending when the window
+        // closes (at most one block's worth) confirms after it, and large pieces bid 1.01 f.
+        const double vb = r[col(p, "attacker_vbytes")];
+        const double fees = r[col(p, "filler_fees_sat")];
+        CHECK(r[col(p, "attack_success")] == 1.0);
+        CHECK(vb >= t * block_vb);
+        CHECK(vb <= (t + 1) * block_vb);
+        CHECK(fees >= t * block_vb * 11.0);
+        CHECK(fees <= (t + 1) * block_vb * 11.0 * 1.01);
+    }
+    const auto& r = rows.front();
+    std::printf("congestion: T %.0f blocks x %.0f vB x 11 sat/vB = %.0f sat; simulated %.0f sat, %.0f vB\n", t, block_vb,
+                t * block_vb * 11.0, r[col(p, "filler_fees_sat")], r[col(p, "attacker_vbytes")]);
+}
+
+// Replacement cycling and the October 2023 mitigations, qualitatively (no closed form exists for
+// the race between Poisson blocks and the attacker's polling): with an ample budget and a victim
+// that neither scans its mempool nor re-sends often the attacker usually wins; a victim that scans
+// its mempool more often than the attacker's preimage spend lingers always learns the preimage; a
+// budget below one cycle's cost never wins; a victim re-sending only every 10 blocks makes the
+// attacker cycle less.
+TEST_CASE("Lightning world: replacement cycling against rebroadcast, scanning and budget", "[stat-light][lightning-world]") {
+    Params p;
+    p.world.demand.arrival_vb_per_s = 0.0;
+    p.world.horizon_blocks = 120;
+    p.channel.contested = "htlc";
+    p.channel.implementation = "lnd";
+    p.channel.dispute_start_blocks = 0;
+    p.channel.scan_mempool = "no";
+    p.victim.latency_s = 1.0;
+    p.adversary.cycle.budget_sat = 1e8;
+    p.adversary.cycle.reaction_s = 1.0;
+    p.adversary.cycle.hold_s = 1.0;
+    const int runs = 60;
+    const auto base = replicate<LightningWorldModel>(p, runs, 701);
+    auto scan = p;
+    scan.channel.scan_mempool = "yes";
+    scan.victim.mempool_poll_s = 0.5;
+    const auto scanned = replicate<LightningWorldModel>(scan, runs, 701);
+    auto poor = p;
+    poor.adversary.cycle.budget_sat = 1'000;
+    const auto poor_rows = replicate<LightningWorldModel>(poor, runs, 701);
+    auto lazy = p;
+    lazy.channel.rebroadcast_interval_blocks = 10;
+    const auto lazy_rows = replicate<LightningWorldModel>(lazy, runs, 701);
+    const double s_base = mean_of(base, col(p, "attack_success"));
+    std::printf("replacement cycling: success %.3f (cycles %.1f, attacker fees %.0f sat); scanning %.3f; "
+                "budget 1000 sat %.3f; rebroadcast every 10 blocks %.3f (cycles %.1f)\n",
+                s_base, mean_of(base, col(p, "replacement_cycles")), mean_of(base, col(p, "attacker_fees_sat")),
+                mean_of(scanned, col(p, "attack_success")), mean_of(poor_rows, col(p, "attack_success")),
+                mean_of(lazy_rows, col(p, "attack_success")), mean_of(lazy_rows, col(p, "replacement_cycles")));
+    CHECK(s_base > 0.5);
+    CHECK(mean_of(scanned, col(p, "attack_success")) == 0.0);
+    CHECK(mean_of(scanned, col(p, "preimage_learned")) == 1.0);
+    CHECK(mean_of(poor_rows, col(p, "attack_success")) == 0.0);
+    CHECK(mean_of(lazy_rows, col(p, "replacement_cycles")) < mean_of(base, col(p, "replacement_cycles")));
+}
