@@ -114,16 +114,17 @@ public:
             if (start_ == 0 || active_[i] == Slot::censor) start(i, w);
     }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) {
-        if (active_[i] == Slot::congest) return drive_congestion(h, w);
         // The dispute begins at block dispute_start_blocks, into the backlog the blocks before
         // it left; each party joins when it sees that block.
         if (!started_[i]) {
             if (h >= start_) start(i, w);
             return;
         }
+        if (active_[i] == Slot::congest) return drive_congestion(h, w);
         visit(i, [&](auto& a) { a.on_block(h, w); });
     }
     void on_wake(std::size_t i, std::uint32_t tag, bitcoin::World& w) {
+        if (active_[i] == Slot::congest) return watch_for_congestion(static_cast<bitcoin::AgentIndex>(i), w);
         visit(i, [&](auto& a) {
             if constexpr (requires { a.on_wake(tag, w); }) a.on_wake(tag, w);
         });
@@ -164,21 +165,39 @@ public:
 
 private:
     void drive_congestion(bitcoin::Height h, bitcoin::World& w) {
-        // The filler starts once the contested output is on chain and runs until the adversary's
-        // path opens (adversary/congest.hpp: it stops itself then).
-        if (!congest_) {
-            const auto end = window_end(w);
-            if (!end || !w.coins().find(contested_)) return;
-            congest_.emplace(p_.adversary.congest, setup_, *end);
-            congest_->on_start(w);
-            return;
-        }
-        congest_->on_block(h, w);
+        if (congest_) congest_->on_block(h, w);
     }
 
     void start(std::size_t i, bitcoin::World& w) {
         started_[i] = true;
-        if (active_[i] != Slot::congest) visit(i, [&](auto& a) { a.on_start(w); });
+        if (active_[i] == Slot::congest) return watch_for_congestion(static_cast<bitcoin::AgentIndex>(i), w);
+        visit(i, [&](auto& a) { a.on_start(w); });
+    }
+
+    /// Until the congestion starts, the adversary looks at its mempool every watch_s.
+    void watch_for_congestion(bitcoin::AgentIndex self, bitcoin::World& w) {
+        if (congest_ || done(w)) return;
+        start_congestion(w);
+        if (!congest_) w.wake(self, p_.adversary.watch_s, 0);
+    }
+
+    void start_congestion(bitcoin::World& w) {
+        // The filler starts once the honest side's spend of the contested output shows up in the
+        // mempool (congesting before that would be wasted) and runs until the adversary's path
+        // opens (adversary/congest.hpp: it stops itself then).
+        const auto end = window_end(w);
+        if (!end || !w.coins().find(contested_) || !honest_spend_pending(w)) return;
+        congest_.emplace(p_.adversary.congest, setup_, *end);
+        congest_->on_start(w);
+    }
+
+    bool honest_spend_pending(const bitcoin::World& w) const {
+        const bitcoin::TxId own = thief_ ? thief_->sweep_id() : 0;
+        for (const auto& [id, e] : w.mempool().entries())
+            if (id != own)
+                for (const auto& in : e.tx.inputs)
+                    if (in.prevout == contested_) return true;
+        return false;
     }
 
     template <class F>

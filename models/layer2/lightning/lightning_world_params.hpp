@@ -74,9 +74,13 @@ struct LightningAdversaryParams {
     adversary::TimeDilationParams dilation;
     adversary::PinParams pin;
     adversary::ReplacementCycleParams cycle;
+    double watch_s = 5.0;
 
     template <class V>
     void describe(V& v) {
+        v.field("watch_s", watch_s, "s",
+                "how often the adversary looks at its mempool for the honest spend that starts its congestion",
+                sim::positive());
         v.section("censor", censor);
         v.section("congest", congest);
         v.section("thief", thief);

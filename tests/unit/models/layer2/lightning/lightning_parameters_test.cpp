@@ -102,6 +102,8 @@ TEST_CASE("lightning: every declared parameter moves an outcome", "[unit][lightn
         {"adversary.congest.small_filler_vbytes",
          [] { auto p = revoked(); p.adversary.congest.fee_rate_sat_vb = 11.0; return p; },
          [](Params& p) { p.adversary.congest.small_filler_vbytes = 300; }},
+        {"adversary.watch_s", [] { auto p = revoked(); p.adversary.congest.fee_rate_sat_vb = 11.0; p.tower.latency_s = 30.0; return p; },
+         [](Params& p) { p.adversary.watch_s = 400.0; }},
         {"adversary.thief.bribe_btc", [] { auto p = revoked(); p.world.pools.bribe_rule = "myopic"; return p; },
          [](Params& p) { p.adversary.thief.bribe_btc = 0.001; }},
         {"adversary.thief.fee_rate_sat_vb", revoked, [](Params& p) { p.adversary.thief.fee_rate_sat_vb = 40.0; }},
