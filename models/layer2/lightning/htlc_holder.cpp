@@ -18,9 +18,11 @@ HtlcHolder::HtlcHolder(const HtlcHolderParams& p, const ImplementationPreset& pr
                        const adversary::TimeDilationParams& dilation, ChannelKeys& keys,
                        const std::vector<Channel>& channels, std::uint32_t deadline_height)
     : p_(p), preset_(preset), dilation_(dilation), keys_(keys), channels_(channels), deadline_(deadline_height),
-      blocks_since_send_(channels.size(), 0) {
-    for (std::size_t c = 0; c < channels.size(); ++c)
-        for (std::uint32_t i = 0; i < channels[c].spec.htlcs; ++i) htlcs_.push_back({c, i, {}, 0, 0.0});
+      blocks_since_send_(channels.size(), 0), confirmed_(channels.size()) {
+    for (std::size_t c = 0; c < channels.size(); ++c) {
+        commitment_ids_.emplace_back(channels[c].commitment(true).id, channels[c].commitment(false).id);
+        for (std::uint32_t i = 0; i < channels[c].spec.htlcs; ++i) htlcs_.push_back({c, i, {}, 0, 0.0, false});
+    }
 }
 
 void HtlcHolder::on_start(bitcoin::World& world) {
@@ -29,8 +31,8 @@ void HtlcHolder::on_start(bitcoin::World& world) {
 }
 
 std::optional<bool> HtlcHolder::confirmed_commitment(std::size_t c, const bitcoin::World& world) const {
-    if (world.confirmed_at(channels_[c].commitment(true).id)) return true;
-    if (world.confirmed_at(channels_[c].commitment(false).id)) return false;
+    if (world.confirmed_at(commitment_ids_[c].first)) return true;
+    if (world.confirmed_at(commitment_ids_[c].second)) return false;
     return std::nullopt;
 }
 
@@ -102,17 +104,32 @@ void HtlcHolder::on_block(bitcoin::Height height, bitcoin::World& world) {
     if (done(world)) return;
     ++sightings_;
     const bool resend_now = sightings_ % std::max<std::uint32_t>(1, preset_.rebroadcast_interval_blocks) == 0;
-    for (std::size_t c = 0; c < channels_.size(); ++c)
-        if (!confirmed_commitment(c, world) && resend_now) drive_commitment(c, world);
+    for (std::size_t c = 0; c < channels_.size(); ++c) {
+        if (confirmed_[c]) continue;
+        confirmed_[c] = confirmed_commitment(c, world);
+        if (confirmed_[c]) {
+            for (std::uint32_t i = 0; i < channels_[c].spec.htlcs; ++i) watched_.insert(channels_[c].htlc(*confirmed_[c], i));
+        } else if (resend_now) {
+            drive_commitment(c, world);
+        }
+    }
     for (HtlcState& h : htlcs_) {
-        const auto which = confirmed_commitment(h.channel, world);
+        if (h.resolved) continue;
+        const auto which = confirmed_[h.channel];
         if (!which) continue;
         const Channel& ch = channels_[h.channel];
         const bitcoin::Outpoint o = ch.htlc(*which, h.index);
-        const bool ours = std::any_of(h.claims.begin(), h.claims.end(), [&](auto id) { return world.confirmed_at(id).has_value(); });
-        if (ours) continue;
+        const bool ours = h.current != 0 && !world.mempool().contains(h.current) &&
+                          std::any_of(h.claims.begin(), h.claims.end(), [&](auto id) { return world.confirmed_at(id).has_value(); });
+        if (ours) {
+            h.resolved = true;
+            ++resolved_;
+            continue;
+        }
         if (!world.coins().find(o)) {  // spent by M along the preimage path: the chain reveals it
             if (!learned_height_ && height <= deadline_) learned_height_ = height;
+            h.resolved = true;
+            ++resolved_;
             continue;
         }
         if (height + 1 <= ch.spec.expiry_height) continue;  // after(expiry) not met in the next block
@@ -123,13 +140,14 @@ void HtlcHolder::on_block(bitcoin::Height height, bitcoin::World& world) {
 }
 
 void HtlcHolder::scan(bitcoin::World& world) {
-    std::set<bitcoin::Outpoint> watched;
-    for (const HtlcState& h : htlcs_)
-        if (auto which = confirmed_commitment(h.channel, world)) watched.insert(channels_[h.channel].htlc(*which, h.index));
-    if (watched.empty()) return;
+    // A node learns of conflicts with its transactions from its mempool's replacement
+    // notifications (Bitcoin Core's ZMQ / mempool "removed for replacement"): it reads the
+    // mempool when something was replaced since its last look, not otherwise.
+    if (watched_.empty() || world.stats().txs_replaced == replaced_seen_) return;
+    replaced_seen_ = world.stats().txs_replaced;
     for (const auto& [id, e] : world.mempool().entries())
         for (const auto& in : e.tx.inputs)
-            if (!in.witness.preimages.empty() && watched.count(in.prevout)) {
+            if (!in.witness.preimages.empty() && watched_.count(in.prevout)) {
                 learned_height_ = world.tip_height();
                 return;
             }
@@ -142,8 +160,7 @@ void HtlcHolder::on_wake(std::uint32_t tag, bitcoin::World& world) {
 }
 
 bool HtlcHolder::done(const bitcoin::World& world) const {
-    if (world.tip_height() > deadline_ || learned_height_) return true;
-    return htlcs_claimed(world) == htlcs_.size();
+    return world.tip_height() > deadline_ || learned_height_ || resolved_ == htlcs_.size();
 }
 
 std::uint64_t HtlcHolder::htlcs_claimed(const bitcoin::World& world) const {

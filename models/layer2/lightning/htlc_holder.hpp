@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "models/adversary/time_dilation.hpp"
@@ -79,6 +80,7 @@ private:
         std::vector<bitcoin::TxId> claims;  ///< every claim sent
         bitcoin::TxId current = 0;
         double rate = 0.0;
+        bool resolved = false;  ///< its claim confirmed, or M spent it (revealing the preimage)
     };
     void drive_commitment(std::size_t c, bitcoin::World& world);
     void claim(HtlcState& h, bool on_victims, bitcoin::Height height, bitcoin::World& world);
@@ -98,6 +100,14 @@ private:
     std::optional<bitcoin::Height> learned_height_;
     std::uint32_t sightings_ = 0;
     bitcoin::AgentIndex self_ = 0;
+    /// Per channel: the ids of V's and M's commitments, and which one confirmed (as of the last
+    /// block seen); the HTLC outputs a mempool scan watches. Cached so that done(), asked after
+    /// every engine event, and the scans stay O(1) in the number of HTLCs.
+    std::vector<std::pair<bitcoin::TxId, bitcoin::TxId>> commitment_ids_;
+    std::vector<std::optional<bool>> confirmed_;
+    std::unordered_set<bitcoin::Outpoint, bitcoin::OutpointHash> watched_;
+    std::size_t resolved_ = 0;
+    std::uint64_t replaced_seen_ = 0;  ///< the world's replacement count at the last mempool read
 };
 
 }  // namespace models::layer2::lightning
