@@ -118,22 +118,25 @@ void HtlcHolder::on_block(bitcoin::Height height, bitcoin::World& world) {
         const auto which = confirmed_[h.channel];
         if (!which) continue;
         const Channel& ch = channels_[h.channel];
-        const bitcoin::Outpoint o = ch.htlc(*which, h.index);
-        const bool ours = h.current != 0 && !world.mempool().contains(h.current) &&
-                          std::any_of(h.claims.begin(), h.claims.end(), [&](auto id) { return world.confirmed_at(id).has_value(); });
-        if (ours) {
-            h.resolved = true;
-            ++resolved_;
-            continue;
-        }
-        if (!world.coins().find(o)) {  // spent by M along the preimage path: the chain reveals it
-            if (!learned_height_ && height <= deadline_) learned_height_ = height;
-            h.resolved = true;
-            ++resolved_;
-            continue;
+        // A claim of ours still pending means the output is unspent: skip the chain lookups.
+        const bool pending = h.current != 0 && world.mempool().contains(h.current);
+        if (!pending) {
+            const bool ours = h.current != 0 && std::any_of(h.claims.begin(), h.claims.end(),
+                                                            [&](auto id) { return world.confirmed_at(id).has_value(); });
+            if (ours) {
+                h.resolved = true;
+                ++resolved_;
+                continue;
+            }
+            if (!world.coins().find(ch.htlc(*which, h.index))) {  // M spent it with the preimage: the chain reveals it
+                if (!learned_height_ && height <= deadline_) learned_height_ = height;
+                h.resolved = true;
+                ++resolved_;
+                continue;
+            }
         }
         if (height + 1 <= ch.spec.expiry_height) continue;  // after(expiry) not met in the next block
-        const bool missing = h.current == 0 || !world.mempool().contains(h.current);
+        const bool missing = !pending;
         if (h.current == 0 || (missing && resend_now) || (!missing && p_.fee_policy == "deadline"))
             claim(h, *which, height, world);
     }
