@@ -9,17 +9,24 @@
 namespace models::adversary {
 
 Pinner::Pinner(const PinParams& p, const bitcoin::Transaction& parent, std::uint32_t index,
-               bitcoin::policy::Assets assets, std::shared_ptr<const bitcoin::policy::Policy> own, bitcoin::KeyId own_key)
-    : p_(p), parent_(parent), index_(index), assets_(std::move(assets)), own_(std::move(own)), own_key_(own_key) {}
+               bitcoin::policy::Assets assets, std::shared_ptr<const bitcoin::policy::Policy> own,
+               bitcoin::KeyId own_key)
+    : p_(p),
+      parent_(parent),
+      index_(index),
+      assets_(std::move(assets)),
+      own_(std::move(own)),
+      own_key_(own_key) {}
 
-bitcoin::Transaction Pinner::child(const bitcoin::Transaction& parent, std::uint32_t index, std::int64_t vbytes,
-                                   bitcoin::World& world) const {
+bitcoin::Transaction Pinner::child(const bitcoin::Transaction& parent, std::uint32_t index,
+                                   std::int64_t vbytes, bitcoin::World& world) const {
     const bitcoin::TxOut& spent = parent.outputs[index];
     bitcoin::policy::Assets a = assets_;
     a.keys.insert(own_key_);
     a.height = world.tip_height() + 1;
     const auto path = bitcoin::policy::satisfy(*spent.policy, a);
-    const auto own_path = bitcoin::policy::satisfy(*own_, bitcoin::policy::Assets::whenever({own_key_}));
+    const auto own_path =
+        bitcoin::policy::satisfy(*own_, bitcoin::policy::Assets::whenever({own_key_}));
     if (!path || !own_path) return {};
     const bitcoin::Outpoint coin{world.next_txid(), 0};
     const bitcoin::TxOut wallet{bitcoin::from_btc(0.5), own_};
@@ -48,9 +55,11 @@ void Pinner::on_start(bitcoin::World& world) {
     std::uint32_t index = index_;
     std::int64_t piece = std::min(p_.child_vbytes, largest_standard_vb);
     while (child_vb_ < p_.child_vbytes && piece >= smallest_vb) {
-        const bitcoin::Transaction c = child(last, index, std::min(piece, p_.child_vbytes - child_vb_), world);
+        const bitcoin::Transaction c =
+            child(last, index, std::min(piece, p_.child_vbytes - child_vb_), world);
         if (c.inputs.empty()) return;
-        const bool in = parent_in_ ? world.broadcast(c).accepted() : world.broadcast_package(parent_, c).accepted();
+        const bool in = parent_in_ ? world.broadcast(c).accepted()
+                                   : world.broadcast_package(parent_, c).accepted();
         if (!in) {
             piece /= 2;
             continue;

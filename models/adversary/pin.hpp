@@ -6,9 +6,9 @@
 // all of it (rule 3), and the descendants fill the parent's descendant (pre-cluster) or cluster
 // (cluster mempool) size allowance: the attacker chains descendants of at most 100,000 vB (the
 // largest standard transaction) until `child_vbytes` in all, halving a piece relay refuses, so the
-// pin is the largest the limits allow. Under TRUC (BIP431) the mempool refuses a child above 1,000 vB of an
-// unconfirmed version-3 parent; the attacker then pins with the largest child relay accepts. A
-// zero-fee version-3 parent can only enter with its child, as a 1p1c package.
+// pin is the largest the limits allow. Under TRUC (BIP431) the mempool refuses a child above 1,000
+// vB of an unconfirmed version-3 parent; the attacker then pins with the largest child relay
+// accepts. A zero-fee version-3 parent can only enter with its child, as a 1p1c package.
 #pragma once
 
 #include <cstdint>
@@ -28,9 +28,11 @@ struct PinParams {
     template <class V>
     void describe(V& v) {
         v.field("child_vbytes", child_vbytes, "vB",
-                "vbytes of pinning descendants in all, chained in pieces of at most 100,000 vB (0: off)",
+                "vbytes of pinning descendants in all, chained in pieces of at most 100,000 vB (0: "
+                "off)",
                 sim::in_range(0, 1'000'000));
-        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB", "fee rate of the pinning child", sim::positive());
+        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB", "fee rate of the pinning child",
+                sim::positive());
     }
 };
 
@@ -38,8 +40,9 @@ class Pinner {
 public:
     /// `parent` is broadcast as presigned; the child spends its output `index` with `assets` plus
     /// a coin of the attacker's (`own`, spendable with `own_key`) that pays the fee.
-    Pinner(const PinParams& p, const bitcoin::Transaction& parent, std::uint32_t index, bitcoin::policy::Assets assets,
-           std::shared_ptr<const bitcoin::policy::Policy> own, bitcoin::KeyId own_key);
+    Pinner(const PinParams& p, const bitcoin::Transaction& parent, std::uint32_t index,
+           bitcoin::policy::Assets assets, std::shared_ptr<const bitcoin::policy::Policy> own,
+           bitcoin::KeyId own_key);
 
     double latency_s(const bitcoin::World&) const { return 0.0; }
     void on_start(bitcoin::World& world);
@@ -52,8 +55,8 @@ public:
 
 private:
     /// A descendant spending output `index` of `parent` (and a fresh wallet coin), `vbytes` large.
-    bitcoin::Transaction child(const bitcoin::Transaction& parent, std::uint32_t index, std::int64_t vbytes,
-                               bitcoin::World& world) const;
+    bitcoin::Transaction child(const bitcoin::Transaction& parent, std::uint32_t index,
+                               std::int64_t vbytes, bitcoin::World& world) const;
 
     PinParams p_;
     const bitcoin::Transaction& parent_;

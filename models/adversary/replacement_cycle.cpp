@@ -12,19 +12,27 @@ namespace {
 constexpr std::uint32_t look_tag = 1, cycle_out_tag = 2;
 }
 
-ReplacementCycler::ReplacementCycler(const ReplacementCycleParams& p, std::vector<Contested> contested,
-                                     bitcoin::policy::Assets assets, std::shared_ptr<const bitcoin::policy::Policy> own,
+ReplacementCycler::ReplacementCycler(const ReplacementCycleParams& p,
+                                     std::vector<Contested> contested,
+                                     bitcoin::policy::Assets assets,
+                                     std::shared_ptr<const bitcoin::policy::Policy> own,
                                      bitcoin::KeyId own_key, bitcoin::Height stop_after)
-    : p_(p), contested_(std::move(contested)), assets_(std::move(assets)), own_(std::move(own)),
-      own_path_(bitcoin::policy::satisfy(*own_, bitcoin::policy::Assets::whenever({own_key}))), stop_after_(stop_after) {}
+    : p_(p),
+      contested_(std::move(contested)),
+      assets_(std::move(assets)),
+      own_(std::move(own)),
+      own_path_(bitcoin::policy::satisfy(*own_, bitcoin::policy::Assets::whenever({own_key}))),
+      stop_after_(stop_after) {}
 
 void ReplacementCycler::on_start(bitcoin::World& world) {
     if (p_.budget_sat > 0.0) world.wake(self_, p_.reaction_s, look_tag);
 }
 
 void ReplacementCycler::on_wake(std::uint32_t tag, bitcoin::World& world) {
-    if (tag == cycle_out_tag) cycle_out(world);
-    else look(world);
+    if (tag == cycle_out_tag)
+        cycle_out(world);
+    else
+        look(world);
     if (world.tip_height() <= stop_after_ && !holding_) world.wake(self_, p_.reaction_s, look_tag);
 }
 
@@ -64,11 +72,13 @@ void ReplacementCycler::look(bitcoin::World& world) {
                                      .build();
         const auto incr = world.mempool().options().incremental_relay;
         const bitcoin::Sat by_rule_4 = victim->fee + incr.fee_for(p.weight) + bitcoin::Sat{1};
-        const bitcoin::Sat by_rule_6 = bitcoin::FeeRate{victim->fee_rate().sat_vb + 1.0}.fee_for(p.weight);
+        const bitcoin::Sat by_rule_6 =
+            bitcoin::FeeRate{victim->fee_rate().sat_vb + 1.0}.fee_for(p.weight);
         p.fee = std::max(by_rule_4, by_rule_6);
         p.outputs.front().value = c.output.value + coin_out_.value - p.fee;
         // The cycle-out must beat p in turn; stop when it would take the spending over budget.
-        const bitcoin::Sat out_fee = p.fee + incr.fee_for(bitcoin::from_vbytes(150)) + bitcoin::Sat{1};
+        const bitcoin::Sat out_fee =
+            p.fee + incr.fee_for(bitcoin::from_vbytes(150)) + bitcoin::Sat{1};
         if (static_cast<double>((spent(world) + out_fee).value) > p_.budget_sat) return;
         if (!world.broadcast(p).accepted()) continue;
         sent_.push_back(p);
@@ -82,7 +92,10 @@ void ReplacementCycler::look(bitcoin::World& world) {
 void ReplacementCycler::cycle_out(bitcoin::World& world) {
     holding_ = false;
     if (!world.mempool().contains(pending_.id)) return;  // a block took it (or it was replaced)
-    bitcoin::Transaction out = bitcoin::TxBuilder(world.next_txid()).spend(coin_, coin_out_, *own_path_).pay(coin_out_.value, own_).build();
+    bitcoin::Transaction out = bitcoin::TxBuilder(world.next_txid())
+                                   .spend(coin_, coin_out_, *own_path_)
+                                   .pay(coin_out_.value, own_)
+                                   .build();
     const auto incr = world.mempool().options().incremental_relay;
     out.fee = std::max(pending_.fee + incr.fee_for(out.weight) + bitcoin::Sat{1},
                        bitcoin::FeeRate{pending_.fee_rate().sat_vb + 1.0}.fee_for(out.weight));

@@ -28,11 +28,13 @@ struct ReplacementCycleParams {
 
     template <class V>
     void describe(V& v) {
-        v.field("budget_sat", budget_sat, "sat", "fees the attacker is ready to spend on cycles (0: off)",
-                sim::non_negative());
-        v.field("reaction_s", reaction_s, "s", "how often the attacker looks for the victim's claim in the mempool",
+        v.field("budget_sat", budget_sat, "sat",
+                "fees the attacker is ready to spend on cycles (0: off)", sim::non_negative());
+        v.field("reaction_s", reaction_s, "s",
+                "how often the attacker looks for the victim's claim in the mempool",
                 sim::positive());
-        v.field("hold_s", hold_s, "s", "how long its preimage spend stays in the mempool before the cycle-out",
+        v.field("hold_s", hold_s, "s",
+                "how long its preimage spend stays in the mempool before the cycle-out",
                 sim::positive());
     }
 };
@@ -47,8 +49,9 @@ public:
     /// `assets` are what the attacker holds to spend the contested outputs (keys, preimage);
     /// `own` is the policy of its coins, spendable with `own_key`.
     ReplacementCycler(const ReplacementCycleParams& p, std::vector<Contested> contested,
-                      bitcoin::policy::Assets assets, std::shared_ptr<const bitcoin::policy::Policy> own,
-                      bitcoin::KeyId own_key, bitcoin::Height stop_after);
+                      bitcoin::policy::Assets assets,
+                      std::shared_ptr<const bitcoin::policy::Policy> own, bitcoin::KeyId own_key,
+                      bitcoin::Height stop_after);
 
     void set_index(bitcoin::AgentIndex i) { self_ = i; }
     double latency_s(const bitcoin::World&) const { return 0.0; }

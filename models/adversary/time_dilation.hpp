@@ -20,8 +20,10 @@ struct TimeDilationParams {
     template <class V>
     void describe(V& v) {
         v.field("dilation_s_per_block", dilation_s_per_block, "s",
-                "extra delay added to each further block the eclipsed node sees (0: off)", sim::non_negative());
-        v.field("eclipse_hours", eclipse_hours, "h", "longest the attacker can hold the eclipse", sim::positive());
+                "extra delay added to each further block the eclipsed node sees (0: off)",
+                sim::non_negative());
+        v.field("eclipse_hours", eclipse_hours, "h", "longest the attacker can hold the eclipse",
+                sim::positive());
     }
 };
 

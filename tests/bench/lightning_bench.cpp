@@ -13,7 +13,9 @@
 
 void bench_lightning() {
     using models::layer2::lightning::LightningWorldModel;
-    fmt::print("\nLightning: Flood & Loot, 207 channels x 483 HTLCs = 99,981 HTLC-timeout transactions, one core\n");
+    fmt::print(
+        "\nLightning: Flood & Loot, 207 channels x 483 HTLCs = 99,981 HTLC-timeout transactions, "
+        "one core\n");
     LightningWorldModel::Params p;
     p.world.horizon_blocks = 200;
     p.channel.contested = "htlc";
@@ -38,8 +40,11 @@ void bench_lightning() {
     const auto out = LightningWorldModel::run(p, in);
     const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    fmt::print("  {:>7.2f} s wall {:>7.2f} s cpu  HTLCs claimed {} lost {} | blocks {} events {} txs_broadcast {} "
-               "txs_confirmed {} (target <= 5 s)\n",
-               s, cpu, at(out.outcomes, "htlcs_claimed"), at(out.outcomes, "htlcs_lost"), at(out.outcomes, "blocks"),
-               at(out.outcomes, "events_processed"), at(out.outcomes, "txs_broadcast"), at(out.outcomes, "txs_confirmed"));
+    fmt::print(
+        "  {:>7.2f} s wall {:>7.2f} s cpu  HTLCs claimed {} lost {} | blocks {} events {} "
+        "txs_broadcast {} "
+        "txs_confirmed {} (target <= 5 s)\n",
+        s, cpu, at(out.outcomes, "htlcs_claimed"), at(out.outcomes, "htlcs_lost"),
+        at(out.outcomes, "blocks"), at(out.outcomes, "events_processed"),
+        at(out.outcomes, "txs_broadcast"), at(out.outcomes, "txs_confirmed"));
 }

@@ -66,7 +66,8 @@ int justice_blocks(int d) {
 // to_local except the thief's own; honest pools' templates take the justice transaction. k comes
 // from the BOLT 3 policy's older(to_self_delay), the consensus check at block connect, the
 // agents' reactions and BIP125 replacement; an off-by-one anywhere gives alpha^(k +- 1).
-TEST_CASE("Lightning world: revoked state under censorship succeeds with alpha^(d-1)", "[stat-light][lightning-world]") {
+TEST_CASE("Lightning world: revoked state under censorship succeeds with alpha^(d-1)",
+          "[stat-light][lightning-world]") {
     struct Point {
         std::vector<double> shares;
         double alpha;
@@ -83,8 +84,10 @@ TEST_CASE("Lightning world: revoked state under censorship succeeds with alpha^(
         const double exact = std::pow(pt.alpha, justice_blocks(pt.delay));
         double hw = 0;
         const bool ok = within_binomial(sim, exact, runs, &hw);
-        std::printf("revoked, censor alpha %.2f, to_self_delay %d: closed %.5f simulated %.5f CI half %.5f\n",
-                    pt.alpha, pt.delay, exact, sim, hw);
+        std::printf(
+            "revoked, censor alpha %.2f, to_self_delay %d: closed %.5f simulated %.5f CI half "
+            "%.5f\n",
+            pt.alpha, pt.delay, exact, sim, hw);
         CHECK(ok);
         CHECK_FALSE(within_binomial(sim, std::pow(pt.alpha, justice_blocks(pt.delay) + 1), runs));
     }
@@ -96,7 +99,8 @@ TEST_CASE("Lightning world: revoked state under censorship succeeds with alpha^(
 // justice fee f, read from a run without a bribe). Which pools censor is found block by block.
 // Just above f / lambda_min every pool censors (success 1 exactly); just below, the smallest pool
 // takes the justice when it finds a block: (1 - lambda_min)^(d-1).
-TEST_CASE("Lightning world: timelocked bribery succeeds iff b > f / lambda_min", "[stat-light][lightning-world]") {
+TEST_CASE("Lightning world: timelocked bribery succeeds iff b > f / lambda_min",
+          "[stat-light][lightning-world]") {
     const std::vector<double> shares{0.5, 0.3, 0.2};
     const int delay = 5, runs = 3000;
     auto p = quiet_revoked(shares, delay);
@@ -112,10 +116,13 @@ TEST_CASE("Lightning world: timelocked bribery succeeds iff b > f / lambda_min",
     const auto below = replicate<LightningWorldModel>(p, runs, 403);
     const double exact_below = std::pow(1.0 - shares.back(), justice_blocks(delay));
     double hw = 0;
-    const bool ok = within_binomial(mean_of(below, col(p, "attack_success")), exact_below, runs, &hw);
-    std::printf("bribery: f %.0f sat, f/lambda_min %.0f sat: above %.5f; below closed %.5f simulated %.5f CI half %.5f\n",
-                f, threshold, mean_of(above, col(p, "attack_success")), exact_below,
-                mean_of(below, col(p, "attack_success")), hw);
+    const bool ok =
+        within_binomial(mean_of(below, col(p, "attack_success")), exact_below, runs, &hw);
+    std::printf(
+        "bribery: f %.0f sat, f/lambda_min %.0f sat: above %.5f; below closed %.5f simulated %.5f "
+        "CI half %.5f\n",
+        f, threshold, mean_of(above, col(p, "attack_success")), exact_below,
+        mean_of(below, col(p, "attack_success")), hw);
     CHECK(mean_of(above, col(p, "attack_success")) == 1.0);
     CHECK(mean_of(above, col(p, "bribe_paid_sat")) == Approx(threshold + 1));
     CHECK(ok);
@@ -126,7 +133,8 @@ TEST_CASE("Lightning world: timelocked bribery succeeds iff b > f / lambda_min",
 // counts capacity. The closed form (Harris and Zohar 2020, §5: at most W x floor(B / w) claims
 // confirm in a window of W blocks of weight B) is reached exactly when every claim is valid in the
 // same blocks and pays the same rate, which a quiet world gives.
-TEST_CASE("Lightning world: Flood & Loot claims confirmed equal the block-space bound", "[stat-light][lightning-world]") {
+TEST_CASE("Lightning world: Flood & Loot claims confirmed equal the block-space bound",
+          "[stat-light][lightning-world]") {
     Params p;
     p.world.demand.arrival_vb_per_s = 0.0;
     p.world.horizon_blocks = 40;
@@ -159,13 +167,21 @@ TEST_CASE("Lightning world: Flood & Loot claims confirmed equal the block-space 
     a.height = 19;
     const auto path = btc::policy::satisfy(*htlc.policy, a);
     REQUIRE(path);
-    const btc::Weight w = btc::TxBuilder(99).spend(c.htlc(true, 0), htlc, *path).pay(htlc.value, ln::htlc_timeout_output(keys, 144)).build().weight;
-    constexpr std::int64_t block_weight_wu = 3'996'000;  // DEFAULT_BLOCK_MAX_WEIGHT, policy/policy.h
-    const double bound = 2.0 * static_cast<double>(block_weight_wu / w.wu);  // claims in blocks 19, 20
+    const btc::Weight w = btc::TxBuilder(99)
+                              .spend(c.htlc(true, 0), htlc, *path)
+                              .pay(htlc.value, ln::htlc_timeout_output(keys, 144))
+                              .build()
+                              .weight;
+    constexpr std::int64_t block_weight_wu =
+        3'996'000;  // DEFAULT_BLOCK_MAX_WEIGHT, policy/policy.h
+    const double bound =
+        2.0 * static_cast<double>(block_weight_wu / w.wu);  // claims in blocks 19, 20
     for (const auto& r : rows) {
         const double claimed = r[col(p, "htlcs_claimed")];
-        std::printf("flood & loot: 15000 HTLCs, window 2 blocks, claim %lld WU: bound %.0f claimed %.0f lost %.0f\n",
-                    static_cast<long long>(w.wu), bound, claimed, r[col(p, "htlcs_lost")]);
+        std::printf(
+            "flood & loot: 15000 HTLCs, window 2 blocks, claim %lld WU: bound %.0f claimed %.0f "
+            "lost %.0f\n",
+            static_cast<long long>(w.wu), bound, claimed, r[col(p, "htlcs_lost")]);
         CHECK(r[col(p, "attack_success")] == 1.0);
         CHECK(claimed + r[col(p, "htlcs_lost")] == 15000.0);
         CHECK(claimed == bound);
@@ -178,7 +194,8 @@ TEST_CASE("Lightning world: Flood & Loot claims confirmed equal the block-space 
 // vbytes at the filler's rate f) is reached when every block of the window is full of filler; the
 // simulation counts the filler that actually confirmed, so a window off by one block, or a gap a
 // block left for the justice transaction, moves it by a block's worth.
-TEST_CASE("Lightning world: congesting the justice window costs T x B x f", "[stat-light][lightning-world]") {
+TEST_CASE("Lightning world: congesting the justice window costs T x B x f",
+          "[stat-light][lightning-world]") {
     const int delay = 6;
     auto p = quiet_revoked({0.5, 0.3, 0.2}, delay);
     p.adversary.congest.fee_rate_sat_vb = 11.0;
@@ -197,8 +214,10 @@ TEST_CASE("Lightning world: congesting the justice window costs T x B x f", "[st
         CHECK(fees <= (t + 1) * block_vb * 11.0 * 1.01);
     }
     const auto& r = rows.front();
-    std::printf("congestion: T %.0f blocks x %.0f vB x 11 sat/vB = %.0f sat; simulated %.0f sat, %.0f vB\n", t, block_vb,
-                t * block_vb * 11.0, r[col(p, "filler_fees_sat")], r[col(p, "attacker_vbytes")]);
+    std::printf(
+        "congestion: T %.0f blocks x %.0f vB x 11 sat/vB = %.0f sat; simulated %.0f sat, %.0f vB\n",
+        t, block_vb, t * block_vb * 11.0, r[col(p, "filler_fees_sat")],
+        r[col(p, "attacker_vbytes")]);
 }
 
 // Replacement cycling and the October 2023 mitigations, qualitatively (no closed form exists for
@@ -207,7 +226,8 @@ TEST_CASE("Lightning world: congesting the justice window costs T x B x f", "[st
 // its mempool more often than the attacker's preimage spend lingers always learns the preimage; a
 // budget below one cycle's cost never wins; a victim re-sending only every 10 blocks makes the
 // attacker cycle less.
-TEST_CASE("Lightning world: replacement cycling against rebroadcast, scanning and budget", "[stat-light][lightning-world]") {
+TEST_CASE("Lightning world: replacement cycling against rebroadcast, scanning and budget",
+          "[stat-light][lightning-world]") {
     Params p;
     p.world.demand.arrival_vb_per_s = 0.0;
     p.world.horizon_blocks = 120;
@@ -232,14 +252,17 @@ TEST_CASE("Lightning world: replacement cycling against rebroadcast, scanning an
     lazy.channel.rebroadcast_interval_blocks = 10;
     const auto lazy_rows = replicate<LightningWorldModel>(lazy, runs, 701);
     const double s_base = mean_of(base, col(p, "attack_success"));
-    std::printf("replacement cycling: success %.3f (cycles %.1f, attacker fees %.0f sat); scanning %.3f; "
-                "budget 1000 sat %.3f; rebroadcast every 10 blocks %.3f (cycles %.1f)\n",
-                s_base, mean_of(base, col(p, "replacement_cycles")), mean_of(base, col(p, "attacker_fees_sat")),
-                mean_of(scanned, col(p, "attack_success")), mean_of(poor_rows, col(p, "attack_success")),
-                mean_of(lazy_rows, col(p, "attack_success")), mean_of(lazy_rows, col(p, "replacement_cycles")));
+    std::printf(
+        "replacement cycling: success %.3f (cycles %.1f, attacker fees %.0f sat); scanning %.3f; "
+        "budget 1000 sat %.3f; rebroadcast every 10 blocks %.3f (cycles %.1f)\n",
+        s_base, mean_of(base, col(p, "replacement_cycles")),
+        mean_of(base, col(p, "attacker_fees_sat")), mean_of(scanned, col(p, "attack_success")),
+        mean_of(poor_rows, col(p, "attack_success")), mean_of(lazy_rows, col(p, "attack_success")),
+        mean_of(lazy_rows, col(p, "replacement_cycles")));
     CHECK(s_base > 0.5);
     CHECK(mean_of(scanned, col(p, "attack_success")) == 0.0);
     CHECK(mean_of(scanned, col(p, "preimage_learned")) == 1.0);
     CHECK(mean_of(poor_rows, col(p, "attack_success")) == 0.0);
-    CHECK(mean_of(lazy_rows, col(p, "replacement_cycles")) < mean_of(base, col(p, "replacement_cycles")));
+    CHECK(mean_of(lazy_rows, col(p, "replacement_cycles")) <
+          mean_of(base, col(p, "replacement_cycles")));
 }

@@ -59,24 +59,28 @@ struct Side {
     std::string b, r;  ///< "V"/"M" for the broadcaster and the other party
 };
 
-bitcoin::Transaction commitment(ChannelKeys& keys, const ChannelSpec& s, const Channel& c, bool of_victim,
-                                bitcoin::TxId id, CommitmentLayout& layout) {
+bitcoin::Transaction commitment(ChannelKeys& keys, const ChannelSpec& s, const Channel& c,
+                                bool of_victim, bitcoin::TxId id, CommitmentLayout& layout) {
     const Side side = of_victim ? Side{"V", "M"} : Side{"M", "V"};
     const bool anchors = s.format != CommitmentFormat::legacy;
     const std::string csv1 = anchors ? ", older(1)" : "";
-    const auto to_local = keys.policy("or(pk(rev_" + side.b + "), and(pk(" + side.b + "_delayed), older(" +
-                                      n(s.to_self_delay_blocks) + ")))");
-    const auto to_remote = keys.policy(anchors ? "and(pk(" + side.r + "), older(1))" : "pk(" + side.r + ")");
+    const auto to_local = keys.policy("or(pk(rev_" + side.b + "), and(pk(" + side.b +
+                                      "_delayed), older(" + n(s.to_self_delay_blocks) + ")))");
+    const auto to_remote =
+        keys.policy(anchors ? "and(pk(" + side.r + "), older(1))" : "pk(" + side.r + ")");
     // HTLCs are offered by V: on V's commitment they are offered outputs, on M's received ones.
     const std::string expiry = n(s.expiry_height);
-    const auto htlc = of_victim
-        ? keys.policy("or(pk(rev_V), and(pk(M_htlc), sha256(payment)" + csv1 + "), and(pk(V_htlc), pk(M_htlc), after(" +
-                      expiry + ")))")
-        : keys.policy("or(pk(rev_M), and(pk(M_htlc), pk(V_htlc), sha256(payment)), and(pk(V_htlc)" + csv1 + ", after(" +
-                      expiry + ")))");
+    const auto htlc =
+        of_victim
+            ? keys.policy("or(pk(rev_V), and(pk(M_htlc), sha256(payment)" + csv1 +
+                          "), and(pk(V_htlc), pk(M_htlc), after(" + expiry + ")))")
+            : keys.policy(
+                  "or(pk(rev_M), and(pk(M_htlc), pk(V_htlc), sha256(payment)), and(pk(V_htlc)" +
+                  csv1 + ", after(" + expiry + ")))");
 
-    const auto path = bitcoin::policy::satisfy(*c.funding_output.policy,
-                                               bitcoin::policy::Assets::whenever({keys.v_funding, keys.m_funding}));
+    const auto path = bitcoin::policy::satisfy(
+        *c.funding_output.policy,
+        bitcoin::policy::Assets::whenever({keys.v_funding, keys.m_funding}));
     bitcoin::TxBuilder b(id);
     b.version(s.format == CommitmentFormat::zero_fee_truc ? 3 : 2);
     b.spend(c.funding, c.funding_output, *path, bitcoin::sequence_final - 1);
@@ -108,9 +112,10 @@ bitcoin::Transaction commitment(ChannelKeys& keys, const ChannelSpec& s, const C
     bitcoin::Transaction tx = b.build();
     // The presigned fee comes out of the broadcaster's balance (BOLT 3: the funder pays; here the
     // broadcaster, which only moves value between the two parties, not the outcome).
-    const bitcoin::Sat fee = s.format == CommitmentFormat::zero_fee_truc
-                                 ? bitcoin::Sat{0}
-                                 : bitcoin::FeeRate{s.commitment_fee_rate_sat_vb}.fee_for(tx.weight);
+    const bitcoin::Sat fee =
+        s.format == CommitmentFormat::zero_fee_truc
+            ? bitcoin::Sat{0}
+            : bitcoin::FeeRate{s.commitment_fee_rate_sat_vb}.fee_for(tx.weight);
     tx.outputs[layout.to_local].value -= fee;
     tx.fee += fee;
     return tx;
@@ -123,7 +128,8 @@ Channel build_channel(ChannelKeys& keys, const ChannelSpec& spec, bitcoin::Outpo
     Channel c;
     c.spec = spec;
     c.funding = funding;
-    c.funding_output = bitcoin::TxOut{spec.capacity, keys.policy("and(pk(V_funding), pk(M_funding))")};
+    c.funding_output =
+        bitcoin::TxOut{spec.capacity, keys.policy("and(pk(V_funding), pk(M_funding))")};
     c.graph.add("V/commitment", commitment(keys, spec, c, true, next_id(), c.v_layout));
     c.graph.add("M/commitment", commitment(keys, spec, c, false, next_id(), c.m_layout));
     return c;

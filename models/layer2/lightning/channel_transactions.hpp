@@ -79,7 +79,8 @@ struct Channel {
     }
     const CommitmentLayout& layout(bool of_victim) const { return of_victim ? v_layout : m_layout; }
     bitcoin::Outpoint htlc(bool on_victims, std::uint32_t i) const {
-        return graph.outpoint(on_victims ? "V/commitment" : "M/commitment", layout(on_victims).first_htlc + i);
+        return graph.outpoint(on_victims ? "V/commitment" : "M/commitment",
+                              layout(on_victims).first_htlc + i);
     }
 };
 

@@ -34,7 +34,8 @@ bitcoin::Transaction anchor_child(ChannelKeys& keys, const AnchorSpend& s, bitco
     if (s.child_rate_sat_vb) {
         fee = bitcoin::FeeRate{*s.child_rate_sat_vb}.fee_for(tx.weight);
     } else {
-        const bitcoin::Sat package = bitcoin::FeeRate{s.package_rate_sat_vb}.fee_for(tx.weight + parent.weight);
+        const bitcoin::Sat package =
+            bitcoin::FeeRate{s.package_rate_sat_vb}.fee_for(tx.weight + parent.weight);
         fee = std::max(package - parent.fee, bitcoin::FeeRate{1.0}.fee_for(tx.weight));
     }
     tx.fee = fee;
@@ -42,8 +43,8 @@ bitcoin::Transaction anchor_child(ChannelKeys& keys, const AnchorSpend& s, bitco
     return tx;
 }
 
-bool broadcast_commitment(ChannelKeys& keys, const Channel& channel, bool of_victim, double fee_rate_sat_vb,
-                          bitcoin::World& world, SentLedger& ledger) {
+bool broadcast_commitment(ChannelKeys& keys, const Channel& channel, bool of_victim,
+                          double fee_rate_sat_vb, bitcoin::World& world, SentLedger& ledger) {
     const bitcoin::Transaction& c = channel.commitment(of_victim);
     const CommitmentLayout& layout = channel.layout(of_victim);
     if (channel.spec.format == CommitmentFormat::legacy) {
@@ -57,7 +58,8 @@ bool broadcast_commitment(ChannelKeys& keys, const Channel& channel, bool of_vic
     s.anchor_key = of_victim ? keys.v_anchor : keys.m_anchor;
     s.victim = of_victim;
     s.package_rate_sat_vb = fee_rate_sat_vb;
-    const bool alone = channel.spec.format == CommitmentFormat::anchors && c.fee_rate().sat_vb >= fee_rate_sat_vb;
+    const bool alone =
+        channel.spec.format == CommitmentFormat::anchors && c.fee_rate().sat_vb >= fee_rate_sat_vb;
     if (alone || channel.spec.format == CommitmentFormat::anchors) {
         if (world.broadcast(c).accepted()) {
             ledger.add(c);

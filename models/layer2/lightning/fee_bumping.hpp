@@ -20,9 +20,9 @@ struct AnchorSpend {
     const bitcoin::Transaction* parent = nullptr;
     std::uint32_t anchor_index = 0;
     bitcoin::KeyId anchor_key = 0;
-    bool victim = true;            ///< whose wallet pays and who gets the change
-    double package_rate_sat_vb = 0.0;  ///< the package (parent + child) fee rate to reach
-    std::int64_t child_vbytes = 0;     ///< pad the child to this size (0: natural size)
+    bool victim = true;                       ///< whose wallet pays and who gets the change
+    double package_rate_sat_vb = 0.0;         ///< the package (parent + child) fee rate to reach
+    std::int64_t child_vbytes = 0;            ///< pad the child to this size (0: natural size)
     std::optional<double> child_rate_sat_vb;  ///< pay this rate on the child alone instead
 };
 
@@ -30,8 +30,9 @@ struct AnchorSpend {
 bitcoin::Transaction anchor_child(ChannelKeys& keys, const AnchorSpend& s, bitcoin::World& world);
 
 /// Broadcasts `commitment` the way its format allows, aiming at `fee_rate_sat_vb` for the
-/// package; returns true when the commitment entered the mempool. Every accepted tx goes in `ledger`.
-bool broadcast_commitment(ChannelKeys& keys, const Channel& channel, bool of_victim, double fee_rate_sat_vb,
-                          bitcoin::World& world, SentLedger& ledger);
+/// package; returns true when the commitment entered the mempool. Every accepted tx goes in
+/// `ledger`.
+bool broadcast_commitment(ChannelKeys& keys, const Channel& channel, bool of_victim,
+                          double fee_rate_sat_vb, bitcoin::World& world, SentLedger& ledger);
 
 }  // namespace models::layer2::lightning

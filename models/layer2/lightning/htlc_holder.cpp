@@ -17,11 +17,19 @@ constexpr std::uint32_t scan_tag = 1;
 HtlcHolder::HtlcHolder(const HtlcHolderParams& p, const ImplementationPreset& preset,
                        const adversary::TimeDilationParams& dilation, ChannelKeys& keys,
                        const std::vector<Channel>& channels, std::uint32_t deadline_height)
-    : p_(p), preset_(preset), dilation_(dilation), keys_(keys), channels_(channels), deadline_(deadline_height),
-      blocks_since_send_(channels.size(), 0), confirmed_(channels.size()) {
+    : p_(p),
+      preset_(preset),
+      dilation_(dilation),
+      keys_(keys),
+      channels_(channels),
+      deadline_(deadline_height),
+      blocks_since_send_(channels.size(), 0),
+      confirmed_(channels.size()) {
     for (std::size_t c = 0; c < channels.size(); ++c) {
-        commitment_ids_.emplace_back(channels[c].commitment(true).id, channels[c].commitment(false).id);
-        for (std::uint32_t i = 0; i < channels[c].spec.htlcs; ++i) htlcs_.push_back({c, i, {}, 0, 0.0, false});
+        commitment_ids_.emplace_back(channels[c].commitment(true).id,
+                                     channels[c].commitment(false).id);
+        for (std::uint32_t i = 0; i < channels[c].spec.htlcs; ++i)
+            htlcs_.push_back({c, i, {}, 0, 0.0, false});
     }
 }
 
@@ -30,7 +38,8 @@ void HtlcHolder::on_start(bitcoin::World& world) {
     if (preset_.scans_mempool_for_preimages) world.wake(self_, p_.mempool_poll_s, scan_tag);
 }
 
-std::optional<bool> HtlcHolder::confirmed_commitment(std::size_t c, const bitcoin::World& world) const {
+std::optional<bool> HtlcHolder::confirmed_commitment(std::size_t c,
+                                                     const bitcoin::World& world) const {
     if (world.confirmed_at(commitment_ids_[c].first)) return true;
     if (world.confirmed_at(commitment_ids_[c].second)) return false;
     return std::nullopt;
@@ -51,7 +60,8 @@ void HtlcHolder::drive_commitment(std::size_t c, bitcoin::World& world) {
     const auto& theirs = ch.commitment(false);
     if (world.mempool().contains(mine.id)) return;
     const double value = static_cast<double>(ch.spec.htlc_value.value) * ch.spec.htlcs;
-    const double rate = claim_rate(world.tip_height() + 1, value, static_cast<double>(mine.weight.vbytes()));
+    const double rate =
+        claim_rate(world.tip_height() + 1, value, static_cast<double>(mine.weight.vbytes()));
     if (broadcast_commitment(keys_, ch, true, rate, world, ledger_)) return;
     // M's conflicting commitment holds the funding output: bump it through our anchor on it
     // (the CPFP carve-out before cluster mempool; a TRUC sibling or conflict on the shared anchor).
@@ -66,20 +76,23 @@ void HtlcHolder::drive_commitment(std::size_t c, bitcoin::World& world) {
     if (world.broadcast(child).accepted()) ledger_.add(child);
 }
 
-void HtlcHolder::claim(HtlcState& h, bool on_victims, bitcoin::Height height, bitcoin::World& world) {
+void HtlcHolder::claim(HtlcState& h, bool on_victims, bitcoin::Height height,
+                       bitcoin::World& world) {
     const Channel& ch = channels_[h.channel];
     const bitcoin::Outpoint o = ch.htlc(on_victims, h.index);
     const auto& commitment = ch.commitment(on_victims);
     const bitcoin::TxOut& spent = commitment.outputs[o.index];
     bitcoin::policy::Assets assets;
-    assets.keys = on_victims ? std::set<bitcoin::KeyId>{keys_.v_htlc, keys_.m_htlc} : std::set<bitcoin::KeyId>{keys_.v_htlc};
+    assets.keys = on_victims ? std::set<bitcoin::KeyId>{keys_.v_htlc, keys_.m_htlc}
+                             : std::set<bitcoin::KeyId>{keys_.v_htlc};
     assets.height = height + 1;
     assets.age_blocks = height + 1 - *world.confirmed_at(commitment.id);
     const auto path = bitcoin::policy::satisfy(*spent.policy, assets);
     if (!path) return;
     // From V's commitment the presigned HTLC-timeout (BOLT 3), paying to a delayed output of V's;
     // from M's commitment a direct spend to V's wallet.
-    const auto out = on_victims ? htlc_timeout_output(keys_, ch.spec.to_self_delay_blocks) : payout(keys_, true);
+    const auto out =
+        on_victims ? htlc_timeout_output(keys_, ch.spec.to_self_delay_blocks) : payout(keys_, true);
     bitcoin::Transaction tx = bitcoin::TxBuilder(world.next_txid())
                                   .version(commitment.version)
                                   .spend(o, spent, *path)
@@ -103,12 +116,14 @@ void HtlcHolder::claim(HtlcState& h, bool on_victims, bitcoin::Height height, bi
 void HtlcHolder::on_block(bitcoin::Height height, bitcoin::World& world) {
     if (done(world)) return;
     ++sightings_;
-    const bool resend_now = sightings_ % std::max<std::uint32_t>(1, preset_.rebroadcast_interval_blocks) == 0;
+    const bool resend_now =
+        sightings_ % std::max<std::uint32_t>(1, preset_.rebroadcast_interval_blocks) == 0;
     for (std::size_t c = 0; c < channels_.size(); ++c) {
         if (confirmed_[c]) continue;
         confirmed_[c] = confirmed_commitment(c, world);
         if (confirmed_[c]) {
-            for (std::uint32_t i = 0; i < channels_[c].spec.htlcs; ++i) watched_.insert(channels_[c].htlc(*confirmed_[c], i));
+            for (std::uint32_t i = 0; i < channels_[c].spec.htlcs; ++i)
+                watched_.insert(channels_[c].htlc(*confirmed_[c], i));
         } else if (resend_now) {
             drive_commitment(c, world);
         }
@@ -121,21 +136,25 @@ void HtlcHolder::on_block(bitcoin::Height height, bitcoin::World& world) {
         // A claim of ours still pending means the output is unspent: skip the chain lookups.
         const bool pending = h.current != 0 && world.mempool().contains(h.current);
         if (!pending) {
-            const bool ours = h.current != 0 && std::any_of(h.claims.begin(), h.claims.end(),
-                                                            [&](auto id) { return world.confirmed_at(id).has_value(); });
+            const bool ours =
+                h.current != 0 && std::any_of(h.claims.begin(), h.claims.end(), [&](auto id) {
+                    return world.confirmed_at(id).has_value();
+                });
             if (ours) {
                 h.resolved = true;
                 ++resolved_;
                 continue;
             }
-            if (!world.coins().find(ch.htlc(*which, h.index))) {  // M spent it with the preimage: the chain reveals it
+            if (!world.coins().find(ch.htlc(
+                    *which, h.index))) {  // M spent it with the preimage: the chain reveals it
                 if (!learned_height_ && height <= deadline_) learned_height_ = height;
                 h.resolved = true;
                 ++resolved_;
                 continue;
             }
         }
-        if (height + 1 <= ch.spec.expiry_height) continue;  // after(expiry) not met in the next block
+        if (height + 1 <= ch.spec.expiry_height)
+            continue;  // after(expiry) not met in the next block
         const bool missing = !pending;
         if (h.current == 0 || (missing && resend_now) || (!missing && p_.fee_policy == "deadline"))
             claim(h, *which, height, world);

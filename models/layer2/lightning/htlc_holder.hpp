@@ -40,25 +40,28 @@ struct HtlcHolderParams {
     template <class V>
     void describe(V& v) {
         v.field("latency_s", latency_s, "s", "block found -> the victim acts", sim::non_negative());
-        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB", "first fee rate of its commitment package and claims",
-                sim::positive());
+        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB",
+                "first fee rate of its commitment package and claims", sim::positive());
         v.field("fee_policy", fee_policy, "-",
-                "fixed: presigned rate; deadline: rate rises linearly to max_fee_share of the HTLC at the deadline",
+                "fixed: presigned rate; deadline: rate rises linearly to max_fee_share of the HTLC "
+                "at the deadline",
                 sim::one_of({"fixed", "deadline"}));
-        v.field("max_fee_share", max_fee_share, "1", "most of an HTLC's value the victim pays to claim it",
-                sim::in_range(0.0, 1.0));
-        v.field("mempool_poll_s", mempool_poll_s, "s", "how often a node that scans its mempool looks at it",
-                sim::positive());
+        v.field("max_fee_share", max_fee_share, "1",
+                "most of an HTLC's value the victim pays to claim it", sim::in_range(0.0, 1.0));
+        v.field("mempool_poll_s", mempool_poll_s, "s",
+                "how often a node that scans its mempool looks at it", sim::positive());
     }
 };
 
 class HtlcHolder {
 public:
     HtlcHolder(const HtlcHolderParams& p, const ImplementationPreset& preset,
-               const adversary::TimeDilationParams& dilation, ChannelKeys& keys, const std::vector<Channel>& channels,
-               std::uint32_t deadline_height);
+               const adversary::TimeDilationParams& dilation, ChannelKeys& keys,
+               const std::vector<Channel>& channels, std::uint32_t deadline_height);
 
-    double latency_s(const bitcoin::World& w) { return p_.latency_s + dilation_.next_delay_s(w.now_s()); }
+    double latency_s(const bitcoin::World& w) {
+        return p_.latency_s + dilation_.next_delay_s(w.now_s());
+    }
     void set_index(bitcoin::AgentIndex i) { self_ = i; }
     void on_start(bitcoin::World& world);
     void on_block(bitcoin::Height height, bitcoin::World& world);
@@ -66,7 +69,8 @@ public:
     /// Every HTLC resolved (claimed by the victim, or the preimage learned), or the deadline past.
     bool done(const bitcoin::World& world) const;
 
-    std::uint64_t htlcs_claimed(const bitcoin::World& world) const;  ///< timeout claims confirmed by the deadline
+    std::uint64_t htlcs_claimed(
+        const bitcoin::World& world) const;  ///< timeout claims confirmed by the deadline
     bool preimage_learned() const { return learned_height_.has_value(); }
     std::optional<bitcoin::Height> learned_height() const { return learned_height_; }
     std::optional<bitcoin::Height> last_claim_height(const bitcoin::World& world) const;

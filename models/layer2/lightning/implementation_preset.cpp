@@ -26,9 +26,12 @@ CommitmentFormat commitment_format_from(const std::string& word) {
 
 const char* to_string(CommitmentFormat f) {
     switch (f) {
-        case CommitmentFormat::legacy: return "legacy";
-        case CommitmentFormat::anchors: return "anchors";
-        case CommitmentFormat::zero_fee_truc: return "zero_fee_truc";
+        case CommitmentFormat::legacy:
+            return "legacy";
+        case CommitmentFormat::anchors:
+            return "anchors";
+        case CommitmentFormat::zero_fee_truc:
+            return "zero_fee_truc";
     }
     return "?";
 }
@@ -39,7 +42,8 @@ ImplementationPreset preset_named(const std::string& name, std::int64_t capacity
         // LND scales the CSV it asks for with the channel size: 144 blocks for the smallest
         // channels up to 2016 for a 16,777,215-sat (pre-wumbo maximum) channel.
         const double scaled = 2016.0 * static_cast<double>(capacity_sat) / 16'777'215.0;
-        p.to_self_delay_blocks = static_cast<std::uint32_t>(std::clamp(std::round(scaled), 144.0, 2016.0));
+        p.to_self_delay_blocks =
+            static_cast<std::uint32_t>(std::clamp(std::round(scaled), 144.0, 2016.0));
         p.cltv_expiry_delta_blocks = 80;
         p.broadcast_delta_blocks = 16;
         p.max_accepted_htlcs = 483;
@@ -59,7 +63,7 @@ ImplementationPreset preset_named(const std::string& name, std::int64_t capacity
         p.to_self_delay_blocks = 144;
         p.cltv_expiry_delta_blocks = 72;  // ChannelConfig::cltv_expiry_delta default 6 * 12
         p.broadcast_delta_blocks = 18;
-        p.max_accepted_htlcs = 50;        // ChannelHandshakeConfig::our_max_accepted_htlcs default
+        p.max_accepted_htlcs = 50;  // ChannelHandshakeConfig::our_max_accepted_htlcs default
         p.format = CommitmentFormat::legacy;
     } else {
         throw std::invalid_argument("unknown Lightning implementation " + name);

@@ -11,12 +11,14 @@
 namespace models::layer2::lightning {
 
 enum class CommitmentFormat : std::uint8_t {
-    legacy,         ///< option_static_remotekey: the commitment and HTLC txs carry presigned fees
-    anchors,        ///< option_anchors (BOLT 3): two 330-sat anchors, fees added by CPFP / re-signing
-    zero_fee_truc,  ///< zero-fee commitment, version 3 (BIP431), one shared anchor, 1p1c package relay
+    legacy,   ///< option_static_remotekey: the commitment and HTLC txs carry presigned fees
+    anchors,  ///< option_anchors (BOLT 3): two 330-sat anchors, fees added by CPFP / re-signing
+    zero_fee_truc,  ///< zero-fee commitment, version 3 (BIP431), one shared anchor, 1p1c package
+                    ///< relay
 };
 
-CommitmentFormat commitment_format_from(const std::string& word);  ///< legacy | anchors | zero_fee_truc
+CommitmentFormat commitment_format_from(
+    const std::string& word);  ///< legacy | anchors | zero_fee_truc
 const char* to_string(CommitmentFormat f);
 
 struct ImplementationPreset {
@@ -25,7 +27,8 @@ struct ImplementationPreset {
     std::uint32_t broadcast_delta_blocks = 16;  ///< blocks before expiry the node goes on-chain
     std::uint32_t max_accepted_htlcs = 483;
     CommitmentFormat format = CommitmentFormat::anchors;
-    std::uint32_t rebroadcast_interval_blocks = 1;  ///< a missing claim is re-sent every this many blocks
+    std::uint32_t rebroadcast_interval_blocks =
+        1;  ///< a missing claim is re-sent every this many blocks
     bool scans_mempool_for_preimages = false;
 };
 

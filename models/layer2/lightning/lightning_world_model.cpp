@@ -10,10 +10,13 @@
 namespace models::layer2::lightning {
 
 ImplementationPreset resolved_preset(const ChannelParams& c) {
-    ImplementationPreset p = preset_named(c.implementation, bitcoin::from_btc(c.capacity_btc).value);
+    ImplementationPreset p =
+        preset_named(c.implementation, bitcoin::from_btc(c.capacity_btc).value);
     if (c.format != "preset") p.format = commitment_format_from(c.format);
-    if (c.to_self_delay_blocks > 0) p.to_self_delay_blocks = static_cast<std::uint32_t>(c.to_self_delay_blocks);
-    if (c.cltv_expiry_delta_blocks > 0) p.cltv_expiry_delta_blocks = static_cast<std::uint32_t>(c.cltv_expiry_delta_blocks);
+    if (c.to_self_delay_blocks > 0)
+        p.to_self_delay_blocks = static_cast<std::uint32_t>(c.to_self_delay_blocks);
+    if (c.cltv_expiry_delta_blocks > 0)
+        p.cltv_expiry_delta_blocks = static_cast<std::uint32_t>(c.cltv_expiry_delta_blocks);
     if (c.rebroadcast_interval_blocks > 0)
         p.rebroadcast_interval_blocks = static_cast<std::uint32_t>(c.rebroadcast_interval_blocks);
     if (c.scan_mempool != "preset") p.scans_mempool_for_preimages = c.scan_mempool == "yes";
@@ -33,8 +36,8 @@ class LightningAgents {
     enum class Slot { thief, tower, pinner, holder, cycler, censor, congest };
 
 public:
-    LightningAgents(const LightningWorldParams& p, const ImplementationPreset& preset, bitcoin::World& world,
-                    const sim::StreamFactory& streams)
+    LightningAgents(const LightningWorldParams& p, const ImplementationPreset& preset,
+                    bitcoin::World& world, const sim::StreamFactory& streams)
         : p_(p), preset_(preset) {
         const bool rs = revoked(p);
         start_ = static_cast<bitcoin::Height>(p.channel.dispute_start_blocks);
@@ -45,7 +48,9 @@ public:
         for (std::int64_t c = 0; c < n; ++c) {
             ChannelSpec s;
             s.capacity = bitcoin::from_btc(p.channel.capacity_btc);
-            s.htlcs = rs ? 0 : static_cast<std::uint32_t>(std::min<std::int64_t>(p.channel.htlcs_per_channel, preset.max_accepted_htlcs));
+            s.htlcs = rs ? 0
+                         : static_cast<std::uint32_t>(std::min<std::int64_t>(
+                               p.channel.htlcs_per_channel, preset.max_accepted_htlcs));
             s.htlc_value = bitcoin::from_btc(p.channel.htlc_value_btc);
             s.expiry_height = expiry;
             s.to_self_delay_blocks = preset.to_self_delay_blocks;
@@ -54,15 +59,17 @@ public:
             // The revoked state M broadcasts paid M everything it has since sent V.
             s.m_balance_share = rs ? 1.0 : 0.5;
             const bitcoin::Outpoint funding{world.next_txid(), 0};
-            channels_.push_back(build_channel(keys_, s, funding, [&] { return world.next_txid(); }));
+            channels_.push_back(
+                build_channel(keys_, s, funding, [&] { return world.next_txid(); }));
             world.add_coin(funding, channels_.back().funding_output, 0);
         }
         const Channel& first = channels_.front();
         if (rs) {
             contested_ = {first.commitment(false).id, first.m_layout.to_local};
             thief_.emplace(p.adversary.thief, keys_, first);
-            tower_.emplace(p.tower, p.adversary.dilation, keys_, first,
-                           streams.make(sim::StreamKey{1, static_cast<std::uint32_t>(Stream::tower)}));
+            tower_.emplace(
+                p.tower, p.adversary.dilation, keys_, first,
+                streams.make(sim::StreamKey{1, static_cast<std::uint32_t>(Stream::tower)}));
             active_ = {Slot::thief, Slot::tower};
         } else {
             contested_ = first.htlc(true, 0);
@@ -70,8 +77,9 @@ public:
                 bitcoin::policy::Assets a;
                 a.keys = {keys_.m_anchor};
                 pinner_.emplace(p.adversary.pin, first.commitment(false),
-                                static_cast<std::uint32_t>(first.m_layout.own_anchor < 0 ? 0 : first.m_layout.own_anchor), a,
-                                payout(keys_, false), keys_.m_payout);
+                                static_cast<std::uint32_t>(
+                                    first.m_layout.own_anchor < 0 ? 0 : first.m_layout.own_anchor),
+                                a, payout(keys_, false), keys_.m_payout);
                 active_.push_back(Slot::pinner);
             }
             holder_.emplace(p.victim, preset, p.adversary.dilation, keys_, channels_, deadline_);
@@ -80,11 +88,13 @@ public:
                 std::vector<adversary::Contested> contested;
                 for (const Channel& ch : channels_)
                     for (std::uint32_t i = 0; i < ch.spec.htlcs; ++i)
-                        contested.push_back({ch.htlc(true, i), ch.commitment(true).outputs[ch.htlc(true, i).index]});
+                        contested.push_back({ch.htlc(true, i),
+                                             ch.commitment(true).outputs[ch.htlc(true, i).index]});
                 bitcoin::policy::Assets a;
                 a.keys = {keys_.m_htlc};
                 a.preimages = {keys_.payment};
-                cycler_.emplace(p.adversary.cycle, std::move(contested), a, payout(keys_, false), keys_.m_payout, deadline_);
+                cycler_.emplace(p.adversary.cycle, std::move(contested), a, payout(keys_, false),
+                                keys_.m_payout, deadline_);
                 active_.push_back(Slot::cycler);
             }
         }
@@ -124,7 +134,8 @@ public:
         visit(i, [&](auto& a) { a.on_block(h, w); });
     }
     void on_wake(std::size_t i, std::uint32_t tag, bitcoin::World& w) {
-        if (active_[i] == Slot::congest) return watch_for_congestion(static_cast<bitcoin::AgentIndex>(i), w);
+        if (active_[i] == Slot::congest)
+            return watch_for_congestion(static_cast<bitcoin::AgentIndex>(i), w);
         visit(i, [&](auto& a) {
             if constexpr (requires { a.on_wake(tag, w); }) a.on_wake(tag, w);
         });
@@ -134,7 +145,8 @@ public:
     /// an output irrevocably resolved at 100 blocks, 6 is the usual confirmation depth).
     bool done(const bitcoin::World& w) const {
         const bool decided = holder_ ? holder_->done(w)
-                                     : w.confirmed_at(contested_.tx).has_value() && w.coins().find(contested_) == nullptr;
+                                     : w.confirmed_at(contested_.tx).has_value() &&
+                                           w.coins().find(contested_) == nullptr;
         if (!decided) return false;
         if (!decided_at_) decided_at_ = w.tip_height();
         return w.tip_height() >= *decided_at_ + resolution_depth_blocks;
@@ -170,7 +182,8 @@ private:
 
     void start(std::size_t i, bitcoin::World& w) {
         started_[i] = true;
-        if (active_[i] == Slot::congest) return watch_for_congestion(static_cast<bitcoin::AgentIndex>(i), w);
+        if (active_[i] == Slot::congest)
+            return watch_for_congestion(static_cast<bitcoin::AgentIndex>(i), w);
         visit(i, [&](auto& a) { a.on_start(w); });
     }
 
@@ -203,13 +216,26 @@ private:
     template <class F>
     void visit(std::size_t i, F&& f) {
         switch (active_.at(i)) {
-            case Slot::thief: f(*thief_); break;
-            case Slot::tower: f(*tower_); break;
-            case Slot::pinner: f(*pinner_); break;
-            case Slot::holder: f(*holder_); break;
-            case Slot::cycler: f(*cycler_); break;
-            case Slot::censor: f(censor_adapter_); break;
-            case Slot::congest: break;
+            case Slot::thief:
+                f(*thief_);
+                break;
+            case Slot::tower:
+                f(*tower_);
+                break;
+            case Slot::pinner:
+                f(*pinner_);
+                break;
+            case Slot::holder:
+                f(*holder_);
+                break;
+            case Slot::cycler:
+                f(*cycler_);
+                break;
+            case Slot::censor:
+                f(censor_adapter_);
+                break;
+            case Slot::congest:
+                break;
         }
     }
 
@@ -237,23 +263,37 @@ double nan_or(std::optional<bitcoin::Height> h) {
 std::vector<sim::Column> LightningWorldModel::outcome_columns(const Params&) {
     using sim::ColumnType;
     std::vector<sim::Column> cols{
-        {"attack_success", ColumnType::u8, "1", "1 if the adversary's theft stood: its sweep confirmed, or HTLCs were lost"},
+        {"attack_success", ColumnType::u8, "1",
+         "1 if the adversary's theft stood: its sweep confirmed, or HTLCs were lost"},
         {"value_at_risk_sat", ColumnType::f64, "sat", "value the adversary could take"},
         {"value_stolen_sat", ColumnType::f64, "sat", "value the adversary took"},
-        {"decided_height", ColumnType::f64, "blocks", "height of the block that decided the dispute (NaN: never)"},
-        {"window_blocks", ColumnType::f64, "blocks", "blocks the honest side had (to_self_delay, or HTLC expiry to deadline)"},
-        {"victim_fees_sat", ColumnType::f64, "sat", "fees of the victim's (or its tower's) transactions that confirmed"},
+        {"decided_height", ColumnType::f64, "blocks",
+         "height of the block that decided the dispute (NaN: never)"},
+        {"window_blocks", ColumnType::f64, "blocks",
+         "blocks the honest side had (to_self_delay, or HTLC expiry to deadline)"},
+        {"victim_fees_sat", ColumnType::f64, "sat",
+         "fees of the victim's (or its tower's) transactions that confirmed"},
         {"attacker_fees_sat", ColumnType::f64, "sat",
-         "fees of the adversary's transactions that confirmed (commitment, sweep, pin, cycles, filler)"},
-        {"bribe_paid_sat", ColumnType::f64, "sat", "fee of the thief's bribing sweep, if it confirmed"},
-        {"filler_fees_sat", ColumnType::f64, "sat", "fees of the adversary's congestion filler that confirmed"},
-        {"attacker_vbytes", ColumnType::f64, "vB", "vbytes of the adversary's transactions that confirmed"},
-        {"replacement_cycles", ColumnType::f64, "cycles", "times the adversary cycled a victim's claim out"},
-        {"preimage_learned", ColumnType::u8, "1", "1 if the victim learned the preimage by its deadline"},
-        {"htlcs_claimed", ColumnType::f64, "HTLCs", "victim's timeout claims confirmed by the deadline"},
-        {"htlcs_lost", ColumnType::f64, "HTLCs", "HTLCs neither claimed nor settled by the deadline"},
-        {"pin_child_vbytes", ColumnType::f64, "vB", "size of the pinning child the mempool accepted (0: none)"},
-        {"censor_hash_share", ColumnType::f64, "1", "hash share of the pools the adversary controlled"},
+         "fees of the adversary's transactions that confirmed (commitment, sweep, pin, cycles, "
+         "filler)"},
+        {"bribe_paid_sat", ColumnType::f64, "sat",
+         "fee of the thief's bribing sweep, if it confirmed"},
+        {"filler_fees_sat", ColumnType::f64, "sat",
+         "fees of the adversary's congestion filler that confirmed"},
+        {"attacker_vbytes", ColumnType::f64, "vB",
+         "vbytes of the adversary's transactions that confirmed"},
+        {"replacement_cycles", ColumnType::f64, "cycles",
+         "times the adversary cycled a victim's claim out"},
+        {"preimage_learned", ColumnType::u8, "1",
+         "1 if the victim learned the preimage by its deadline"},
+        {"htlcs_claimed", ColumnType::f64, "HTLCs",
+         "victim's timeout claims confirmed by the deadline"},
+        {"htlcs_lost", ColumnType::f64, "HTLCs",
+         "HTLCs neither claimed nor settled by the deadline"},
+        {"pin_child_vbytes", ColumnType::f64, "vB",
+         "size of the pinning child the mempool accepted (0: none)"},
+        {"censor_hash_share", ColumnType::f64, "1",
+         "hash share of the pools the adversary controlled"},
     };
     const auto stats = bitcoin::WorldStats::columns();
     cols.insert(cols.end(), stats.begin(), stats.end());
@@ -267,12 +307,14 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
     LightningAgents agents(p, preset, world, streams);
     world.run(agents);
 
-    double success = 0, at_risk = 0, stolen = 0, victim_fees = 0, attacker_fees = 0, bribe = 0, vbytes = 0;
+    double success = 0, at_risk = 0, stolen = 0, victim_fees = 0, attacker_fees = 0, bribe = 0,
+           vbytes = 0;
     double claimed = 0, lost = 0;
     std::optional<bitcoin::Height> decided;
     if (agents.thief_) {
         const Channel& ch = agents.channels_.front();
-        at_risk = static_cast<double>(ch.commitment(false).outputs[ch.m_layout.to_local].value.value);
+        at_risk =
+            static_cast<double>(ch.commitment(false).outputs[ch.m_layout.to_local].value.value);
         const auto sweep = world.confirmed_at(agents.thief_->sweep_id());
         success = sweep ? 1.0 : 0.0;
         stolen = success * at_risk;
@@ -280,7 +322,8 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
         victim_fees = static_cast<double>(agents.tower_->ledger().fees_confirmed(world).value);
         attacker_fees = static_cast<double>(agents.thief_->ledger().fees_confirmed(world).value);
         vbytes = static_cast<double>(agents.thief_->ledger().vbytes_confirmed(world));
-        if (sweep && p.adversary.thief.bribe_btc > 0.0) bribe = static_cast<double>(agents.thief_->sweep_fee().value);
+        if (sweep && p.adversary.thief.bribe_btc > 0.0)
+            bribe = static_cast<double>(agents.thief_->sweep_fee().value);
     } else {
         const HtlcHolder& h = *agents.holder_;
         double total = 0;
@@ -290,8 +333,9 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
         lost = h.preimage_learned() ? 0.0 : total - claimed;
         success = lost > 0 ? 1.0 : 0.0;
         stolen = lost * static_cast<double>(bitcoin::from_btc(p.channel.htlc_value_btc).value);
-        decided = success > 0 ? std::optional<bitcoin::Height>(h.deadline())
-                              : (h.preimage_learned() ? h.learned_height() : h.last_claim_height(world));
+        decided = success > 0
+                      ? std::optional<bitcoin::Height>(h.deadline())
+                      : (h.preimage_learned() ? h.learned_height() : h.last_claim_height(world));
         victim_fees = static_cast<double>(h.ledger().fees_confirmed(world).value);
         if (agents.pinner_) {
             attacker_fees += static_cast<double>(agents.pinner_->fees_confirmed(world).value);
@@ -302,10 +346,12 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
             vbytes += static_cast<double>(agents.cycler_->vbytes_confirmed(world));
         }
     }
-    const double filler = agents.congest_ ? static_cast<double>(agents.congest_->fees_confirmed(world).value) : 0.0;
+    const double filler =
+        agents.congest_ ? static_cast<double>(agents.congest_->fees_confirmed(world).value) : 0.0;
     attacker_fees += filler;
     if (agents.congest_) vbytes += static_cast<double>(agents.congest_->vbytes_confirmed(world));
-    const double window = agents.thief_ ? preset.to_self_delay_blocks : preset.cltv_expiry_delta_blocks;
+    const double window =
+        agents.thief_ ? preset.to_self_delay_blocks : preset.cltv_expiry_delta_blocks;
     std::vector<double> out{
         success,
         at_risk,
@@ -330,16 +376,20 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
 
 std::optional<std::pair<std::string, std::string>> LightningWorldModel::check(const Params& p) {
     if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
-        return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
+        return std::pair{"world.demand.min_tx_vbytes",
+                         "the smallest background transaction must not exceed the largest"};
     const ImplementationPreset preset = resolved_preset(p.channel);
-    const std::int64_t needed = p.channel.dispute_start_blocks +
-                                (revoked(p) ? preset.to_self_delay_blocks + 6
-                                            : preset.broadcast_delta_blocks + preset.cltv_expiry_delta_blocks + 2);
+    const std::int64_t needed =
+        p.channel.dispute_start_blocks +
+        (revoked(p) ? preset.to_self_delay_blocks + 6
+                    : preset.broadcast_delta_blocks + preset.cltv_expiry_delta_blocks + 2);
     if (p.world.horizon_blocks < needed)
-        return std::pair{"world.horizon_blocks", "must cover the dispute window: at least " + std::to_string(needed)};
+        return std::pair{"world.horizon_blocks",
+                         "must cover the dispute window: at least " + std::to_string(needed)};
     if (!revoked(p) && p.channel.htlcs_per_channel < 1)
         return std::pair{"channel.htlcs_per_channel", "an HTLC dispute needs at least one HTLC"};
-    const double htlcs = static_cast<double>(p.channel.htlcs_per_channel) * p.channel.htlc_value_btc;
+    const double htlcs =
+        static_cast<double>(p.channel.htlcs_per_channel) * p.channel.htlc_value_btc;
     if (!revoked(p) && htlcs >= 0.95 * p.channel.capacity_btc)
         return std::pair{"channel.htlc_value_btc", "the HTLCs must fit in the channel's capacity"};
     return std::nullopt;

@@ -20,7 +20,8 @@ struct LightningWorldModel {
     using Params = LightningWorldParams;
     static constexpr const char* name = "lightning";
     static constexpr const char* help =
-        "Lightning channels disputed by agents in the transaction-level world: revoked state against a "
+        "Lightning channels disputed by agents in the transaction-level world: revoked state "
+        "against a "
         "watchtower, HTLC timeouts against pinning, replacement cycling, Flood & Loot, congestion, "
         "censorship, timelocked bribes and time dilation";
 

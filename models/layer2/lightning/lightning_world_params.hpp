@@ -38,32 +38,44 @@ struct ChannelParams {
     template <class V>
     void describe(V& v) {
         v.field("contested", contested, "-",
-                "revoked_state: M broadcasts a revoked commitment, V's tower must confirm justice within "
-                "to_self_delay; htlc: V must time out the HTLCs it offered M before its upstream deadline",
+                "revoked_state: M broadcasts a revoked commitment, V's tower must confirm justice "
+                "within "
+                "to_self_delay; htlc: V must time out the HTLCs it offered M before its upstream "
+                "deadline",
                 sim::one_of({"revoked_state", "htlc"}));
-        v.field("implementation", implementation, "-", "preset of the victim's implementation: lnd, cln, eclair, ldk",
+        v.field("implementation", implementation, "-",
+                "preset of the victim's implementation: lnd, cln, eclair, ldk",
                 sim::one_of({"lnd", "cln", "eclair", "ldk"}));
-        v.field("capacity_btc", capacity_btc, "BTC", "channel capacity", sim::in_range(0.0002, 100.0));
-        v.field("channels", channels, "channels", "channels of the victim with the adversary (Flood & Loot: many)",
+        v.field("capacity_btc", capacity_btc, "BTC", "channel capacity",
+                sim::in_range(0.0002, 100.0));
+        v.field("channels", channels, "channels",
+                "channels of the victim with the adversary (Flood & Loot: many)",
                 sim::in_range(1, 100'000));
-        v.field("htlcs_per_channel", htlcs_per_channel, "HTLCs", "HTLCs V offered M per channel (htlc only)",
-                sim::in_range(0, 483));
-        v.field("htlc_value_btc", htlc_value_btc, "BTC", "value of one HTLC", sim::in_range(0.000'01, 10.0));
+        v.field("htlcs_per_channel", htlcs_per_channel, "HTLCs",
+                "HTLCs V offered M per channel (htlc only)", sim::in_range(0, 483));
+        v.field("htlc_value_btc", htlc_value_btc, "BTC", "value of one HTLC",
+                sim::in_range(0.000'01, 10.0));
         v.field("commitment_fee_rate_sat_vb", commitment_fee_rate_sat_vb, "sat/vB",
-                "fee rate presigned into commitments (and legacy HTLC transactions; update_fee)", sim::positive());
+                "fee rate presigned into commitments (and legacy HTLC transactions; update_fee)",
+                sim::positive());
         v.field("format", format, "-", "commitment format: preset, legacy, anchors, zero_fee_truc",
                 sim::one_of({"preset", "legacy", "anchors", "zero_fee_truc"}));
-        v.field("to_self_delay_blocks", to_self_delay_blocks, "blocks", "CSV on to_local (0: the preset's)",
-                sim::in_range(0, 65535));
+        v.field("to_self_delay_blocks", to_self_delay_blocks, "blocks",
+                "CSV on to_local (0: the preset's)", sim::in_range(0, 65535));
         v.field("cltv_expiry_delta_blocks", cltv_expiry_delta_blocks, "blocks",
-                "blocks from HTLC expiry to the upstream deadline (0: the preset's)", sim::in_range(0, 65535));
+                "blocks from HTLC expiry to the upstream deadline (0: the preset's)",
+                sim::in_range(0, 65535));
         v.field("rebroadcast_interval_blocks", rebroadcast_interval_blocks, "blocks",
-                "the victim re-sends a missing claim every this many blocks (0: the preset's)", sim::in_range(0, 1000));
-        v.field("scan_mempool", scan_mempool, "-", "the victim scans its mempool for preimages: preset, yes, no",
+                "the victim re-sends a missing claim every this many blocks (0: the preset's)",
+                sim::in_range(0, 1000));
+        v.field("scan_mempool", scan_mempool, "-",
+                "the victim scans its mempool for preimages: preset, yes, no",
                 sim::one_of({"preset", "yes", "no"}));
-        v.field("dispute_start_blocks", dispute_start_blocks, "blocks",
-                "blocks of background demand before the dispute begins (the world starts with an empty "
-                "mempool; the dispute should start into a backlog)", sim::in_range(0, 10'000));
+        v.field(
+            "dispute_start_blocks", dispute_start_blocks, "blocks",
+            "blocks of background demand before the dispute begins (the world starts with an empty "
+            "mempool; the dispute should start into a backlog)",
+            sim::in_range(0, 10'000));
     }
 };
 
@@ -79,7 +91,8 @@ struct LightningAdversaryParams {
     template <class V>
     void describe(V& v) {
         v.field("watch_s", watch_s, "s",
-                "how often the adversary looks at its mempool for the honest spend that starts its congestion",
+                "how often the adversary looks at its mempool for the honest spend that starts its "
+                "congestion",
                 sim::positive());
         v.section("censor", censor);
         v.section("congest", congest);

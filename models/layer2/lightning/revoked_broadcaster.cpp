@@ -9,7 +9,8 @@
 
 namespace models::layer2::lightning {
 
-RevokedBroadcaster::RevokedBroadcaster(const ThiefParams& p, ChannelKeys& keys, const Channel& channel)
+RevokedBroadcaster::RevokedBroadcaster(const ThiefParams& p, ChannelKeys& keys,
+                                       const Channel& channel)
     : p_(p), keys_(keys), channel_(channel) {}
 
 void RevokedBroadcaster::on_start(bitcoin::World& world) {
@@ -28,7 +29,8 @@ bitcoin::Sat RevokedBroadcaster::fee_needed(bitcoin::Weight w, const bitcoin::Wo
         if (id == sweep_id_) continue;
         for (const auto& in : e.tx.inputs)
             if (in.prevout == to_local) {
-                const bitcoin::Sat r4 = e.tx.fee + world.mempool().options().incremental_relay.fee_for(w);
+                const bitcoin::Sat r4 =
+                    e.tx.fee + world.mempool().options().incremental_relay.fee_for(w);
                 const bitcoin::Sat r6 = bitcoin::FeeRate{e.tx.fee_rate().sat_vb + 1.0}.fee_for(w);
                 needed = std::max({needed, r4 + bitcoin::Sat{1}, r6});
             }
@@ -41,14 +43,16 @@ void RevokedBroadcaster::on_block(bitcoin::Height height, bitcoin::World& world)
     const auto confirmed = world.confirmed_at(c.id);
     if (!confirmed) {
         if (!world.mempool().contains(c.id))  // evicted or not yet in: try again
-            in_mempool_ = broadcast_commitment(keys_, channel_, false, p_.fee_rate_sat_vb, world, ledger_);
+            in_mempool_ =
+                broadcast_commitment(keys_, channel_, false, p_.fee_rate_sat_vb, world, ledger_);
         return;
     }
     const bitcoin::Outpoint to_local{c.id, channel_.m_layout.to_local};
     const bitcoin::TxOut& spent = c.outputs[channel_.m_layout.to_local];
     const bitcoin::Height valid_from = *confirmed + channel_.spec.to_self_delay_blocks;
     if (!offered_ && p_.bribe_btc > 0.0) {
-        world.orders().offers.push_back(bitcoin::BribeOffer{to_local, sweep_id_, valid_from, bitcoin::from_btc(p_.bribe_btc)});
+        world.orders().offers.push_back(
+            bitcoin::BribeOffer{to_local, sweep_id_, valid_from, bitcoin::from_btc(p_.bribe_btc)});
         offered_ = true;
     }
     if (swept_ || !world.coins().find(to_local) || height + 1 < valid_from) return;
@@ -59,10 +63,14 @@ void RevokedBroadcaster::on_block(bitcoin::Height height, bitcoin::World& world)
     const auto path = bitcoin::policy::satisfy(*spent.policy, assets);
     if (!path) return;
     const auto build = [&](bitcoin::Sat fee) {
-        return bitcoin::TxBuilder(sweep_id_).spend(to_local, spent, *path).pay(spent.value - fee, payout(keys_, false)).build();
+        return bitcoin::TxBuilder(sweep_id_)
+            .spend(to_local, spent, *path)
+            .pay(spent.value - fee, payout(keys_, false))
+            .build();
     };
     const bitcoin::Transaction draft = build(bitcoin::Sat{0});
-    const bitcoin::Transaction tx = build(std::max(bitcoin::from_btc(p_.bribe_btc), fee_needed(draft.weight, world)));
+    const bitcoin::Transaction tx =
+        build(std::max(bitcoin::from_btc(p_.bribe_btc), fee_needed(draft.weight, world)));
     if (world.broadcast(tx).accepted()) {
         swept_ = true;
         sweep_fee_ = tx.fee;

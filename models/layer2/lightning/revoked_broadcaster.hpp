@@ -21,9 +21,11 @@ struct ThiefParams {
     template <class V>
     void describe(V& v) {
         v.field("bribe_btc", bribe_btc, "BTC",
-                "fee of the thief's timelocked sweep, offered to pools as a bribe (0: no bribe)", sim::non_negative());
+                "fee of the thief's timelocked sweep, offered to pools as a bribe (0: no bribe)",
+                sim::non_negative());
         v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB",
-                "fee rate of the thief's revoked commitment (CPFP with anchors) and least rate of its sweep",
+                "fee rate of the thief's revoked commitment (CPFP with anchors) and least rate of "
+                "its sweep",
                 sim::positive());
     }
 };

@@ -11,7 +11,9 @@ namespace models::layer2::lightning {
 
 class SentLedger {
 public:
-    void add(const bitcoin::Transaction& tx) { sent_.push_back({tx.id, tx.fee, tx.weight.vbytes()}); }
+    void add(const bitcoin::Transaction& tx) {
+        sent_.push_back({tx.id, tx.fee, tx.weight.vbytes()});
+    }
     bitcoin::Sat fees_confirmed(const bitcoin::World& w) const {
         bitcoin::Sat s;
         for (const auto& e : sent_)

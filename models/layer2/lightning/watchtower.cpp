@@ -9,8 +9,8 @@
 
 namespace models::layer2::lightning {
 
-Watchtower::Watchtower(const WatchtowerParams& p, const adversary::TimeDilationParams& dilation, ChannelKeys& keys,
-                       const Channel& channel, sim::RngStream rng)
+Watchtower::Watchtower(const WatchtowerParams& p, const adversary::TimeDilationParams& dilation,
+                       ChannelKeys& keys, const Channel& channel, sim::RngStream rng)
     : p_(p), dilation_(dilation), keys_(keys), channel_(channel), rng_(rng) {}
 
 std::optional<bitcoin::Height> Watchtower::justice_height(const bitcoin::World& w) const {
@@ -42,10 +42,14 @@ void Watchtower::broadcast(double rate, bitcoin::World& world) {
     const auto path = bitcoin::policy::satisfy(*spent.policy, assets);
     if (!path) return;
     const auto build = [&](bitcoin::Sat fee) {
-        return bitcoin::TxBuilder(world.next_txid()).spend(to_local, spent, *path).pay(spent.value - fee, payout(keys_, true)).build();
+        return bitcoin::TxBuilder(world.next_txid())
+            .spend(to_local, spent, *path)
+            .pay(spent.value - fee, payout(keys_, true))
+            .build();
     };
     bitcoin::Transaction tx = build(bitcoin::Sat{0});
-    const double cap = p_.max_fee_share * static_cast<double>(spent.value.value) / static_cast<double>(tx.weight.vbytes());
+    const double cap = p_.max_fee_share * static_cast<double>(spent.value.value) /
+                       static_cast<double>(tx.weight.vbytes());
     rate = std::min(rate, cap);
     const bitcoin::Sat fee = bitcoin::FeeRate{rate}.fee_for(tx.weight);
     tx.fee = fee;

@@ -28,29 +28,35 @@ struct WatchtowerParams {
 
     template <class V>
     void describe(V& v) {
-        v.field("availability", availability, "1", "probability the tower is online when a block reaches it",
-                sim::in_range(0.0, 1.0));
+        v.field("availability", availability, "1",
+                "probability the tower is online when a block reaches it", sim::in_range(0.0, 1.0));
         v.field("latency_s", latency_s, "s", "block found -> the tower acts", sim::non_negative());
-        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB", "fee rate of the first justice transaction",
-                sim::positive());
-        v.field("fee_policy", fee_policy, "-", "fixed: presigned justice kit; bump: RBF after every missed block",
+        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB",
+                "fee rate of the first justice transaction", sim::positive());
+        v.field("fee_policy", fee_policy, "-",
+                "fixed: presigned justice kit; bump: RBF after every missed block",
                 sim::one_of({"fixed", "bump"}));
-        v.field("bump_step_sat_vb", bump_step_sat_vb, "sat/vB", "fee-rate increase per replacement", sim::positive());
-        v.field("max_fee_share", max_fee_share, "1", "the tower never pays more than this share of the value",
-                sim::in_range(0.0, 1.0));
+        v.field("bump_step_sat_vb", bump_step_sat_vb, "sat/vB", "fee-rate increase per replacement",
+                sim::positive());
+        v.field("max_fee_share", max_fee_share, "1",
+                "the tower never pays more than this share of the value", sim::in_range(0.0, 1.0));
     }
 };
 
 class Watchtower {
 public:
-    Watchtower(const WatchtowerParams& p, const adversary::TimeDilationParams& dilation, ChannelKeys& keys,
-               const Channel& channel, sim::RngStream rng);
+    Watchtower(const WatchtowerParams& p, const adversary::TimeDilationParams& dilation,
+               ChannelKeys& keys, const Channel& channel, sim::RngStream rng);
 
-    double latency_s(const bitcoin::World& w) { return p_.latency_s + dilation_.next_delay_s(w.now_s()); }
+    double latency_s(const bitcoin::World& w) {
+        return p_.latency_s + dilation_.next_delay_s(w.now_s());
+    }
     void on_start(bitcoin::World&) {}
     void on_block(bitcoin::Height height, bitcoin::World& world);
 
-    bool justice_confirmed(const bitcoin::World& w) const { return confirmed_ != 0 && w.confirmed_at(confirmed_); }
+    bool justice_confirmed(const bitcoin::World& w) const {
+        return confirmed_ != 0 && w.confirmed_at(confirmed_);
+    }
     std::optional<bitcoin::Height> justice_height(const bitcoin::World& w) const;
     const SentLedger& ledger() const { return ledger_; }
 

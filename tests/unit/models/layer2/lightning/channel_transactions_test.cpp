@@ -2,11 +2,12 @@
 // revocation key at once, the broadcaster's delayed key only after to_self_delay, the HTLC's
 // timeout path only after expiry (and only with the counterparty's presigned signature), the
 // preimage path only with the preimage. Checked with the satisfier the consensus check uses.
+#include "models/layer2/lightning/channel_transactions.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "models/bitcoin/policy/print.hpp"
 #include "models/bitcoin/policy/satisfy.hpp"
-#include "models/layer2/lightning/channel_transactions.hpp"
 
 using namespace models::bitcoin;
 using namespace models::layer2::lightning;
@@ -25,7 +26,8 @@ Channel channel(ChannelKeys& keys, CommitmentFormat f) {
     return build_channel(keys, s, Outpoint{1, 0}, [&] { return next++; });
 }
 
-bool can(const TxOut& out, std::set<KeyId> keys, std::set<PreimageId> pre, Height h, std::uint32_t age) {
+bool can(const TxOut& out, std::set<KeyId> keys, std::set<PreimageId> pre, Height h,
+         std::uint32_t age) {
     policy::Assets a;
     a.keys = std::move(keys);
     a.preimages = std::move(pre);
@@ -36,7 +38,8 @@ bool can(const TxOut& out, std::set<KeyId> keys, std::set<PreimageId> pre, Heigh
 
 }  // namespace
 
-TEST_CASE("lightning: to_local is the revocation key's at once, the owner's after to_self_delay", "[unit]") {
+TEST_CASE("lightning: to_local is the revocation key's at once, the owner's after to_self_delay",
+          "[unit]") {
     ChannelKeys k;
     const Channel c = channel(k, CommitmentFormat::anchors);
     const TxOut& to_local = c.commitment(false).outputs[c.m_layout.to_local];
@@ -46,7 +49,8 @@ TEST_CASE("lightning: to_local is the revocation key's at once, the owner's afte
     CHECK_FALSE(can(to_local, {k.v_payout, k.v_delayed}, {}, 1000, 1000));
 }
 
-TEST_CASE("lightning: an offered HTLC is the preimage holder's or, after expiry, the offerer's", "[unit]") {
+TEST_CASE("lightning: an offered HTLC is the preimage holder's or, after expiry, the offerer's",
+          "[unit]") {
     ChannelKeys k;
     for (const auto f : {CommitmentFormat::legacy, CommitmentFormat::anchors}) {
         const Channel c = channel(k, f);
@@ -65,7 +69,8 @@ TEST_CASE("lightning: an offered HTLC is the preimage holder's or, after expiry,
     }
 }
 
-TEST_CASE("lightning: commitment formats carry anchors and versions as BOLT 3 and BIP431 say", "[unit]") {
+TEST_CASE("lightning: commitment formats carry anchors and versions as BOLT 3 and BIP431 say",
+          "[unit]") {
     ChannelKeys k;
     const Channel legacy = channel(k, CommitmentFormat::legacy);
     const Channel anchors = channel(k, CommitmentFormat::anchors);
@@ -76,5 +81,6 @@ TEST_CASE("lightning: commitment formats carry anchors and versions as BOLT 3 an
     CHECK(truc.commitment(true).fee == Sat{0});
     CHECK(anchors.commitment(true).fee > Sat{0});
     // Both commitments spend the funding output: they conflict.
-    CHECK(anchors.commitment(true).inputs.front().prevout == anchors.commitment(false).inputs.front().prevout);
+    CHECK(anchors.commitment(true).inputs.front().prevout ==
+          anchors.commitment(false).inputs.front().prevout);
 }

@@ -35,7 +35,8 @@ Outcome play(const std::string& rules, CommitmentFormat format) {
     s.format = format;
     s.commitment_fee_rate_sat_vb = 1.0;
     const bitcoin::Outpoint funding{world.next_txid(), 0};
-    std::vector<Channel> channels{build_channel(keys, s, funding, [&] { return world.next_txid(); })};
+    std::vector<Channel> channels{
+        build_channel(keys, s, funding, [&] { return world.next_txid(); })};
     world.add_coin(funding, channels.front().funding_output, 0);
     const Channel& c = channels.front();
 
@@ -44,8 +45,9 @@ Outcome play(const std::string& rules, CommitmentFormat format) {
     pp.fee_rate_sat_vb = 1.0;
     bitcoin::policy::Assets a;
     a.keys = {keys.m_anchor};
-    adversary::Pinner pin(pp, c.commitment(false), static_cast<std::uint32_t>(c.m_layout.own_anchor), a,
-                          payout(keys, false), keys.m_payout);
+    adversary::Pinner pin(pp, c.commitment(false),
+                          static_cast<std::uint32_t>(c.m_layout.own_anchor), a, payout(keys, false),
+                          keys.m_payout);
     pin.on_start(world);
     HtlcHolderParams hp;
     hp.fee_rate_sat_vb = 20.0;
@@ -60,15 +62,18 @@ Outcome play(const std::string& rules, CommitmentFormat format) {
     o.pin_vb = pin.child_vbytes_accepted();
     if (o.m_commitment_in) {
         const auto* e = world.mempool().find(c.commitment(false).id);
-        o.v_bumps_m = e->children.size() > 1 || (format == CommitmentFormat::zero_fee_truc && o.pin_vb == 0);
+        o.v_bumps_m =
+            e->children.size() > 1 || (format == CommitmentFormat::zero_fee_truc && o.pin_vb == 0);
     }
     return o;
 }
 
 }  // namespace
 
-TEST_CASE("pinning in the world: carve-out rescues anchors under v28, the cluster limit pins them under v31",
-          "[unit]") {
+TEST_CASE(
+    "pinning in the world: carve-out rescues anchors under v28, the cluster limit pins them under "
+    "v31",
+    "[unit]") {
     const Outcome v28 = play("core_v28", CommitmentFormat::anchors);
     CHECK(v28.m_commitment_in);
     CHECK(v28.pin_vb > 99'000);
