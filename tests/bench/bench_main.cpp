@@ -12,6 +12,7 @@
 #include "tests/bench/bench_util.hpp"
 #include "tests/bench/mempool_bench.hpp"
 #include "tests/bench/world_bench.hpp"
+#include "tests/bench/lightning_bench.hpp"
 
 namespace {
 
@@ -102,7 +103,7 @@ void bench_simblock() {
 }
 
 int main(int argc, char** argv) {
-    // l2sim_bench [--quick] [--trials=N] [--scale=F] [phold|scaling|models|mempool|world ...]: all sections by default.
+    // l2sim_bench [--quick] [--trials=N] [--scale=F] [phold|scaling|models|mempool|world|lightning ...]: all sections by default.
     bench::Options o;
     std::vector<std::string> only;
     for (int i = 1; i < argc; ++i) {
@@ -122,5 +123,6 @@ int main(int argc, char** argv) {
     if (wanted("scaling")) bench::bench_scaling(o);
     if (wanted("mempool")) bench_mempool();
     if (wanted("world")) bench_world();
+    if (wanted("lightning")) bench_lightning();
     return 0;
 }
