@@ -4,6 +4,7 @@
 #include "models/bitcoin/bitcoin_model.hpp"
 #include "models/layer2/dispute/dispute_model.hpp"
 #include "models/layer2/layer2_model.hpp"
+#include "models/layer2/planner/design_attack_model.hpp"
 #include "models/phold/phold_model.hpp"
 
 namespace models {
@@ -12,6 +13,7 @@ void register_all(sim::ModelRegistry& registry) {
     registry.add<bitcoin::BitcoinModel>();
     registry.add<layer2::Layer2Model>();
     registry.add<layer2::DisputeModel>();
+    registry.add<layer2::planner::DesignAttackModel>();
     registry.add<phold::PholdModel>();
 }
 
