@@ -36,7 +36,11 @@ void only_keys(const toml::table& t, const Place& where, std::set<std::string> a
         if (!allowed.contains(name)) {
             std::string list;
             for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-            where.sub(name).fail(v, "unknown key (allowed here: " + list + ")");
+            const auto& b = k.source().begin;
+            // Point at the key itself (toml++ gives keys their own source region).
+            sim::SourcePos pos = b.line > 0 ? sim::SourcePos{where.file, static_cast<int>(b.line), static_cast<int>(b.column)}
+                                            : where.at(v);
+            throw sim::InputError(pos, where.sub(name).key, "unknown key (allowed here: " + list + ")");
         }
     }
 }
