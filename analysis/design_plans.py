@@ -121,19 +121,23 @@ def fmt(x):
     return "inf" if x == math.inf else ("n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:,.1f}")
 
 
+def pct(x):
+    return "n/a" if x is None or math.isnan(x) else f"{100 * x:.1f}%"
+
+
 def markdown(rows, s, target):
     out = [f"| plan | P(success) [99.9% CI] | cost at P={target} (BTC) [z=3.29 CI] | inherited share |",
            "|---|---|---|---|"]
     for r in sorted(rows, key=lambda r: r["cost_btc"]):
         out.append(f"| {r['plan']} | {r['success']:.3f} [{r['success_lo']:.3f}, {r['success_hi']:.3f}] | "
                    f"{fmt(r['cost_btc'])} [{fmt(r['cost_btc_lo'])}, {fmt(r['cost_btc_hi'])}] | "
-                   f"{fmt(100 * r['inherited_share'])}% |")
+                   f"{pct(r['inherited_share'])} |")
     out.append("")
     out.append(f"cheapest plan at P={target}: {s['cheapest_plan']} ({s['cheapest_what']})")
     out.append(f"cost: {fmt(s['cheapest_cost_btc'])} BTC [{fmt(s['cheapest_cost_btc_lo'])}, "
                f"{fmt(s['cheapest_cost_btc_hi'])}]; external {fmt(s['cheapest_external_btc'])} BTC, paid in "
                f"Bitcoin's resources {fmt(s['cheapest_bitcoin_paid_btc'])} BTC; inherited share "
-               f"{fmt(100 * s['cheapest_inherited_share'])}%")
+               f"{pct(s['cheapest_inherited_share'])}")
     out.append(f"max safe value: {fmt(s['max_safe_value_btc'])} BTC held; max safe deposit: "
                f"{fmt(s['max_safe_deposit_btc'])} BTC")
     return "\n".join(out)
