@@ -105,7 +105,7 @@ TEST_CASE("design limits: bonds of the signers a theft shows are slashed in full
 
 TEST_CASE("design limits: censoring the rotation for w blocks with share s succeeds with s^w",
           "[stat-light][planner]") {
-    // The federation broadcasts the rotation 8 blocks before the 2-of-3 path opens; pools holding
+    // The federation (reacting at once: latency 0) broadcasts the rotation 8 blocks before the 2-of-3 path opens; pools holding
     // 80% of the hash leave it out. The theft wins iff every one of the 8 blocks was found by a
     // censoring pool: 0.8^8. The simulation decides it by which pool the world drew for each
     // block and what that pool's template held; the oracle is the power, written here.
@@ -122,7 +122,7 @@ value_btc = 10.0
 rotate_before_blocks = 8
 [watchers.federation]
 reacts = "rotate"
-latency_s = 60.0
+latency_s = 0.0
 fee_rate_sat_vb = 10.0
 )toml";
     auto p = design_params("rotated", text);

@@ -29,7 +29,7 @@ public:
     }
     void on_start(bitcoin::World& w) {
         theft_.on_start(w);
-        if (rotator_) rotator_->on_start(w);
+        if (rotator_) rotator_->on_start(1, w);
     }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) {
         if (i == 0) {
@@ -41,7 +41,9 @@ public:
             slasher_->on_block(h, w);
         }
     }
-    void on_wake(std::size_t, std::uint32_t, bitcoin::World&) {}
+    void on_wake(std::size_t i, std::uint32_t, bitcoin::World& w) {
+        if (i == 1 && rotator_) rotator_->on_wake(w);
+    }
     /// Decided once the coin is spent and every bond a theft exposed is slashed or withdrawn.
     bool done(const bitcoin::World& w) const {
         if (w.coins().find(stage_.coin) != nullptr) return false;

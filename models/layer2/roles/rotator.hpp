@@ -20,7 +20,9 @@ public:
     Rotator(const design::Watcher& watcher, const planner::Stage& stage, std::vector<bitcoin::KeyId> honest_keys);
 
     double latency_s() const { return watcher_.latency_s; }
-    void on_start(bitcoin::World& world) { act(world.tip_height(), world); }
+    /// The run starts with the tip the federation has just seen: it acts after its latency.
+    void on_start(bitcoin::AgentIndex self, bitcoin::World& world) { world.wake(self, watcher_.latency_s, 0); }
+    void on_wake(bitcoin::World& world) { act(world.tip_height(), world); }
     void on_block(bitcoin::Height height, bitcoin::World& world) { act(height, world); }
 
     /// The rotation that confirmed, if any.

@@ -21,15 +21,20 @@ void SlashingWatcher::on_block(bitcoin::Height, bitcoin::World& world) {
         if (std::find(signers_.begin(), signers_.end(), b.key) == signers_.end()) continue;
         if (world.coins().find(b.coin) == nullptr) continue;  // slashed or withdrawn already
         const bool pending = current_[i] != 0 && world.mempool().contains(current_[i]);
-        if (pending && watcher_.fee_policy != "bump") continue;
+        const bool bump = watcher_.fee_policy == "bump";
+        if (pending && !bump) continue;
         const double rate = !pending ? std::max(rate_[i], watcher_.fee_rate_sat_vb)
                                      : std::min(rate_[i] + watcher_.bump_step_sat_vb, watcher_.max_fee_rate_sat_vb);
         if (pending && rate <= rate_[i]) continue;
         bitcoin::policy::Assets a = stage_.assets({stage_.slasher}, world.tip_height() + 1);
         a.preimages.insert(stage_.proof);
         const bitcoin::TxId id = world.next_txid();
+        // A fixed-fee slash is presigned at its rate and cannot outbid a withdrawal in the
+        // mempool; a bumping watcher pays what replacing it takes (BIP125), within its cap.
         const auto tx = planner::spend_along(id, b.coin, b.out, a, b.out.policy, [&](bitcoin::Weight w) {
-            return planner::replacing_fee(w, rate, b.coin, id, world.mempool());
+            if (!bump) return bitcoin::FeeRate{rate}.fee_for(w);
+            return std::min(planner::replacing_fee(w, rate, b.coin, id, world.mempool()),
+                            bitcoin::FeeRate{watcher_.max_fee_rate_sat_vb}.fee_for(w));
         });
         if (tx.inputs.empty() || !world.broadcast(tx).accepted()) continue;
         current_[i] = id;
