@@ -1,8 +1,10 @@
 // Candidate attack plans derived from a design (rust-miniscript src/plan.rs: a plan is one
 // spending path, analysed without signing). Every minimal satisfying path of each output's
-// policy (policy/paths.hpp) says which keys must sign and which timelock must be waited out; keys
-// of one group are interchangeable for the plan (the adversary buys the cheapest of them at run
-// time, adversary/corrupt_keys.hpp), so paths collapse to counts per key group. A path that opens
+// policy says which keys must sign and which timelock must be waited out; keys of one group are
+// interchangeable for the plan (the adversary buys the cheapest of them at run time,
+// adversary/corrupt_keys.hpp), so paths are enumerated as counts per key group: the minimal paths
+// of policy/paths.hpp, collapsed (a unit test checks the two agree), without listing the C(100,
+// 51) key sets of a 51-of-100 threshold one by one. A path that opens
 // after a timelock on an output the defenders rotate also needs the rotation kept out of blocks
 // for the window, which the adversary tries at each censoring hash share the planner is given.
 // A design that credits deposits after z confirmations adds a reorg plan per racing hash share.
