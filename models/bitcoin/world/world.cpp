@@ -56,6 +56,11 @@ void World::add_coin(const Outpoint& where, const TxOut& output, Height confirme
     mempool_.note_confirmed(where.tx, confirmed_height);
 }
 
+void World::start_at_height(Height height) {
+    tip_ = height;
+    mempool_.confirm_block(std::span<const TxId>{}, height, now_s());
+}
+
 void World::wake(AgentIndex agent, double delay_s, std::uint32_t tag) {
     sim_.schedule_in(sim::from_seconds(delay_s), sim::EntityId{0}, AgentWake{agent, tag});
 }

@@ -89,6 +89,9 @@ public:
     /// 1-parent-1-child package relay (Bitcoin Core v28, doc/policy/packages.md).
     mempool::AcceptResult broadcast_package(const Transaction& parent, const Transaction& child);
     void wake(AgentIndex agent, double delay_s, std::uint32_t tag);
+    /// Starts the chain at `height` instead of 0, for a run that begins late in a coin's life (a
+    /// timelock that opens after thousands of blocks). Call before run() and before add_coin.
+    void start_at_height(Height height);
     /// Creates a confirmed coin outside the modelled history (a funding output that predates the run).
     void add_coin(const Outpoint& where, const TxOut& output, Height confirmed_height);
     /// What the adversary and open bribes ask of the pools; read at every block.

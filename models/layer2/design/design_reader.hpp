@@ -1,0 +1,18 @@
+// Reads a design file (designs/*.toml; format in /work/notes/designs-data-readme.md, README
+// section "Designs as data"). Every problem is a sim::InputError at file:line:col naming the
+// dotted key, like a scenario file's: unknown keys, wrong types, values out of range, policies
+// that do not parse or name undeclared keys, agent classes nobody declared.
+#pragma once
+
+#include <string>
+
+#include "models/layer2/design/design.hpp"
+
+namespace models::layer2::design {
+
+/// Reads and checks the design in `path`; throws sim::InputError.
+Design read_design(const std::string& path);
+/// The same from text (tests); `file` names it in errors.
+Design read_design_text(const std::string& text, const std::string& file);
+
+}  // namespace models::layer2::design

@@ -1,0 +1,56 @@
+// See design_attack_model.hpp.
+#include "models/layer2/planner/design_attack_model.hpp"
+
+#include "models/adversary/corrupt_keys.hpp"
+#include "models/layer2/design/design_reader.hpp"
+#include "models/layer2/planner/deposit_reorg.hpp"
+#include "models/layer2/planner/plan_run.hpp"
+
+namespace models::layer2::planner {
+
+std::vector<sim::Column> DesignAttackModel::outcome_columns(const Params& p) {
+    const auto d = design::read_design(p.design.file);
+    std::vector<sim::Column> cols{
+        {"plans", sim::ColumnType::u64, "plans", "candidate plans run in this replication"},
+    };
+    for (const Plan& plan : enumerate_plans(d, p.planner)) {
+        const auto c = PlanOutcome::columns(plan.id, plan.description);
+        cols.insert(cols.end(), c.begin(), c.end());
+    }
+    const auto stats = bitcoin::WorldStats::columns();
+    cols.insert(cols.end(), stats.begin(), stats.end());
+    return cols;
+}
+
+sim::RunOutput DesignAttackModel::run(const Params& p, const sim::RunInput& in) {
+    const auto d = design::read_design(p.design.file);
+    const auto plans = enumerate_plans(d, p.planner);
+    const auto draws = adversary::draw_keyholders(d, sim::StreamFactory(in.master_seed, in.stream_run));
+    std::vector<double> out{static_cast<double>(plans.size())};
+    bitcoin::WorldStats total;
+    for (const Plan& plan : plans) {
+        const PlanOutcome o = plan.kind == PlanKind::spend_output
+                                  ? run_spend_plan(d, plan, p.planner, p.world, draws, in)
+                                  : run_reverse_deposit(d, plan, p.planner, in);
+        o.append_to(out);
+        total.events_processed += o.world.events_processed;
+        total.agents += o.world.agents;
+        total.txs_broadcast += o.world.txs_broadcast;
+        total.txs_confirmed += o.world.txs_confirmed;
+        total.txs_replaced += o.world.txs_replaced;
+        total.blocks += o.world.blocks;
+    }
+    total.append_to(out);
+    return {out, {}};
+}
+
+std::optional<std::pair<std::string, std::string>> DesignAttackModel::check(const Params& p) {
+    const auto d = design::read_design(p.design.file);  // throws sim::InputError at the design file's line
+    if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
+        return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
+    if (enumerate_plans(d, p.planner).empty())
+        return std::pair{"design.file", "the design has no attack plan to run (every path needs a preimage?)"};
+    return std::nullopt;
+}
+
+}  // namespace models::layer2::planner

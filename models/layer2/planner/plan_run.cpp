@@ -1,0 +1,135 @@
+// See plan_run.hpp.
+#include "models/layer2/planner/plan_run.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "models/adversary/censor_outputs.hpp"
+#include "models/adversary/key_theft.hpp"
+#include "models/layer2/planner/stage.hpp"
+#include "models/layer2/roles/rotator.hpp"
+#include "models/layer2/roles/slashing_watcher.hpp"
+
+namespace models::layer2::planner {
+
+namespace {
+
+/// The agents of one spend plan, in the order the world shows them blocks.
+class SpendAgents {
+public:
+    SpendAgents(adversary::KeyTheft& theft, roles::Rotator* rotator, roles::SlashingWatcher* slasher,
+                const Stage& stage)
+        : theft_(theft), rotator_(rotator), slasher_(slasher), stage_(stage) {}
+
+    std::size_t size() const { return 3; }
+    double latency_s(std::size_t i) const {
+        if (i == 1 && rotator_) return rotator_->latency_s();
+        if (i == 2 && slasher_) return slasher_->latency_s();
+        return 0.0;
+    }
+    void on_start(bitcoin::World& w) {
+        theft_.on_start(w);
+        if (rotator_) rotator_->on_start(1, w);
+    }
+    void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) {
+        if (i == 0) {
+            theft_.on_block(h, w);
+            if (slasher_ && theft_.txid() != 0) slasher_->watch_for(theft_.txid(), theft_.signers());
+        } else if (i == 1 && rotator_) {
+            rotator_->on_block(h, w);
+        } else if (i == 2 && slasher_) {
+            slasher_->on_block(h, w);
+        }
+    }
+    void on_wake(std::size_t i, std::uint32_t, bitcoin::World& w) {
+        if (i == 1 && rotator_) rotator_->on_wake(w);
+    }
+    /// Decided once the coin is spent and every bond a theft exposed is slashed or withdrawn.
+    bool done(const bitcoin::World& w) const {
+        if (w.coins().find(stage_.coin) != nullptr) return false;
+        if (!w.confirmed_at(theft_.txid())) return true;  // rotated: the plan failed
+        for (const Bond& b : stage_.bonds)
+            if (std::find(theft_.signers().begin(), theft_.signers().end(), b.key) != theft_.signers().end() &&
+                w.coins().find(b.coin) != nullptr)
+                return false;
+        return true;
+    }
+
+private:
+    adversary::KeyTheft& theft_;
+    roles::Rotator* rotator_;
+    roles::SlashingWatcher* slasher_;
+    const Stage& stage_;
+};
+
+std::vector<bitcoin::KeyId> honest_keys(const design::Design& d, const adversary::KeyholderDraws& draws,
+                                        const std::vector<bitcoin::KeyId>& bribed) {
+    std::vector<bitcoin::KeyId> out;
+    for (const auto& g : d.key_groups)
+        for (bitcoin::KeyId k : *d.symbols.group(g.name))
+            if (draws.available[k] && std::find(bribed.begin(), bribed.end(), k) == bribed.end()) out.push_back(k);
+    return out;
+}
+
+}  // namespace
+
+PlanOutcome run_spend_plan(const design::Design& d, const Plan& plan, const PlannerParams& params,
+                           const bitcoin::WorldParams& world_params, const adversary::KeyholderDraws& draws,
+                           const sim::RunInput& in) {
+    PlanOutcome out;
+    out.loot_btc = plan.loot_btc;
+    const auto corruption = adversary::cheapest_corruption(d, draws, plan.keys_needed);
+    out.keys_obtained = corruption.has_value();
+    if (!corruption) return out;  // the adversary cannot sign: nothing to broadcast
+    out.keys_btc = corruption->cost_btc;
+    out.keys_corrupted = static_cast<double>(corruption->keys.size());
+
+    // The run's length follows from the plan's heights, so it is set before the world exists.
+    bitcoin::WorldParams wp = world_params;
+    {
+        const Stage probe = make_stage(d, plan, {}, {}, 0, 0);
+        wp.horizon_blocks = static_cast<std::int64_t>(probe.opens_h - probe.start_h) +
+                            std::max<std::int64_t>(params.after_window_blocks, d.bonds.unbond_blocks + 6);
+    }
+    bitcoin::World world(wp, sim::StreamFactory(in.master_seed, in.stream_run));
+    const bitcoin::TxId coin_tx = world.next_txid();
+    const bitcoin::TxId first_bond = world.next_txid();
+    for (std::size_t i = 1; i < corruption->keys.size(); ++i) world.next_txid();
+    const Stage stage = make_stage(d, plan, corruption->keys, corruption->bribed, coin_tx, first_bond);
+    world.start_at_height(stage.start_h);
+    world.add_coin(stage.coin, stage.coin_out, stage.confirmed_h);
+    for (const Bond& b : stage.bonds) world.add_coin(b.coin, b.out, stage.start_h);
+
+    adversary::KeyTheft theft(stage, corruption->keys, params.theft_fee_rate_sat_vb);
+    std::optional<roles::Rotator> rotator;
+    if (const auto* w = d.watcher("rotate"); w && stage.rotate_h > 0)
+        rotator.emplace(*w, stage, honest_keys(d, draws, corruption->bribed));
+    std::optional<roles::SlashingWatcher> slasher;
+    if (const auto* w = d.watcher("slash"); w && !stage.bonds.empty()) slasher.emplace(*w, stage);
+    double censored_share = 0.0;
+    if (plan.rotation_to_censor && plan.censor_share > 0.0)
+        censored_share = adversary::censor_outputs(world, plan.censor_share, {stage.coin});
+
+    SpendAgents agents(theft, rotator ? &*rotator : nullptr, slasher ? &*slasher : nullptr, stage);
+    world.run(agents);
+
+    out.success = world.confirmed_at(theft.txid()).has_value();
+    out.duration_s = world.now_s();
+    // Censoring lasts until the coin is spent, by either side.
+    double decided_s = world.now_s();
+    for (const auto& b : world.blocks())
+        if (world.coins().find(stage.coin) == nullptr &&
+            std::find(b.modelled.begin(), b.modelled.end(), theft.txid()) != b.modelled.end())
+            decided_s = b.time_s;
+    if (rotator)
+        if (auto r = rotator->confirmed(world))
+            for (const auto& b : world.blocks())
+                if (std::find(b.modelled.begin(), b.modelled.end(), *r) != b.modelled.end()) decided_s = b.time_s;
+    out.hash_share_s = censored_share * decided_s;
+    out.block_space_sat = static_cast<double>(theft.fees_confirmed(world).value);
+    out.bonds_slashed_btc = slasher ? slasher->slashed(world, true).btc() : 0.0;
+    out.world = world.stats();
+    return out;
+}
+
+}  // namespace models::layer2::planner
