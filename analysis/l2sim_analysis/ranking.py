@@ -22,6 +22,16 @@ PANEL_ORDER = ["Bitcoin L1 and miner-secured designs", "Custody pegs (keyholders
 SAME = ["design", "attack", "variant", "experiment"]
 
 
+# Attacks that lock value without taking it. The estimator's FREEZE_ATTACKS names only the custody
+# peg's `freeze`; BitVM2's operator_freeze records value_frozen_btc (models/layer2/timelock_designs/
+# bitvm2.cpp) and a committee's DA withholding is a freeze (README, Known limits).
+FREEZE_WORDS = ("freeze", "withholding")
+
+
+def is_freeze(attack):
+    return any(w in str(attack) for w in FREEZE_WORDS)
+
+
 def family(design):
     """The design family: the label's first word (`custody_peg (liquid)` -> `custody_peg`)."""
     return str(design).split(" ")[0]
@@ -55,7 +65,7 @@ def design_rows(table):
             for c in ("cost_usd", "cost_usd_lo", "cost_usd_hi", "inherited_share", "bitcoin_paid_usd", "external_usd"):
                 row[f"{pricing}_{c}"] = np.nan if r is None else float(r[c])
             row[f"{pricing}_hash_plan"] = "" if r is None else r["hash_plan"]
-        thefts = flow[np.isfinite(flow["max_safe_value_usd"])]
+        thefts = flow[np.isfinite(flow["max_safe_value_usd"]) & ~flow["attack"].map(is_freeze)]
         if len(thefts):
             t = thefts.loc[thefts["max_safe_value_usd"].idxmin()]
             row.update(theft_attack=t["attack"], theft_cost_usd=float(t["cost_usd"]),
@@ -79,3 +89,45 @@ def usd(v):
         if abs(v) >= scale:
             return f"${v / scale:.3g}{letter}"
     return f"${v:.3g}"
+
+
+def system_ranking(systems, table, btc_usd):
+    """One row per real system (systems/*.toml): its cheapest attack over the designs it maps to
+    (flow and stock cost with intervals, inherited share), its cheapest theft (= the largest value
+    it can safely hold against one attack, flow pricing, and the same attack's stock cost), the
+    value one attack captures, and their ratio (> 1: it holds more than its cheapest theft costs).
+    A system whose designs are not in the table is kept, with its costs missing."""
+    designs = design_rows(table)
+    rows = []
+    for s in systems:
+        mine = designs[designs["design"].isin(s.designs)]
+        row = {"system": s.key, "name": s.name, "kind": s.kind, "designs": ", ".join(s.designs),
+               "modelled": len(mine) > 0, "attack_unit": s.attack_unit,
+               "held_btc": s.held_btc, "held_usd": s.held_usd_at(btc_usd), "at_risk_usd": s.at_risk_usd(btc_usd),
+               "value_confirmed": s.value.confirmed, "value_note": s.value.note, "value_source": s.value.source,
+               "value_read": s.value.read}
+        if len(mine):
+            best = mine.loc[mine["flow_cost_usd"].idxmin()]
+            row.update({k: best[k] for k in best.index if k.startswith(("flow_", "stock_", "feasible_"))})
+            row.update(design=best["design"], attack=best["attack"])
+            thefts = mine.dropna(subset=["theft_cost_usd"]) if "theft_cost_usd" in mine else mine.iloc[:0]
+            if len(thefts):
+                t = thefts.loc[thefts["theft_cost_usd"].idxmin()]
+                row.update(theft_design=t["design"], theft_attack=t["theft_attack"],
+                           max_safe_usd=t["theft_cost_usd"], max_safe_usd_lo=t["theft_cost_usd_lo"],
+                           max_safe_usd_hi=t["theft_cost_usd_hi"], max_safe_stock_usd=t["theft_stock_usd"],
+                           max_safe_stock_usd_lo=t["theft_stock_usd_lo"], max_safe_stock_usd_hi=t["theft_stock_usd_hi"],
+                           theft_share=t["theft_share"])
+        risk, safe = row["at_risk_usd"], row.get("max_safe_usd")
+        if risk is None or safe is None or not np.isfinite(safe):
+            row["ratio"] = np.nan
+        elif safe > 0:
+            row["ratio"] = risk / safe
+        else:
+            row["ratio"] = np.inf if risk > 0 else 0.0
+        row["holds_more"] = bool(np.isfinite(row["ratio"]) and row["ratio"] > 1 or row["ratio"] == np.inf)
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    order = frame["ratio"].fillna(-1.0)
+    return frame.assign(_o=order).sort_values(["_o", "system"], ascending=[False, True]).drop(columns="_o") \
+        .reset_index(drop=True)

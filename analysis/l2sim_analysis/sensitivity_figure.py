@@ -10,7 +10,7 @@ CAPTION = (
     "feasible plan). Bars: Sobol total-order index (Jansen estimator) with its 95% bootstrap "
     "interval; dots: first-order index. A bar near 0: the assumption does not matter over its "
     "range; total > first order: it matters through interactions (often by changing which attack "
-    "is cheapest). Message: keyholder-secured systems are driven by the keyholders' bribe price "
+    "is cheapest). A blank row: not an input of that system (the watcher policy enters only where a sweep varied it). Message: keyholder-secured systems are driven by the keyholders' bribe price "
     "and the BTC price, never by the price of hash.")
 
 
@@ -46,12 +46,11 @@ def draw(table, stem, columns=3):
         ax.grid(axis="x", color="0.9", lw=0.5)
         for s in ("top", "right"):
             ax.spines[s].set_visible(False)
-    for ax in axes[-1]:
-        ax.set_xlabel("Sobol index (share of variance of log10 cost)", fontsize=6.5)
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     handles = [Patch(color=style.OKABE_ITO[0], label="total-order index (95% bootstrap interval)"),
                Line2D([], [], marker="o", ls="", color=style.OKABE_ITO[1], mec="0.2", ms=3, label="first-order index")]
+    fig.supxlabel("Sobol index (share of the variance of log10 of the headline cost, 1)", fontsize=7)
     fig.tight_layout(rect=(0, 0, 1, 0.97))
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.975), ncol=2, frameon=False, fontsize=6.5)
     style.save(fig, str(stem))
