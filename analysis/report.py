@@ -107,6 +107,19 @@ def print_pdf(chromium, html_path, pdf_path):
 
 
 def build(results, out, systems_dir, economics, pdf=True):
+    """Writes everything into a scratch folder beside OUT, then moves the files into place: a
+    failure on the way leaves an earlier report untouched."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".report_", dir=out.parent) as scratch:
+        scratch = pathlib.Path(scratch)
+        _build(results, scratch, systems_dir, economics, pdf)
+        out.mkdir(parents=True, exist_ok=True)
+        for f in sorted(scratch.iterdir()):
+            os.replace(f, out / f.name)
+    return out / "index.html"
+
+
+def _build(results, out, systems_dir, economics, pdf):
     import jinja2
     import numpy as np
     from l2sim_analysis import cost_figure, sensitivity_figure, systems_figure
@@ -119,7 +132,6 @@ def build(results, out, systems_dir, economics, pdf=True):
     sens = read_csv(sens_path, "the sensitivity table (run analysis/sensitivity.py)") if sens_path.exists() else None
     ranking = system_ranking(systems, table, econ.btc_usd)
     designs = design_rows(table)
-    out.mkdir(parents=True, exist_ok=True)
     cost_figure.draw(table[table["pricing"] != "feasible"], out / "fig_inherited_cost")
     cost_figure.draw_map(table, out / "fig_design_map")
     systems_figure.draw(ranking, out / "fig_systems")
