@@ -151,7 +151,7 @@ def _build(results, out, systems_dir, economics, pdf):
     env.filters["usd"] = usd
     env.filters["share"] = lambda v: "n/a" if v is None or not np.isfinite(v) else f"{v:.2f}"
     env.filters["ratio"] = lambda v: "n/a" if v is None or (isinstance(v, float) and np.isnan(v)) else (
-        "unbounded (no direct cost)" if v == np.inf else f"{v:.3g}")
+        "infinite (no direct cost)" if v == np.inf else f"{v:.3g}")
     env.filters["finite"] = lambda v: v is not None and isinstance(v, (int, float)) and bool(np.isfinite(v))
     env.tests["finite"] = env.filters["finite"]
     page = env.get_template("report.html.j2").render(
@@ -162,7 +162,7 @@ def _build(results, out, systems_dir, economics, pdf):
         footnotes=footnotes(results / "inherited_cost.md"), versions=versions(chromium),
         provenance=provenance(results), has_sensitivity=sens is not None,
         captions={"inherited": cost_figure.CAPTION_INHERITED, "map": cost_figure.CAPTION_MAP,
-                  "systems": systems_figure.CAPTION, "sensitivity": sensitivity_figure.CAPTION},
+                  "systems": systems_figure.caption(ranking), "sensitivity": sensitivity_figure.CAPTION},
         economics_path=os.path.relpath(economics, ROOT), n_systems=len(systems))
     html_path = out / "index.html"
     html_path.write_text(page)

@@ -26,21 +26,23 @@ CAPTION_INHERITED = (
     "pricing (rent the hash); open squares: the same attack under stock pricing (buy the hash). "
     "Bars: 95% bootstrap intervals (often narrower than the marker). Dotted and dashed lines: "
     "double-spending a 6-confirmation Bitcoin payment (L1 baseline) under flow and stock pricing. "
-    "Message: apart from attacks that must out-mine Bitcoin, every design's cheapest attack costs "
-    "less than buying the hash to double-spend an L1 payment, and most cost less than renting it.")
+    "Message: apart from attacks that must out-mine Bitcoin (which cost what double-spending Bitcoin "
+    "costs), every design's cheapest attack costs far less than buying the hash for an L1 double "
+    "spend; custody pegs, bridges, staking and statechains sit near the rented-hash baseline, "
+    "Lightning attacks and miner cartels far below it.")
 CAPTION_MAP = (
     "Who pays for each design's cheapest attack (the flow-cheapest attack of the other figure, "
     "priced under stock pricing). Dark: share paid in Bitcoin's own resources (hash x time, block "
     "space); light: share paid outside them (keyholder and miner bribes, slashed stake, eclipse "
     "nodes); grey: no direct cost (a cartel of existing miners, or users who cannot exit). Right: "
-    "the stock cost with its 95% interval. Message: only attacks that must out-mine Bitcoin "
-    "inherit its cost; everything else is paid outside Bitcoin.")
+    "the stock cost with its 95% interval. Message: only attacks that must out-mine Bitcoin or buy "
+    "its block space inherit its cost; everything else is paid outside Bitcoin.")
 
 
 def short_label(row):
     """`custody_peg (liquid): freeze`: design and attack, trimmed to fit the axis."""
     text = f"{row['design']}: {row['attack']}".replace(" upgrade delay", " delay")
-    return text if len(text) <= 66 else text[:64] + "..."
+    return text if len(text) <= 74 else text[:72] + "..."
 
 
 def panels(rows, max_rows=MAX_ROWS):

@@ -13,8 +13,15 @@ CAPTION = (
     "the public mean size); filled when a primary source confirmed the figure, open when it is a "
     "secondary lead. Circles: the cost of the cheapest theft under flow pricing, squares under stock "
     "pricing, bars 95% intervals. A diamond right of its circle: the system holds more than its "
-    "cheapest theft costs. Message: every custody system, bridge and Babylon holds more than its "
-    "cheapest theft costs under today's model inputs.")
+    "cheapest theft costs.")
+
+
+def caption(ranking):
+    """The caption with its message computed from the data it shows."""
+    known = ranking[ranking["at_risk_usd"].notna() & (ranking["at_risk_usd"] > 0)]
+    over = known[known["holds_more"]]
+    return (f"{CAPTION} Message: {len(over)} of the {len(known)} systems holding a known, non-zero value "
+            f"hold more than their cheapest theft costs.")
 HELD, SAFE, STOCK = style.OKABE_ITO[2], style.OKABE_ITO[0], style.OKABE_ITO[3]
 
 
