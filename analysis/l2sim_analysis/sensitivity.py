@@ -134,17 +134,43 @@ def defaults(econ):
     return out
 
 
+def jansen_indices(f, d, n_base, seed, resamples=200):
+    """Saltelli sampling of the unit cube [0, 1]^d (scrambled Sobol' points, A and B matrices and
+    the d matrices AB_i) and Jansen's estimators (Saltelli et al. 2010, table 2):
+    S_Ti = E[(f(A) - f(AB_i))^2] / (2 V),  S_i = (V - E[(f(B) - f(AB_i))^2] / 2) / V.
+    `f` maps an (n, d) array to n outputs. Returns (S1, ST, ST_lo, ST_hi, V) arrays (bootstrap 95%
+    interval on ST), or None when the output does not vary or is not finite."""
+    from scipy.stats import qmc
+    base = qmc.Sobol(d=2 * d, scramble=True, seed=seed).random(n_base)
+    A, B = base[:, :d], base[:, d:]
+    fA, fB = f(A), f(B)
+    if not (np.isfinite(fA).all() and np.isfinite(fB).all()):
+        return None
+    var = np.var(np.concatenate([fA, fB]))
+    if var < ZERO_VARIANCE:
+        return None
+    idx = np.random.default_rng(seed).integers(0, n_base, size=(resamples, n_base))
+    boot_var = np.var(np.concatenate([fA[idx], fB[idx]], axis=1), axis=1)
+    s1, st, lo, hi = (np.zeros(d) for _ in range(4))
+    for i in range(d):
+        ABi = A.copy()
+        ABi[:, i] = B[:, i]
+        fABi = f(ABi)
+        st[i] = np.mean((fA - fABi) ** 2) / (2 * var)
+        s1[i] = (var - np.mean((fB - fABi) ** 2) / 2) / var
+        boot = np.mean((fA[idx] - fABi[idx]) ** 2, axis=1) / (2 * boot_var)
+        lo[i], hi[i] = np.quantile(boot, 0.025), np.quantile(boot, 0.975)
+    return s1, st, lo, hi, var
+
+
 def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
     """Jansen first-order (S1) and total-order (ST) indices of the log10 headline cost, with a
     bootstrap 95% interval on ST; None when the cost does not vary (e.g. always 0)."""
-    from scipy.stats import qmc
     names = list(INPUTS)
     use_watcher = {0, 1} <= set(points.watcher.tolist())
     if use_watcher:
         names.append(WATCHER[0])
     d = len(names)
-    base = qmc.Sobol(d=2 * d, scramble=True, seed=seed).random(n_base)
-    A, B = base[:, :d], base[:, d:]
 
     def evaluate(M):
         x = {k: _scale(M[:, i], k) for i, k in enumerate(names) if k in INPUTS}
@@ -153,28 +179,11 @@ def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
 
     # log10 of the cost: costs span decades, and a log output keeps one huge sample from owning
     # the variance; a zero cost (no direct cost) is floored at $1.
-    out = lambda M: np.log10(np.maximum(evaluate(M), 1.0))  # noqa: E731
-    fA, fB = out(A), out(B)
-    if not (np.isfinite(fA).all() and np.isfinite(fB).all()):
+    result = jansen_indices(lambda M: np.log10(np.maximum(evaluate(M), 1.0)), d, n_base, seed, resamples)
+    if result is None:
         return None
-    fAB = []
-    for i in range(d):
-        ABi = A.copy()
-        ABi[:, i] = B[:, i]
-        fAB.append(out(ABi))
-    var = np.var(np.concatenate([fA, fB]))
-    if var < ZERO_VARIANCE:
-        return None
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, n_base, size=(resamples, n_base))
-    rows = []
-    for i, name in enumerate(names):
-        st = np.mean((fA - fAB[i]) ** 2) / (2 * var)
-        s1 = (var - np.mean((fB - fAB[i]) ** 2) / 2) / var
-        boot = np.mean((fA[idx] - fAB[i][idx]) ** 2, axis=1) / (
-            2 * np.var(np.concatenate([fA[idx], fB[idx]], axis=1), axis=1))
-        label = INPUTS[name][0] if name in INPUTS else WATCHER[1]
-        rows.append({"input": name, "label": label, "S1": s1, "ST": st,
-                     "ST_lo": float(np.quantile(boot, 0.025)), "ST_hi": float(np.quantile(boot, 0.975)),
-                     "n_base": n_base, "evaluations": n_base * (d + 2)})
+    s1, st, lo, hi, _ = result
+    rows = [{"input": name, "label": INPUTS[name][0] if name in INPUTS else WATCHER[1], "S1": s1[i], "ST": st[i],
+             "ST_lo": lo[i], "ST_hi": hi[i], "n_base": n_base, "evaluations": n_base * (d + 2)}
+            for i, name in enumerate(names)]
     return pd.DataFrame(rows).sort_values("ST", ascending=False).reset_index(drop=True)

@@ -103,3 +103,22 @@ def test_bad_system_file_exits_2_and_writes_nothing(tmp_path):
                         "-o", str(tmp_path / "out"), "--no-pdf"], capture_output=True, text=True)
     assert r.returncode == 2 and "key 'model.scenario'" in r.stderr, r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_sensitivity_baseline_reprices_like_the_estimator(report):
+    # The sensitivity re-prices mean recorded quantities per budget point (sensitivity.cost_matrix);
+    # the estimator prices run by run and then averages (economics.price, inheritance.mode_parts).
+    # Without --refine both see the same budget points, so at the default prices the system's
+    # cheapest feasible-plan cost must agree (to rounding): a consistency check of two code paths.
+    import pandas as pd
+    from l2sim_analysis.systems import load_systems
+    table = pd.read_csv(report.parent / "inherited_cost.csv")
+    sens = pd.read_csv(report.parent / "sensitivity.csv")
+    compared = 0
+    for s in load_systems():
+        rows = table[(table["pricing"] == "feasible") & table["design"].isin(s.designs) & table["feasible"]]
+        base = sens[sens["system"] == s.key]["baseline_usd"].dropna()
+        if len(rows) and len(base):
+            assert base.iloc[0] == pytest.approx(rows["cost_usd"].min(), rel=1e-9, abs=1e-6), s.key
+            compared += 1
+    assert compared >= 2
