@@ -10,9 +10,10 @@ APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtb
             catch2 libtomlplusplus-dev libcli11-dev libfmt-dev librandom123-dev hdf5-tools \
             libopenmpi-dev openmpi-bin libns3-dev \
             python3-h5py python3-numpy python3-scipy python3-matplotlib python3-xarray \
-            python3-h5netcdf python3-pytest python3-pandas
+            python3-h5netcdf python3-pytest python3-pandas \
+            python3-jinja2 python3-nbformat python3-nbclient python3-ipykernel chromium
 
-.PHONY: all deps build test demo validate bench figures clean format fuzz
+.PHONY: all deps build test demo report report-files validate bench figures clean format fuzz
 
 all: build
 
@@ -46,7 +47,20 @@ demo: build
 	$(L2SIM) run scenarios/world/claim_window.toml --overwrite --threads $(JOBS) --progress none -o results/claim_window.h5
 	$(L2SIM) sweep scenarios/study_demo.toml --overwrite --threads $(JOBS) -o results/study_demo.h5 --progress none
 	$(PY) analysis/figures/fig_double_spend.py results/study_demo.h5 -o results/fig_demo
-	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/headline.md, results/claim_window.h5, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}"
+	@$(MAKE) --no-print-directory report-files
+	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/headline.md, results/claim_window.h5, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}, results/sensitivity.csv, results/report/index.{html,pdf}"
+
+# The Layer2 security report (results/report/index.html and index.pdf) from the runs of `make demo`
+# (run first when its table is missing): Sobol sensitivity per real system (systems/*.toml), then
+# the jinja2 page printed by headless chromium.
+REPORT_RESULTS = results/study_default.h5 $(LIGHTNING:%=results/lightning_%.h5) $(OTHER_DESIGNS:%=results/layer2_%.h5)
+report: build
+	@if [ -f results/inherited_cost.csv ]; then $(MAKE) --no-print-directory report-files; \
+	else $(MAKE) --no-print-directory demo; fi
+
+report-files:
+	$(PY) analysis/sensitivity.py $(REPORT_RESULTS) -o results
+	$(PY) analysis/report.py --results results -o results/report
 
 validate: build
 	$(BUILD)/l2sim_tests "[.statistical]" --reporter compact

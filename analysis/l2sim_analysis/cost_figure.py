@@ -1,83 +1,159 @@
-"""Attack cost versus value at risk, per design: each design's cheapest theft is a horizontal band
-(its cost and CI do not depend on the value it guards). Below the diagonal cost = value the attack
-pays; above it, it does not. Solid: flow pricing (rent the hash); dashed: stock (buy it). Attacks
-with no direct cost (a cartel of existing miners) sit on the bottom edge."""
+"""The two design figures of the estimator, drawn as small multiples (one panel per design family,
+at most eight rows a panel), labels on the axis beside their rows, legends above the panels:
+
+- fig_inherited_cost: per design, its cheapest successful attack under flow pricing (rent the
+  hash) and the same attack under stock pricing (buy the hash), with 95% intervals, against the L1
+  baseline (double-spending a 6-confirmation payment).
+- fig_design_map: per design, the share of that attack's stock cost paid in Bitcoin's own
+  resources (hash x time, block space) against the share paid outside them (bribes, keys, stake,
+  eclipse nodes), with the cost and its interval beside each bar.
+
+Both read the estimator's table (one row per design, attack, parameter point and cost view)."""
 import numpy as np
 
 from . import style
+from .ranking import PANEL_ORDER, design_rows, usd
 
-FLOOR_USD = 1.0
-# Okabe-Ito, then Tol's muted colours for designs past eight (still colour-blind safe).
-COLOURS = style.OKABE_ITO + ["#882255", "#44AA99", "#117733", "#999933", "#AA4499", "#332288"]
+MAX_ROWS = 8
+ZERO_X = 0.1          # where a zero cost is drawn on the log axis (labelled "0")
+X_LIMITS = (0.04, 4e13)
+TICKS = [ZERO_X, 1e1, 1e3, 1e6, 1e9, 1e12]
+TICK_LABELS = ["0", "$10", "$1k", "$1M", "$1B", "$1T"]
+FLOW, STOCK, BASE = style.OKABE_ITO[0], style.OKABE_ITO[3], "0.35"
+
+CAPTION_INHERITED = (
+    "Cheapest successful attack per design (USD per success, log scale). Filled circles: flow "
+    "pricing (rent the hash); open squares: the same attack under stock pricing (buy the hash). "
+    "Bars: 95% bootstrap intervals (often narrower than the marker). Dotted and dashed lines: "
+    "double-spending a 6-confirmation Bitcoin payment (L1 baseline) under flow and stock pricing. "
+    "Message: apart from attacks that must out-mine Bitcoin (which cost what double-spending Bitcoin "
+    "costs), every design's cheapest attack costs far less than buying the hash for an L1 double "
+    "spend; custody pegs, bridges, staking and statechains sit near the rented-hash baseline, "
+    "Lightning attacks and miner cartels far below it.")
+CAPTION_MAP = (
+    "Who pays for each design's cheapest attack (the flow-cheapest attack of the other figure, "
+    "priced under stock pricing). Dark: share paid in Bitcoin's own resources (hash x time, block "
+    "space); light: share paid outside them (keyholder and miner bribes, slashed stake, eclipse "
+    "nodes); grey: no direct cost (a cartel of existing miners, or users who cannot exit). Right: "
+    "the stock cost with its 95% interval. Message: only attacks that must out-mine Bitcoin or buy "
+    "its block space inherit its cost; everything else is paid outside Bitcoin.")
+
+
+def short_label(row):
+    """`custody_peg (liquid): freeze`: design and attack, trimmed to fit the axis."""
+    text = f"{row['design']}: {row['attack']}".replace(" upgrade delay", " delay")
+    return text if len(text) <= 74 else text[:72] + "..."
+
+
+def panels(rows, max_rows=MAX_ROWS):
+    """(title, rows) per panel in PANEL_ORDER; a family with more rows than max_rows is split."""
+    out = []
+    for name in PANEL_ORDER:
+        sub = rows[rows["panel"] == name]
+        chunks = [sub.iloc[i:i + max_rows] for i in range(0, len(sub), max_rows)]
+        for k, chunk in enumerate(chunks):
+            title = name if len(chunks) == 1 else f"{name} ({k + 1}/{len(chunks)})"
+            out.append((title, chunk))
+    return out or [("no design with a finite cost in these results", rows)]
+
+
+def _panel_axes(parts, width, row_in=0.2):
+    import matplotlib.pyplot as plt
+    style.apply()
+    heights = [max(len(rows), 1) for _, rows in parts]
+    fig = plt.figure(figsize=(width, sum(heights) * row_in + 0.42 * len(parts) + 0.5))
+    grid = fig.add_gridspec(len(parts), 1, height_ratios=heights, hspace=0.5 / max(heights) + 0.35)
+    return fig, [fig.add_subplot(grid[i]) for i in range(len(parts))]
+
+
+def _x(v):
+    return ZERO_X if v == 0 else v
+
+
+def _interval(ax, y, row, prefix, colour):
+    lo, hi = row[f"{prefix}_cost_usd_lo"], row[f"{prefix}_cost_usd_hi"]
+    if np.isfinite(lo) and np.isfinite(hi) and hi > lo:
+        ax.plot([_x(lo), _x(hi)], [y, y], color=colour, lw=1.0, zorder=2, solid_capstyle="butt")
+
+
+def _rows_axis(ax, title, rows, labels):
+    ax.set_yticks(range(len(rows)), labels, fontsize=6.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_title(title, fontsize=7.5, loc="left", pad=3)
+    ax.tick_params(axis="y", length=0)
+    for s in ("top", "right"):
+        ax.spines[s].set_visible(False)
 
 
 def draw(table, stem):
-    fig, ax = style.figure(style.DOUBLE_WIDTH_IN, 0.6)
-    v = np.logspace(2, 12, 50)
-    ax.plot(v, v, color="0.4", lw=0.8, ls=":")
-    ax.text(3e10, 1.2e10, "cost = value at risk", rotation=33, fontsize=6, color="0.3", ha="center")
-    theft = table[~table["attack"].str.startswith("freeze") & np.isfinite(table["cost_usd"])]
-    designs = sorted(theft["design"].unique())
-    for i, design in enumerate(designs):
-        c = COLOURS[i % len(COLOURS)]
-        for pricing, ls in (("flow", "-"), ("stock", "--")):
-            rows = theft[(theft["design"] == design) & (theft["pricing"] == pricing)]
-            if rows.empty:
-                continue
-            best = rows.loc[rows["cost_usd"].idxmin()]
-            cost = max(best["cost_usd"], FLOOR_USD)
-            ax.plot(v, np.full_like(v, cost), color=c, ls=ls, lw=1.2 if pricing == "flow" else 0.9,
-                    label=f"{design}: {best['attack']}" if pricing == "flow" else None)
-            lo, hi = max(best["cost_usd_lo"], FLOOR_USD), max(best["cost_usd_hi"], FLOOR_USD)
-            if np.isfinite(lo) and np.isfinite(hi) and hi > lo:
-                ax.fill_between(v, lo, hi, color=c, alpha=0.15, lw=0)
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlim(v[0], v[-1])
-    ax.set_ylim(FLOOR_USD * 0.7, 1e12)
-    ax.text(v[0] * 1.3, FLOOR_USD * 1.4, "$1 line: no direct cost (existing-miner cartel)", fontsize=6, color="0.3")
-    ax.set_xlabel("value at risk (USD)")
-    ax.set_ylabel("cheapest successful attack (USD)")
-    ax.legend(frameon=False, fontsize=5.5, loc="upper left", ncol=2, title="solid: flow (rent hash); dashed: stock (buy hash)",
-              title_fontsize=6)
+    """fig_inherited_cost: cheapest attack per design, flow and stock, with intervals."""
+    rows = design_rows(table)
+    parts = panels(rows)
+    fig, axes = _panel_axes(parts, style.DOUBLE_WIDTH_IN)
+    base = rows[rows["family"] == "l1_payment"]
+    for (title, sub), ax in zip(parts, axes):
+        for y, (_, r) in enumerate(sub.iterrows()):
+            ax.axhline(y, color="0.92", lw=0.5, zorder=0)
+            _interval(ax, y, r, "flow", FLOW)
+            _interval(ax, y, r, "stock", STOCK)
+            if np.isfinite(r["stock_cost_usd"]):
+                ax.plot(_x(r["stock_cost_usd"]), y, "s", mfc="white", mec=STOCK, mew=1.0, ms=4.5, zorder=3)
+            ax.plot(_x(r["flow_cost_usd"]), y, "o", color=FLOW, ms=4, zorder=4)
+        if len(base):
+            ax.axvline(base.iloc[0]["flow_cost_usd"], color=BASE, lw=0.8, ls=":", zorder=1)
+            ax.axvline(base.iloc[0]["stock_cost_usd"], color=BASE, lw=0.8, ls="--", zorder=1)
+        ax.axvline(0.35, color="0.6", lw=0.6, zorder=1)  # the break between 0 and the log axis
+        ax.set_xscale("log")
+        ax.set_xlim(*X_LIMITS)
+        ax.set_xticks(TICKS, TICK_LABELS)
+        ax.minorticks_off()
+        ax.grid(axis="x", color="0.9", lw=0.5)
+        _rows_axis(ax, title, sub, [short_label(r) for _, r in sub.iterrows()])
+        if ax is not axes[-1]:
+            ax.tick_params(axis="x", labelbottom=False)
+    axes[-1].set_xlabel("cheapest successful attack (USD per success, log scale; 0 = no direct cost)")
+    from matplotlib.lines import Line2D
+    handles = [Line2D([], [], marker="o", color=FLOW, ls="", ms=4, label="flow: rent the hash"),
+               Line2D([], [], marker="s", mfc="white", mec=STOCK, ls="", ms=4.5, label="stock: buy the hash"),
+               Line2D([], [], color=BASE, ls=":", lw=0.8, label="L1 double-spend (6 conf.), flow"),
+               Line2D([], [], color=BASE, ls="--", lw=0.8, label="L1 double-spend, stock")]
+    top = axes[0].get_position().y1
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, top + 0.025), ncol=4, frameon=False,
+               fontsize=6.5, handletextpad=0.4, columnspacing=1.2)
     style.save(fig, str(stem))
 
 
 def draw_map(table, stem, pricing="stock"):
-    """Every design on one chart: its cheapest successful attack (any family) against the value
-    that attack puts at risk, coloured by the share paid in Bitcoin resources (hash x time, block
-    space) versus outside them (bribes, keys, stake, eclipses). Stock pricing by default: the
-    cost of buying the hash, as no rental market supplies a majority."""
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import LinearSegmentedColormap
-    fig, ax = style.figure(style.DOUBLE_WIDTH_IN * 0.62, 0.95)
-    rows = table[(table["pricing"] == pricing) & table["cheapest_for_design"]]
-    cmap = LinearSegmentedColormap.from_list("paid", [style.OKABE_ITO[0], style.OKABE_ITO[1]])
-    v = np.logspace(2, 12, 10)
-    ax.plot(v, v, color="0.4", lw=0.8, ls=":")
-    ax.text(2e10, 8e9, "cost = value at risk", rotation=30, fontsize=6, color="0.3", ha="center")
-    legend = []
-    rows = rows.sort_values(["cost_usd", "design"])
-    for i, (_, r) in enumerate(rows.iterrows(), 1):
-        x, y = max(r["value_at_risk_usd"], 100.0), max(r["cost_usd"], FLOOR_USD)
-        share = 0.0 if not np.isfinite(r["inherited_share"]) else r["inherited_share"]
-        ax.scatter([x], [y], s=30, color=cmap(share), edgecolor="black", linewidth=0.5, zorder=3)
-        lo, hi = max(r["cost_usd_lo"], FLOOR_USD), max(r["cost_usd_hi"], FLOOR_USD)
-        if np.isfinite(lo) and np.isfinite(hi) and hi > lo:
-            ax.plot([x, x], [lo, hi], color="black", lw=0.6, zorder=2)
-        # Numbers keep crowded points readable; the key beside the chart names them.
-        ax.annotate(str(i), (x, y), xytext=(3 + 7 * ((i - 1) % 3), 3), textcoords="offset points", fontsize=5)
-        legend.append(f"{i}. {r['design']}: {r['attack']}")
-    fig.text(0.99, 0.5, "\n".join(legend), fontsize=4.6, va="center", ha="left", family="DejaVu Sans")
-    sm = plt.cm.ScalarMappable(cmap=cmap, norm=plt.Normalize(0, 1))
-    cbar = fig.colorbar(sm, ax=ax, pad=0.01)
-    cbar.set_label("share of the cost paid in Bitcoin resources", fontsize=6)
-    cbar.ax.tick_params(labelsize=6)
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlim(1e2, 1e12)
-    ax.set_ylim(FLOOR_USD * 0.7, 1e12)
-    ax.set_xlabel("value at risk (USD)")
-    ax.set_ylabel(f"cheapest successful attack, {pricing} pricing (USD)")
-    ax.text(1.3e2, FLOOR_USD * 1.4, "$1 line: no direct cost", fontsize=6, color="0.3")
+    """fig_design_map: the share of each design's cheapest attack paid in Bitcoin resources."""
+    rows = design_rows(table)
+    parts = panels(rows)
+    fig, axes = _panel_axes(parts, style.DOUBLE_WIDTH_IN * 0.86)
+    paid, outside, none = style.OKABE_ITO[0], "#A6CEE3", "0.8"
+    for (title, sub), ax in zip(parts, axes):
+        for y, (_, r) in enumerate(sub.iterrows()):
+            share = r[f"{pricing}_inherited_share"]
+            cost = r[f"{pricing}_cost_usd"]
+            if not np.isfinite(share) or not np.isfinite(cost) or cost == 0:
+                ax.barh(y, 1.0, color=none, height=0.62)
+                text = "$0 (no direct cost)"
+            else:
+                ax.barh(y, share, color=paid, height=0.62)
+                ax.barh(y, 1 - share, left=share, color=outside, height=0.62)
+                lo, hi = r[f"{pricing}_cost_usd_lo"], r[f"{pricing}_cost_usd_hi"]
+                text = usd(cost) + (f" ({usd(lo)}-{usd(hi)})" if hi > lo else "")
+            ax.text(1.02, y, text, va="center", ha="left", fontsize=6.2, transform=ax.get_yaxis_transform())
+        ax.set_xlim(0, 1)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
+        _rows_axis(ax, title, sub, [short_label(r) for _, r in sub.iterrows()])
+        if ax is not axes[-1]:
+            ax.tick_params(axis="x", labelbottom=False)
+    axes[-1].set_xlabel(f"share of the attack's cost ({pricing} pricing) paid in Bitcoin resources (%)")
+    from matplotlib.patches import Patch
+    handles = [Patch(color=paid, label="paid in Bitcoin resources (hash, block space)"),
+               Patch(color=outside, label="paid outside (bribes, keys, stake, eclipse)"),
+               Patch(color=none, label="no direct cost")]
+    top = axes[0].get_position().y1
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.45, top + 0.025), ncol=3, frameon=False,
+               fontsize=6.5, handlelength=1.2)
+    fig.text(0.93, top + 0.005, f"{pricing} cost (95% CI)", fontsize=6.5, ha="left", va="bottom")
     style.save(fig, str(stem))

@@ -21,6 +21,28 @@ def load_dataset(path):
         return xr.open_dataset(xr.backends.H5NetCDFStore(h5netcdf.File(path, "r", swmr=True)), **options)
 
 
+def load(path):
+    """Open an l2sim results file as an xarray Dataset: one variable per swept parameter and
+    outcome on the `run` dimension (units in `attrs["units"]` where recorded), text parameters
+    decoded from their CF flag codes to strings, and the provenance (scenario text, effective
+    parameters, l2sim version and commit, seed) in `Dataset.attrs`. Fixed (not swept)
+    parameters: `fixed_parameters(ds)`.
+
+    >>> ds = load("results/study_default.h5")            # doctest: +SKIP
+    >>> ds["attack_success"].groupby(ds["layer2__design"]).mean()  # doctest: +SKIP
+    """
+    ds = load_dataset(path)
+    for name, var in list(ds.data_vars.items()):
+        meanings = var.attrs.get("flag_meanings")
+        if meanings is not None:
+            words = str(meanings).split(" ")
+            codes = var.values.astype(int)
+            decoded = xr.DataArray([words[c] for c in codes], dims=var.dims, name=name)
+            ds[name] = decoded.assign_attrs({k: v for k, v in var.attrs.items()
+                                             if k not in ("flag_values", "flag_meanings")})
+    return ds
+
+
 def fixed_parameters(dataset):
     """Every effective parameter of the run (defaults included), dotted key -> value, from the
     provenance attribute: the values of keys that were not swept and so have no column."""

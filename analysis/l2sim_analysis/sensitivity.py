@@ -1,0 +1,189 @@
+"""Global sensitivity of each system's headline cost (its cheapest successful attack, priced with
+the feasible plan: rent hash up to the rental market's depth, buy the rest) to the economic and
+behavioural assumptions: Sobol first-order and total-order indices from Saltelli sampling
+(scipy.stats.qmc.Sobol, scrambled, fixed seed) with Jansen's estimators (Saltelli et al. 2010,
+"Variance based sensitivity analysis of model output", Comput. Phys. Commun. 181, table 2: f and g).
+
+How each assumption enters:
+- economic inputs (BTC price, hash rental price, rental depth, hardware price, energy price,
+  hardware resale haircut, fee level, eclipse-node price) re-price the physical quantities the
+  simulation recorded (hash x time, peak hash, blocks earned, fees, bribes, stake, eclipse time):
+  exact, no re-simulation, the same arithmetic as economics.price and inheritance.mode_parts;
+- the keyholders' bribe-price distribution is lognormal (models/layer2/primitives): a change of its
+  median by a factor c scales every keyholder's price by c, so the cheapest successful per-key
+  bribe and the bribes paid scale by c exactly (the budget grid scales with it);
+- the pool-share tail: a timelocked bribe succeeds once the smallest template-controlling miner
+  prefers it, so the bribe scales as 1 / lambda_min (Nadahalli, Khabbazian and Wattenhofer 2021);
+  exact where lambda_min sets the threshold (the README's note [4]), an approximation elsewhere;
+- the watcher's fee policy enters through the simulation: it is sampled as a two-level factor
+  over the runs of the sweep that varied it (lightning.watcher = tower_fixed | tower_bump);
+- NOT covered: watcher latency (lightning.victim_availability) and the fee rates of competing
+  demand are simulation inputs that today's runs hold fixed; they need a sweep to enter.
+
+The cost minimum is taken over every attack family and budget point of the system's designs whose
+lower success bound reaches the target: a change of assumption may change which attack is
+cheapest, and the indices measure that too."""
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .economics import BLOCK_INTERVAL_S  # noqa: F401  (the same economics as the estimator)
+from .stats import wilson_interval
+
+# name: (label, low, high, log-uniform?, economics key or None); ranges are round bands around
+# scenarios/economics/default.toml (2025 figures), wide enough to cover the sources' spread.
+INPUTS = {
+    "btc_usd": ("BTC price (USD)", 50_000.0, 150_000.0, False, "btc_usd"),
+    "rental_price": ("hash rental price (USD per EH/s day)", 30_000.0, 80_000.0, False, "hash_rental_usd_per_ehs_day"),
+    "rental_depth": ("rental market depth (EH/s)", 1.0, 50.0, True, "rental_cap_ehs"),
+    "hardware_price": ("hardware price (USD per TH/s)", 8.0, 25.0, False, "hardware_usd_per_ths"),
+    "energy_price": ("energy price (USD/kWh)", 0.03, 0.08, False, "energy_usd_per_kwh"),
+    "resale_haircut": ("hardware resale haircut (1)", 0.2, 0.9, False, "hardware_resale_haircut"),
+    "fee_level": ("fees per block (BTC)", 0.01, 0.3, True, "fee_btc_per_block"),
+    "eclipse_price": ("eclipse nodes (USD/h)", 1.0, 50.0, True, "eclipse_usd_per_hour"),
+    "keyholder_price": ("keyholder bribe price, x median", 0.25, 4.0, True, None),
+    "pool_tail": ("smallest template share, x default", 0.5, 10.0, True, None),
+}
+WATCHER = ("watcher", "watcher fee policy (swept)")
+ZERO_VARIANCE = 1e-12
+
+
+@dataclass
+class Points:
+    """Per feasible budget point of a system's attack families: the mean recorded quantities."""
+    frame: pd.DataFrame
+    watcher: np.ndarray   # -1: no watcher key; 0: tower_fixed; 1: tower_bump
+
+
+def _col(f, name):
+    return np.nan_to_num(f[name].to_numpy(float), nan=0.0) if name in f else np.zeros(len(f))
+
+
+def feasible_points(priced, families, watcher_files=(), target=0.5, confidence=0.95):
+    """Means per (family, budget point) of the quantities the pricing needs, for the points whose
+    lower Wilson bound reaches the target. `priced` has `_family`, `_file` and the budget columns;
+    the watcher policy is a factor only for the files in `watcher_files` (those that swept it:
+    elsewhere it is a fixed parameter, and the attack was not simulated under the other policy)."""
+    from .inheritance import BUDGET_KEYS
+    budgets = [k for k in BUDGET_KEYS if k in priced]
+    f = priced[priced["_family"].isin(families)]
+    rel = _col(f, "attacker_hash_rel_seconds")
+    frame = pd.DataFrame({
+        "_family": f["_family"].to_numpy(), "success": _col(f, "attack_success"),
+        "rel_s": rel, "earned": np.where(rel > 0, _col(f, "attacker_bitcoin_blocks"), 0.0),
+        "fees_sat": _col(f, "fees_paid_sat"), "key_btc": _col(f, "key_bribes_btc"),
+        "miner_btc": _col(f, "miner_bribes_btc"), "stake_btc": _col(f, "stake_slashed_btc"),
+        "eclipse_s": _col(f, "eclipse_seconds"), "peak": _col(f, "attacker_hash_rel_peak"),
+        "watcher": np.where(f["_file"].isin(list(watcher_files)), f["lightning__watcher"].astype(str), "")
+        if "lightning__watcher" in f else "",
+    })
+    for b in budgets:
+        frame[b] = f[b].to_numpy()
+    agg = {c: "mean" for c in ("success", "rel_s", "earned", "fees_sat", "key_btc", "miner_btc", "stake_btc", "eclipse_s")}
+    agg.update(peak="max", watcher="first")
+    g = frame.groupby(["_family"] + budgets, dropna=False, sort=False)
+    pts = g.agg(agg).reset_index()
+    n = g.size().to_numpy()
+    _, lo, _ = wilson_interval(np.rint(pts["success"].to_numpy() * n).astype(int), n, confidence)
+    pts = pts[(lo >= target) & (pts["success"] > 0)].reset_index(drop=True)
+    w = np.where(pts["watcher"] == "tower_fixed", 0, np.where(pts["watcher"] == "tower_bump", 1, -1))
+    return Points(pts, w)
+
+
+def cost_matrix(points, econ, x):
+    """Feasible-plan cost (USD per success) of every point (rows) under every sample (columns of
+    the parameter dict `x`, each an array of samples). Mirrors economics.price + mode_parts."""
+    p = points.frame
+    col = lambda name: p[name].to_numpy(float)[:, None]  # noqa: E731
+    price = x["btc_usd"][None, :]
+    H = econ.network_hashrate_ehs
+    rent = col("rel_s") * H * x["rental_price"][None, :] * econ.rental_markup / 86400.0
+    energy = col("rel_s") * H * 1e6 * econ.hardware_j_per_th / 3.6e6 * x["energy_price"][None, :]
+    reward = (econ.block_subsidy_btc + x["fee_level"][None, :]) * price
+    earned = col("earned") * reward if econ.attacker_keeps_rewards else 0.0
+    fees = col("fees_sat") * 1e-8 * price
+    external = (col("key_btc") * x["keyholder_price"][None, :] + col("miner_btc") / x["pool_tail"][None, :]
+                + col("stake_btc")) * price + col("eclipse_s") / 3600.0 * x["eclipse_price"][None, :]
+    needed = col("peak") * H
+    hardware = needed * 1e6 * x["hardware_price"][None, :] * x["resale_haircut"][None, :]
+    rented = np.where(needed > 0, np.minimum(1.0, x["rental_depth"][None, :] / np.where(needed > 0, needed, 1.0)), 1.0)
+    running = rented * rent + (1 - rented) * energy - earned + fees + external
+    return (1 - rented) * hardware + running / col("success")
+
+
+def headline(points, econ, x, watcher=None):
+    """The system's cheapest cost per sample (min over points; the watcher factor, when given,
+    keeps only the points of the sampled watcher policy, plus points without a watcher)."""
+    costs = cost_matrix(points, econ, x)
+    if watcher is not None:
+        allowed = (points.watcher[:, None] < 0) | (points.watcher[:, None] == watcher[None, :])
+        costs = np.where(allowed, costs, np.inf)
+    return costs.min(axis=0)
+
+
+def _scale(u, name):
+    _, lo, hi, log, _ = INPUTS[name]
+    return np.exp(np.log(lo) + u * (np.log(hi) - np.log(lo))) if log else lo + u * (hi - lo)
+
+
+def defaults(econ):
+    """The default value of every input (economics file; multipliers 1)."""
+    out = {k: np.array([float(getattr(econ, v[4]))]) for k, v in INPUTS.items() if v[4]}
+    out.update(keyholder_price=np.array([1.0]), pool_tail=np.array([1.0]))
+    return out
+
+
+def jansen_indices(f, d, n_base, seed, resamples=200):
+    """Saltelli sampling of the unit cube [0, 1]^d (scrambled Sobol' points, A and B matrices and
+    the d matrices AB_i) and Jansen's estimators (Saltelli et al. 2010, table 2):
+    S_Ti = E[(f(A) - f(AB_i))^2] / (2 V),  S_i = (V - E[(f(B) - f(AB_i))^2] / 2) / V.
+    `f` maps an (n, d) array to n outputs. Returns (S1, ST, ST_lo, ST_hi, V) arrays (bootstrap 95%
+    interval on ST), or None when the output does not vary or is not finite."""
+    from scipy.stats import qmc
+    base = qmc.Sobol(d=2 * d, scramble=True, seed=seed).random(n_base)
+    A, B = base[:, :d], base[:, d:]
+    fA, fB = f(A), f(B)
+    if not (np.isfinite(fA).all() and np.isfinite(fB).all()):
+        return None
+    var = np.var(np.concatenate([fA, fB]))
+    if var < ZERO_VARIANCE:
+        return None
+    idx = np.random.default_rng(seed).integers(0, n_base, size=(resamples, n_base))
+    boot_var = np.var(np.concatenate([fA[idx], fB[idx]], axis=1), axis=1)
+    s1, st, lo, hi = (np.zeros(d) for _ in range(4))
+    for i in range(d):
+        ABi = A.copy()
+        ABi[:, i] = B[:, i]
+        fABi = f(ABi)
+        st[i] = np.mean((fA - fABi) ** 2) / (2 * var)
+        s1[i] = (var - np.mean((fB - fABi) ** 2) / 2) / var
+        boot = np.mean((fA[idx] - fABi[idx]) ** 2, axis=1) / (2 * boot_var)
+        lo[i], hi[i] = np.quantile(boot, 0.025), np.quantile(boot, 0.975)
+    return s1, st, lo, hi, var
+
+
+def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
+    """Jansen first-order (S1) and total-order (ST) indices of the log10 headline cost, with a
+    bootstrap 95% interval on ST; None when the cost does not vary (e.g. always 0)."""
+    names = list(INPUTS)
+    use_watcher = {0, 1} <= set(points.watcher.tolist())
+    if use_watcher:
+        names.append(WATCHER[0])
+    d = len(names)
+
+    def evaluate(M):
+        x = {k: _scale(M[:, i], k) for i, k in enumerate(names) if k in INPUTS}
+        w = (M[:, names.index(WATCHER[0])] >= 0.5).astype(int) if use_watcher else None
+        return headline(points, econ, x, w)
+
+    # log10 of the cost: costs span decades, and a log output keeps one huge sample from owning
+    # the variance; a zero cost (no direct cost) is floored at $1.
+    result = jansen_indices(lambda M: np.log10(np.maximum(evaluate(M), 1.0)), d, n_base, seed, resamples)
+    if result is None:
+        return None
+    s1, st, lo, hi, _ = result
+    rows = [{"input": name, "label": INPUTS[name][0] if name in INPUTS else WATCHER[1], "S1": s1[i], "ST": st[i],
+             "ST_lo": lo[i], "ST_hi": hi[i], "n_base": n_base, "evaluations": n_base * (d + 2)}
+            for i, name in enumerate(names)]
+    return pd.DataFrame(rows).sort_values("ST", ascending=False).reset_index(drop=True)
