@@ -8,22 +8,30 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 L2SIM    := $(BUILD)/l2sim
 APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtbb-dev libhdf5-dev \
             catch2 libtomlplusplus-dev libcli11-dev libfmt-dev librandom123-dev hdf5-tools \
-            libopenmpi-dev openmpi-bin libns3-dev \
+            libopenmpi-dev openmpi-bin \
             python3-h5py python3-numpy python3-scipy python3-matplotlib python3-xarray \
             python3-h5netcdf python3-pytest python3-pandas \
             python3-jinja2 python3-nbformat python3-nbclient python3-ipykernel chromium
+# Only `make bench` needs these (ns-3's PHOLD baseline); a fresh `make test` does not download them.
+BENCH_PKGS := libns3-dev
 
-.PHONY: all deps build test demo report report-files validate bench figures clean format fuzz
+.PHONY: all deps bench-deps install-missing build test demo report report-files validate bench figures clean format fuzz
 
 all: build
 
 # Installs only what is missing; prints one line and does nothing when everything is present.
 deps:
-	@missing=""; for p in $(APT_PKGS); do \
+	@$(MAKE) --no-print-directory install-missing PKGS="$(APT_PKGS)" WHAT=deps
+
+bench-deps:
+	@$(MAKE) --no-print-directory install-missing PKGS="$(BENCH_PKGS)" WHAT=bench-deps
+
+install-missing:
+	@missing=""; for p in $(PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
-	if [ -z "$$missing" ]; then echo "deps: all present"; \
-	else echo "deps: installing$$missing"; \
+	if [ -z "$$missing" ]; then echo "$(WHAT): all present"; \
+	else echo "$(WHAT): installing$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; fi
 
 build: deps
@@ -66,8 +74,11 @@ validate: build
 	$(BUILD)/l2sim_tests "[.statistical]" --reporter compact
 
 # PHOLD beside a reference heap and ns-3 (libns3-dev), the models' speed, thread/shard/MPI scaling.
-# BENCH_ARGS selects sections (phold, models, scaling) and --quick.
-bench: build
+# BENCH_ARGS selects sections (phold, models, scaling) and --quick. The benchmarks are outside the
+# default build; the configure step is re-run so that a just-installed ns-3 is found.
+bench: build bench-deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target l2sim_bench
 	$(BUILD)/l2sim_bench $(BENCH_ARGS)
 
 figures: build

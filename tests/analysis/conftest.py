@@ -44,3 +44,9 @@ def estimator(*args):
 @pytest.fixture(scope="session")
 def tiny_study(tmp_path_factory):
     return sweep("scenarios/tests/tiny_study.toml", tmp_path_factory.mktemp("tiny") / "tiny_study.h5")
+
+
+@pytest.fixture(scope="session")
+def bribery_thresholds(tmp_path_factory):
+    """One sweep of the bribery threshold scenario for every test that only reads it."""
+    return sweep("scenarios/tests/bribery_thresholds.toml", tmp_path_factory.mktemp("bribery") / "bribery.h5")

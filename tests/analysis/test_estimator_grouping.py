@@ -46,11 +46,10 @@ def test_two_bridges_in_two_files_stay_two_rows_labelled_by_experiment(tmp_path)
     assert rows.loc["bridge_a", "cost_usd"] < rows.loc["bridge_b", "cost_usd"]
 
 
-def test_lightning_file_with_a_fixed_implementation_is_priced(tmp_path):
+def test_lightning_file_with_a_fixed_implementation_is_priced(bribery_thresholds, tmp_path):
     # Guards defect 4: a Lightning file that does not sweep lightning.implementation raised
     # KeyError; its label now comes from the stored effective parameters.
-    f = sweep("scenarios/tests/bribery_thresholds.toml", tmp_path / "bribery.h5")
-    r = estimator(f, "-o", tmp_path / "out")
+    r = estimator(bribery_thresholds, "-o", tmp_path / "out")
     assert r.returncode == 0, r.stderr
     rows = flow_rows(tmp_path / "out")
     assert "lightning (lnd)" in set(rows["design"]) and "bitvm2 (clementine)" in set(rows["design"])

@@ -10,14 +10,13 @@ simulated success, not something either of them computes."""
 import pandas as pd
 import pytest
 
-from conftest import estimator, l2sim_binary, sweep
+from conftest import estimator, l2sim_binary
 
 
 @pytest.fixture(scope="module")
-def refined(tmp_path_factory):
+def refined(tmp_path_factory, bribery_thresholds):
     tmp = tmp_path_factory.mktemp("refine")
-    results = sweep("scenarios/tests/bribery_thresholds.toml", tmp / "bribery.h5")
-    r = estimator(results, "-o", tmp / "out", "--refine", "--l2sim", l2sim_binary(), "--threads", "2")
+    r = estimator(bribery_thresholds, "-o", tmp / "out", "--refine", "--l2sim", l2sim_binary(), "--threads", "2")
     assert r.returncode == 0, r.stderr
     t = pd.read_csv(tmp / "out" / "inherited_cost.csv")
     return t[t["pricing"] == "flow"].set_index("design")

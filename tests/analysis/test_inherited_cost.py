@@ -7,7 +7,7 @@ import subprocess
 import pandas as pd
 import pytest
 
-from conftest import ROOT, l2sim_binary
+from conftest import ROOT
 from l2sim_analysis.economics import EconomicsError, load_economics
 
 ESTIMATOR = ROOT / "analysis" / "inherited_cost.py"
@@ -15,11 +15,9 @@ DEFAULT = ROOT / "scenarios" / "economics" / "default.toml"
 
 
 @pytest.fixture(scope="module")
-def study(tmp_path_factory):
-    out = tmp_path_factory.mktemp("study") / "tiny_study.h5"
-    subprocess.run([l2sim_binary(), "sweep", str(ROOT / "scenarios/tests/tiny_study.toml"), "-o", str(out),
-                    "--progress", "none"], check=True)
-    return out
+def study(tiny_study):
+    # The session's tiny_study sweep (conftest.py), read only here: the same scenario, not re-run.
+    return tiny_study
 
 
 def run_estimator(results, out, *extra):
