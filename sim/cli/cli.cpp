@@ -61,7 +61,7 @@ int main(int argc, char** argv, const ModelRegistry& models, const BuildInfo& bu
     auto* sweep = app.add_subcommand("sweep", "run every point of a scenario's [sweep]");
     sweep->add_option("spec", o.scenario, "scenario TOML file with a [sweep] table")->required();
     sweep->add_option("--seed,-s", o.seed, "master seed (overrides experiment.seed)")->check(CLI::NonNegativeNumber);
-    sweep->add_option("--shard", o.shard, "run only shard I of N (I/N, 0-based): the I-th of N contiguous blocks of runs");
+    sweep->add_option("--shard", o.shard, "run only shard I of N (I/N, 0-based): pieces I, I+N, ... of 16N contiguous pieces of the plan");
     add_exec_options(sweep, o, true);
 
     auto* resume = app.add_subcommand("resume", "complete an interrupted run or sweep from its status column");

@@ -69,7 +69,7 @@ io::Provenance provenance(const Scenario& s, const Plan& plan, const BuildInfo& 
               {"plan_hash", plan.hash_hex()},
               {"seed_mode", plan.common_seeds ? "common" : "independent"},
               {"swept_keys", join_lines(plan.keys)},
-              {shard_assignment_attr, shard_assignment_name(ShardAssignment::contiguous)},
+              {shard_assignment_attr, shard_assignment_name(ShardAssignment::interleaved)},
               {"Conventions", "CF-1.8"}};
     p.integers = {{"threads", threads},
                   {"replications", static_cast<std::int64_t>(plan.replications)},

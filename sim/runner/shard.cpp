@@ -16,10 +16,15 @@ std::uint64_t block_start(std::uint64_t total, std::uint64_t index, std::uint64_
 }  // namespace
 
 const char* shard_assignment_name(ShardAssignment a) {
-    return a == ShardAssignment::contiguous ? "contiguous" : "strided";
+    switch (a) {
+        case ShardAssignment::interleaved: return "interleaved";
+        case ShardAssignment::contiguous: return "contiguous";
+        default: return "strided";
+    }
 }
 
 ShardAssignment parse_shard_assignment(const std::string& name) {
+    if (name == "interleaved") return ShardAssignment::interleaved;
     return name == "contiguous" ? ShardAssignment::contiguous : ShardAssignment::strided;
 }
 
@@ -35,9 +40,18 @@ std::vector<std::uint64_t> shard_runs(std::uint64_t total, Shard shard,
         for (std::uint64_t r = shard.index; r < total; r += shard.count) runs.push_back(r);
         return runs;
     }
-    const RunBlock block = shard_block(total, shard);
-    runs.reserve(block.end - block.first);
-    for (std::uint64_t r = block.first; r < block.end; ++r) runs.push_back(r);
+    if (assignment == ShardAssignment::contiguous) {
+        const RunBlock block = shard_block(total, shard);
+        runs.reserve(block.end - block.first);
+        for (std::uint64_t r = block.first; r < block.end; ++r) runs.push_back(r);
+        return runs;
+    }
+    const std::uint64_t pieces = shard.count * pieces_per_shard;
+    for (std::uint64_t piece = shard.index; piece < pieces; piece += shard.count) {
+        const std::uint64_t first = block_start(total, piece, pieces);
+        const std::uint64_t end = block_start(total, piece + 1, pieces);
+        for (std::uint64_t r = first; r < end; ++r) runs.push_back(r);
+    }
     return runs;
 }
 
