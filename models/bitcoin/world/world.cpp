@@ -57,6 +57,11 @@ void World::add_coin(const Outpoint& where, const TxOut& output, Height confirme
 }
 
 void World::start_at_height(Height height) {
+    // Before any block: the tree's root stands at `height`, so every block built on it (and every
+    // timelock checked against it) counts from there.
+    if (tree_.size() != 1 || state_tip_ != start_block)
+        throw std::logic_error("world: start_at_height after blocks were found");
+    tree_.at(start_block).height = height;
     tip_ = height;
     mempool_.confirm_block(std::span<const TxId>{}, height, now_s());
 }

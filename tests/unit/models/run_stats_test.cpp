@@ -4,6 +4,7 @@
 // what each model's own columns say (one engine event per block in a race world, one per hop in
 // PHOLD), so a column filled with a constant cannot pass.
 #include <algorithm>
+#include <filesystem>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -40,6 +41,14 @@ double at(const std::vector<sim::Column>& cols, const std::vector<double>& out,
 
 TEST_CASE("run statistics: every model in the catalog declares the six columns",
           "[unit][run-stats]") {
+    // The design_attack model's default design file is named relative to the repository root,
+    // as a user running l2sim from a checkout names it.
+    const auto cwd = std::filesystem::current_path();
+    std::filesystem::current_path(L2SIM_SOURCE_DIR);
+    struct Restore {
+        std::filesystem::path to;
+        ~Restore() { std::filesystem::current_path(to); }
+    } restore{cwd};
     sim::ModelRegistry registry;
     models::register_all(registry);
     REQUIRE(registry.all().size() >= 4);
