@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "models/bitcoin/bitcoin_model.hpp"
@@ -28,12 +30,13 @@ std::vector<std::vector<double>> replicate(const typename M::Params& p, int runs
     return out;
 }
 
-/// Column index of an outcome by name.
-inline std::size_t column(const models::bitcoin::BitcoinParams& p, const char* name) {
-    const auto cols = models::bitcoin::BitcoinModel::outcome_columns(p);
+/// Column index of model M's outcome by name.
+template <class M = models::bitcoin::BitcoinModel>
+std::size_t column(const typename M::Params& p, const std::string& name) {
+    const auto cols = M::outcome_columns(p);
     for (std::size_t i = 0; i < cols.size(); ++i)
         if (cols[i].name == name) return i;
-    throw std::runtime_error(name);
+    throw std::runtime_error("no column " + name);
 }
 
 /// Mean of outcome `column` (0: attack_success) over `runs` replications of model M.

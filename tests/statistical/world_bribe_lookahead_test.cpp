@@ -35,10 +35,7 @@ using models::layer2::DisputeModel;
 namespace {
 
 std::size_t dispute_column(const DisputeModel::Params& p, const std::string& name) {
-    const auto cols = DisputeModel::outcome_columns(p);
-    for (std::size_t i = 0; i < cols.size(); ++i)
-        if (cols[i].name == name) return i;
-    throw std::runtime_error("no dispute column " + name);
+    return l2sim_test::column<DisputeModel>(p, name);
 }
 
 /// The honest claim's fee at 10 sat/vB: with no background demand, exactly the fee a pool gives

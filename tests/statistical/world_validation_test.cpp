@@ -24,10 +24,7 @@ using models::layer2::DisputeModel;
 namespace {
 
 std::size_t dispute_column(const DisputeModel::Params& p, const std::string& name) {
-    const auto cols = DisputeModel::outcome_columns(p);
-    for (std::size_t i = 0; i < cols.size(); ++i)
-        if (cols[i].name == name) return i;
-    throw std::runtime_error("no dispute column " + name);
+    return l2sim_test::column<DisputeModel>(p, name);
 }
 
 double mean_of(const std::vector<std::vector<double>>& rows, std::size_t c) {
