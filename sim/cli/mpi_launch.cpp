@@ -1,8 +1,11 @@
 // See mpi_launch.hpp. Without MPI every function is a no-op for a single rank.
 #include "sim/cli/mpi_launch.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 #ifdef L2SIM_HAVE_MPI
 #define OMPI_SKIP_MPICXX 1  // the C API only: no deprecated C++ bindings to link
@@ -33,9 +36,34 @@ MpiRank mpi_start() {
     return r;
 }
 
+#ifdef L2SIM_HAVE_MPI
+namespace {
+
+/// Waits for a non-blocking collective without spinning. Open MPI's blocking collectives poll
+/// at full speed, so a rank that finishes its shard first (or waits while rank 0 merges) would
+/// burn a core that the still-computing rank's writer thread, or rank 0's merge, needs; here it
+/// sleeps between tests, from 50 us up to 5 ms (at most 5 ms added to a sweep's wall time).
+void wait_sleeping(MPI_Request& request) {
+    auto pause = std::chrono::microseconds(50);
+    for (;;) {
+        int done = 0;
+        MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+        if (done) return;
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::microseconds(5000));
+    }
+}
+
+}  // namespace
+#endif
+
 void mpi_barrier([[maybe_unused]] const MpiRank& r) {
 #ifdef L2SIM_HAVE_MPI
-    if (r.active) MPI_Barrier(MPI_COMM_WORLD);
+    if (r.active) {
+        MPI_Request request;
+        MPI_Ibarrier(MPI_COMM_WORLD, &request);
+        wait_sleeping(request);
+    }
 #endif
 }
 
@@ -43,7 +71,9 @@ int mpi_max([[maybe_unused]] const MpiRank& r, int value) {
 #ifdef L2SIM_HAVE_MPI
     if (r.active) {
         int out = value;
-        MPI_Allreduce(&value, &out, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+        MPI_Request request;
+        MPI_Iallreduce(&value, &out, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD, &request);
+        wait_sleeping(request);
         return out;
     }
 #endif

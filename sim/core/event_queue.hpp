@@ -1,4 +1,8 @@
-// The pending-event set: a 4-ary min-heap of events stored by value (no allocation per event once
+// The pending-event set. EventQueue<Payload> is StoredEventQueue below for events that carry a
+// payload, and PayloadFreeEventQueue (payload_free_event_queue.hpp: the whole event in a 16-byte
+// key) for an empty Payload type; both run events in the same total order.
+//
+// StoredEventQueue: a 4-ary min-heap of events stored by value (no allocation per event once
 // the heap has grown), ordered by (time, priority, insertion sequence). Cancellation is lazy: a
 // cancelled event stays in the heap and is skipped when it reaches the top.
 //
@@ -12,16 +16,18 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "sim/core/event.hpp"
+#include "sim/core/payload_free_event_queue.hpp"
 
 namespace sim {
 
 template <class Payload>
-class EventQueue {
+class StoredEventQueue {
 public:
     using Entry = Event<Payload>;
 
@@ -67,6 +73,19 @@ public:
     /// file comment); every other member settles the hole first. Precondition: !empty().
     Entry take_top() {
         settle();
+        return take_settled_top();
+    }
+
+    /// True when a live event is pending at or before `end`: a run loop's test, after which
+    /// take_settled_top() may be called (one settle per event instead of three).
+    bool next_at_or_before(Tick end) {
+        settle();
+        return !heap_.empty() && heap_.front().when <= end;
+    }
+
+    /// take_top() without settling. Precondition: next_at_or_before() returned true, or empty()
+    /// returned false, and nothing else was called since.
+    Entry take_settled_top() {
         hole_ = true;
         return std::move(heap_.front());
     }
@@ -156,5 +175,9 @@ private:
     std::uint64_t last_seq_ = 0;
     bool hole_ = false;  ///< heap_[0] was taken by take_top() and awaits the next push or settle()
 };
+
+template <class Payload>
+using EventQueue = std::conditional_t<std::is_empty_v<Payload>, PayloadFreeEventQueue<Payload>,
+                                      StoredEventQueue<Payload>>;
 
 }  // namespace sim

@@ -43,8 +43,8 @@ public:
     std::uint64_t run_until(Tick end, Handler&& handler) {
         std::uint64_t committed = 0;
         stopped_ = false;
-        while (!stopped_ && !queue_.empty() && queue_.top().when <= end) {
-            auto event = queue_.take_top();  // the handler's first schedule fills its slot
+        while (!stopped_ && queue_.next_at_or_before(end)) {
+            auto event = queue_.take_settled_top();  // the handler's first schedule fills its slot
             now_ = event.when;
             handler(event.target, event.payload);
             ++committed;

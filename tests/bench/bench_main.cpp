@@ -104,7 +104,12 @@ void bench_simblock() {
 
 int main(int argc, char** argv) {
     // l2sim_bench [--quick] [--trials=N] [--scale=F] [phold|scaling|models|mempool|world|lightning ...]: all sections by default.
+    // l2sim_bench phold-one l2sim|ref N K EVENTS: one PHOLD trial, for perf/valgrind counts.
     bench::Options o;
+    if (argc == 6 && std::string(argv[1]) == "phold-one") {  // phold-one l2sim|ref N K events
+        bench::phold_one(argv[2], std::stoll(argv[3]), std::stoll(argv[4]), std::stod(argv[5]));
+        return 0;
+    }
     std::vector<std::string> only;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];

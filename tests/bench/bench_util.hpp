@@ -68,6 +68,9 @@ inline double children_cpu_s() {
 }
 
 void bench_phold(const Options& o);
+/// One untimed-set-up trial of one implementation ("l2sim" or "ref") at N LPs x K events, about
+/// `events` events: for instruction counts under valgrind (`l2sim_bench phold-one ...`).
+void phold_one(const std::string& impl, std::int64_t lps, std::int64_t per_lp, double events);
 void bench_scaling(const Options& o);
 
 }  // namespace bench
