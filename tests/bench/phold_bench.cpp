@@ -5,8 +5,6 @@
 // by trial; every implementation runs the same events (the digests are compared).
 #include <fmt/format.h>
 
-#include <time.h>
-
 #include <cstdlib>
 #include <sstream>
 
@@ -96,11 +94,13 @@ void bench_phold(const Options& o) {
         "N x K pending, 16-byte LP state read and written per event, set-up excluded), one core.\n"
         "Median of {} alternating trials for l2sim and the reference heap, {} for ns-3 (1 from 10^6 "
         "pending); M events/s;\n"
-        "ratios are l2sim / other (above 1: l2sim faster).\n",
+        "ratios are l2sim / other (above 1: l2sim faster); cpu: the same ratio from each "
+        "trial's thread-CPU\n"
+        "seconds, which a loaded machine inflates far less than the wall seconds.\n",
         trials, ns3_trials);
-    fmt::print("  {:>9} {:>8} {:>3} | {:>7} {:>7} {:>6} | {:>7} {:>6} | {:>7} {:>6} | {}\n",
-               "pending", "LPs", "K", "l2sim", "ref.heap", "ratio", "ns3-pq", "ratio", "ns3-map",
-               "ratio", "load");
+    fmt::print("  {:>9} {:>8} {:>3} | {:>7} {:>7} {:>6} {:>5} | {:>7} {:>6} | {:>7} {:>6} | {}\n",
+               "pending", "LPs", "K", "l2sim", "ref.heap", "ratio", "cpu", "ns3-pq", "ratio",
+               "ns3-map", "ratio", "load");
     // Every size from 10^3 to 1.6 x 10^7 pending events; 1.6 x 10^4 and 1.6 x 10^6 are the K = 16
     // cases of the PHOLD literature. The largest runs 2.4 x 10^7 events (1.5 per pending event:
     // every initial event is replaced about once), so a trial stays near 10 s on an idle core.
@@ -111,7 +111,7 @@ void bench_phold(const Options& o) {
     for (Size s : sizes) {
         s.events *= o.scale;
         const auto p = standard_phold(s);
-        std::vector<double> l2sim, reference;
+        std::vector<double> l2sim, reference, l2sim_cpu, reference_cpu;
         std::uint64_t digest = 0;
         bool same = true;
         for (int t = 0; t < trials; ++t) {
@@ -119,12 +119,16 @@ void bench_phold(const Options& o) {
             {
                 models::phold::PholdBench engine(p, trial_input(t),
                                                  models::phold::PholdVariant::standard);
+                const double c0 = thread_cpu_s();
                 l2sim.push_back(seconds_of([&] { a = engine.run(); }));
+                l2sim_cpu.push_back(static_cast<double>(a.committed) / (thread_cpu_s() - c0));
                 l2sim.back() = static_cast<double>(a.committed) / l2sim.back();
             }
             {
                 ReferencePhold heap(p, trial_input(t));
+                const double c0 = thread_cpu_s();
                 reference.push_back(seconds_of([&] { b = heap.run(); }));
+                reference_cpu.push_back(static_cast<double>(b.committed) / (thread_cpu_s() - c0));
                 reference.back() = static_cast<double>(b.committed) / reference.back();
             }
             same = same && a.digest == b.digest;
@@ -140,9 +144,10 @@ void bench_phold(const Options& o) {
             return r.ran ? fmt::format("{:>7.2f} {:>5.2f}x", r.rate / 1e6, mine / r.rate)
                          : fmt::format("{:>14}", "n/a");
         };
-        fmt::print("  {:>9} {:>8} {:>3} | {:>7.2f} {:>8.2f} {:>5.2f}x | {} | {} | {}{}\n",
-                   s.lps * s.per_lp, s.lps, s.per_lp, mine / 1e6, ref / 1e6, mine / ref, cell(pq),
-                   cell(map), load_average(), same ? "" : "  DIGESTS DIFFER");
+        fmt::print("  {:>9} {:>8} {:>3} | {:>7.2f} {:>8.2f} {:>5.2f}x {:>4.2f}x | {} | {} | {}{}\n",
+                   s.lps * s.per_lp, s.lps, s.per_lp, mine / 1e6, ref / 1e6, mine / ref,
+                   median(l2sim_cpu) / median(reference_cpu), cell(pq), cell(map), load_average(),
+                   same ? "" : "  DIGESTS DIFFER");
         std::fflush(stdout);
     }
     if (!std::filesystem::exists(build_dir() / "phold_ns3"))
@@ -157,13 +162,7 @@ void phold_one(const std::string& impl, std::int64_t lps, std::int64_t per_lp, d
     if (events <= 0) p.end_time_s = 0;  // set-up only: subtract its instruction count
     models::phold::PholdRun r;
     double sec = 0, cpu = 0;
-    // The thread's CPU seconds beside the wall seconds: on a shared machine the wall time also
-    // counts the time other processes held the core, the CPU time does not.
-    const auto cpu_s = [] {
-        timespec t{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-        return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-    };
+    const auto cpu_s = thread_cpu_s;  // beside the wall seconds (see thread_cpu_s)
     if (impl == "ref") {
         ReferencePhold heap(p, trial_input(0));
         cpu = cpu_s();
