@@ -44,9 +44,9 @@ struct CacheLineAllocator {
     template <class U>
     CacheLineAllocator(const CacheLineAllocator<U>&) {}
     T* allocate(std::size_t n) {
-        return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{64}));
+        return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{64}));
     }
-    void deallocate(T* p, std::size_t) { ::operator delete(p, std::align_val_t{64}); }
+    void deallocate(T* p, std::size_t) { ::operator delete (p, std::align_val_t{64}); }
     template <class U>
     bool operator==(const CacheLineAllocator<U>&) const {
         return true;
@@ -162,7 +162,8 @@ private:
     static constexpr std::size_t arity = 4;
     static constexpr std::size_t root = 3;  ///< sibling groups start at multiples of 4 keys
     static constexpr std::uint64_t seq_and_target_mask = (std::uint64_t{1} << 56) - 1;
-    /// Heaps smaller than this fit in the core's L2 cache, where a prefetch only costs instructions.
+    /// Heaps smaller than this fit in the core's L2 cache, where a prefetch only costs
+    /// instructions.
     static constexpr std::size_t prefetch_from_keys = (std::size_t{1} << 20) / sizeof(Key);
 
     static std::size_t first_child(std::size_t i) { return arity * i - 8; }
@@ -176,7 +177,9 @@ private:
         return (static_cast<std::uint64_t>(static_cast<int>(priority) + 128) << 56) |
                (seq << target_bits_) | target;
     }
-    std::uint64_t seq_of(const Key& k) const { return (k.word & seq_and_target_mask) >> target_bits_; }
+    std::uint64_t seq_of(const Key& k) const {
+        return (k.word & seq_and_target_mask) >> target_bits_;
+    }
     std::uint64_t max_seq() const { return (std::uint64_t{1} << (56 - target_bits_)) - 1; }
 
     /// The ticket a handle holds for the event with sequence `seq` (see the file comment).
@@ -268,8 +271,10 @@ private:
     }
 
     void sift_down(std::size_t i, Key moving) {
-        if (end_ >= prefetch_from_keys) sift_down<true>(i, moving);
-        else sift_down<false>(i, moving);
+        if (end_ >= prefetch_from_keys)
+            sift_down<true>(i, moving);
+        else
+            sift_down<false>(i, moving);
     }
 
     template <bool prefetch>
@@ -282,7 +287,8 @@ private:
             if constexpr (prefetch) {
                 const std::size_t g = first_child(c);  // four groups of four, one line each
                 if (g < n)
-                    for (std::size_t j = 0; j < arity * arity; j += arity) __builtin_prefetch(h + g + j);
+                    for (std::size_t j = 0; j < arity * arity; j += arity)
+                        __builtin_prefetch(h + g + j);
             }
             std::size_t best = c;
             if (c + arity <= n) {
@@ -309,8 +315,8 @@ private:
     std::uint64_t next_seq_ = 0;
     std::uint64_t seq_limit_ = (std::uint64_t{1} << (56 - 4)) - 1;  ///< max_seq() unless testing
     std::uint64_t test_seq_limit_ = UINT64_MAX;
-    std::uint64_t last_ticket_ = 0;        ///< the last handle's ticket; tickets start at 1
-    std::uint64_t first_new_ticket_ = 1;   ///< ticket of sequence renumbered_.size()
+    std::uint64_t last_ticket_ = 0;          ///< the last handle's ticket; tickets start at 1
+    std::uint64_t first_new_ticket_ = 1;     ///< ticket of sequence renumbered_.size()
     std::vector<std::uint64_t> renumbered_;  ///< tickets of sequences 0.. at the last renumbering
     std::unordered_set<std::uint64_t> cancelled_;  ///< sequences of cancelled pending events
 };

@@ -147,7 +147,8 @@ void check_against_stored_queue(std::uint64_t seed, unsigned target_bits, std::u
     for (int step = 0; step < steps; ++step) {
         const auto action = sim::random::uniform_index(rng, 20);
         if (action < 8 || live.empty()) {
-            const sim::Tick when = now + static_cast<sim::Tick>(sim::random::uniform_index(rng, 40));
+            const sim::Tick when =
+                now + static_cast<sim::Tick>(sim::random::uniform_index(rng, 40));
             const auto prio = static_cast<sim::Priority>(sim::random::uniform_index(rng, 3)) - 1;
             // Targets widen as the run goes on: the queue re-encodes its keys on the way.
             const unsigned bits = std::min<unsigned>(target_bits, 1 + pushes / 64);
@@ -245,5 +246,6 @@ TEST_CASE("payload-free event queue: a simulation runs payload-free events in or
         seen.emplace_back(s.now(), target.value);
         if (target.value == 4) s.schedule_in(7, sim::EntityId{5}, {});  // ties with the two at 10
     });
-    CHECK(seen == std::vector<std::pair<sim::Tick, std::uint32_t>>{{3, 4}, {10, 2}, {10, 1}, {10, 5}});
+    using Seen = std::vector<std::pair<sim::Tick, std::uint32_t>>;
+    CHECK(seen == Seen{{3, 4}, {10, 2}, {10, 1}, {10, 5}});
 }
