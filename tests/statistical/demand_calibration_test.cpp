@@ -7,8 +7,8 @@
 // Each run gives one estimate of each target; the tolerance is z = 3.29 standard errors of the
 // mean over the runs (their own sample size), on the log scale for the fee rate (its level
 // moves as a log-AR(1), so runs differ by factors, not by amounts).
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -38,7 +38,8 @@ struct RunEstimate {
 
 /// One run: blocks after the first `warm_up` (the mempool starts empty) give the transactions per
 /// block (x 144 blocks a day at the 600 s target) and the median confirmed fee rate.
-RunEstimate one_run(const std::string& preset, std::int64_t blocks, std::int64_t warm_up, std::uint64_t run) {
+RunEstimate one_run(const std::string& preset, std::int64_t blocks, std::int64_t warm_up,
+                    std::uint64_t run) {
     btc::WorldParams p;
     p.horizon_blocks = blocks;
     p.demand.preset = preset;
@@ -52,12 +53,14 @@ RunEstimate one_run(const std::string& preset, std::int64_t blocks, std::int64_t
     });
     NoAgents agents;
     world.run(agents);
-    std::nth_element(rates.begin(), rates.begin() + static_cast<std::ptrdiff_t>(rates.size() / 2), rates.end());
+    std::nth_element(rates.begin(), rates.begin() + static_cast<std::ptrdiff_t>(rates.size() / 2),
+                     rates.end());
     const double per_block = static_cast<double>(counted) / static_cast<double>(blocks - warm_up);
     return {per_block * 86'400.0 / p.block_interval_s, std::log(rates[rates.size() / 2])};
 }
 
-void preset_reproduces(const std::string& preset, int runs, std::int64_t blocks, std::int64_t warm_up) {
+void preset_reproduces(const std::string& preset, int runs, std::int64_t blocks,
+                       std::int64_t warm_up) {
     std::vector<double> counts, logs;
     for (int r = 0; r < runs; ++r) {
         const auto e = one_run(preset, blocks, warm_up, static_cast<std::uint64_t>(r));
@@ -77,14 +80,18 @@ void preset_reproduces(const std::string& preset, int runs, std::int64_t blocks,
     const double n = static_cast<double>(runs);
     const double count_half = l2sim_test::z_999 * count_sd / std::sqrt(n);
     const double log_half = l2sim_test::z_999 * log_sd / std::sqrt(n);
-    std::printf("%s: %d runs x %lld blocks: tx/day %.0f +- %.0f (target %.0f); median confirmed %.3f sat/vB, "
-                "log %.4f +- %.4f (target %.3f)\n",
-                preset.c_str(), runs, static_cast<long long>(blocks), count, count_half, target.txs_per_day,
-                std::exp(log_median), log_median, log_half, target.median_confirmed_sat_vb);
+    std::printf(
+        "%s: %d runs x %lld blocks: tx/day %.0f +- %.0f (target %.0f); median confirmed %.3f "
+        "sat/vB, "
+        "log %.4f +- %.4f (target %.3f)\n",
+        preset.c_str(), runs, static_cast<long long>(blocks), count, count_half, target.txs_per_day,
+        std::exp(log_median), log_median, log_half, target.median_confirmed_sat_vb);
     CHECK(std::abs(count - target.txs_per_day) <= count_half);
     // A median pinned at the wallet floor has no spread: then it must equal the target exactly.
-    if (log_sd == 0.0) CHECK(std::exp(log_median) == Approx(target.median_confirmed_sat_vb));
-    else CHECK(std::abs(log_median - std::log(target.median_confirmed_sat_vb)) <= log_half);
+    if (log_sd == 0.0)
+        CHECK(std::exp(log_median) == Approx(target.median_confirmed_sat_vb));
+    else
+        CHECK(std::abs(log_median - std::log(target.median_confirmed_sat_vb)) <= log_half);
 }
 
 }  // namespace

@@ -52,8 +52,9 @@ void stale_rate_matches(double share_a, std::int64_t blocks, std::uint64_t seed)
     const double measured = static_cast<double>(world.orphaned_blocks()) / n;
     double half = 0.0;
     const bool ok = l2sim_test::within_binomial(measured, expected, n, &half);
-    std::printf("stale rate, shares %.2f/%.2f, tau %.1f s, T %.0f s, %.0f blocks: %.5f vs %.5f +- %.5f\n",
-                share_a, b, tau_s, p.block_interval_s, n, measured, expected, half);
+    std::printf(
+        "stale rate, shares %.2f/%.2f, tau %.1f s, T %.0f s, %.0f blocks: %.5f vs %.5f +- %.5f\n",
+        share_a, b, tau_s, p.block_interval_s, n, measured, expected, half);
     CHECK(world.stats().blocks == static_cast<std::uint64_t>(blocks));
     CHECK(ok);
 }

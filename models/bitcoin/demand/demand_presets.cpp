@@ -33,12 +33,15 @@ namespace {
 constexpr double seconds_per_day = 86'400.0;
 
 /// Mean of the log-uniform size law on [a, b] (BackgroundDemand draws sizes this way).
-double mean_vbytes(double a, double b) { return b > a ? (b - a) / std::log(b / a) : b; }
+double mean_vbytes(double a, double b) {
+    return b > a ? (b - a) / std::log(b / a) : b;
+}
 
 DemandParams quiet_2025(DemandParams p) {
     p.min_tx_vbytes = 110;
     p.tx_vbytes = 600;
-    // Every transaction is individual here; 317,000 per day arriving (below capacity, so all confirm).
+    // Every transaction is individual here; 317,000 per day arriving (below capacity, so all
+    // confirm).
     p.arrival_vb_per_s = 317'000.0 * mean_vbytes(110.0, 600.0) / seconds_per_day;
     // Wallets bid a lognormal rate but never below Bitcoin Core's wallet minimum of 1 sat/vB
     // (wallet/wallet.h DEFAULT_TRANSACTION_MINFEE = 1000 sat/kvB): with the law's median at

@@ -9,10 +9,11 @@
 
 namespace models::bitcoin {
 
-/// What a preset must reproduce in the simulated world (tests/statistical/demand_calibration_test.cpp).
+/// What a preset must reproduce in the simulated world
+/// (tests/statistical/demand_calibration_test.cpp).
 struct DemandTargets {
-    double txs_per_day = 0.0;                ///< confirmed transactions per day
-    double median_confirmed_sat_vb = 0.0;    ///< median fee rate of confirmed transactions
+    double txs_per_day = 0.0;              ///< confirmed transactions per day
+    double median_confirmed_sat_vb = 0.0;  ///< median fee rate of confirmed transactions
 };
 
 /// The preset names a scenario may give (besides "custom").

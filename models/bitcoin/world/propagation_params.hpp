@@ -23,12 +23,15 @@ struct EclipseParams {
     template <class V>
     void describe(V& v) {
         v.field("agents", agents, "-",
-                "indices of the agents whose node is eclipsed (dispute: 0 claimant, 1 sweep); empty: none");
-        v.field("relay", relay, "-",
-                "what the attacker's nodes do with the victim's traffic (transactions and blocks, both "
-                "ways): withhold (never pass it on) or delay (pass it on delay_s later)",
-                sim::one_of({"withhold", "delay"}));
-        v.field("delay_s", delay_s, "s", "how long the attacker's nodes hold the victim's traffic (relay = delay)",
+                "indices of the agents whose node is eclipsed (dispute: 0 claimant, 1 sweep); "
+                "empty: none");
+        v.field(
+            "relay", relay, "-",
+            "what the attacker's nodes do with the victim's traffic (transactions and blocks, both "
+            "ways): withhold (never pass it on) or delay (pass it on delay_s later)",
+            sim::one_of({"withhold", "delay"}));
+        v.field("delay_s", delay_s, "s",
+                "how long the attacker's nodes hold the victim's traffic (relay = delay)",
                 sim::non_negative());
     }
 };
@@ -50,27 +53,33 @@ struct PropagationParams {
 
     template <class V>
     void describe(V& v) {
-        v.field("enabled", enabled, "-",
-                "relay transactions and blocks over a P2P network (false: one global mempool and tip, "
-                "seen by every pool and agent at once)");
+        v.field(
+            "enabled", enabled, "-",
+            "relay transactions and blocks over a P2P network (false: one global mempool and tip, "
+            "seen by every pool and agent at once)");
         v.field("topology", topology, "-",
-                "simblock (SimBlock's 2019 regions, Pareto latencies, outbound-degree CDF) or random_regular "
+                "simblock (SimBlock's 2019 regions, Pareto latencies, outbound-degree CDF) or "
+                "random_regular "
                 "(fixed latency_s and bandwidth_bps on every link)",
                 sim::one_of({"simblock", "random_regular"}));
         v.field("nodes", nodes, "nodes", "honest nodes; pool i runs node i, agent j node nodes-1-j",
                 sim::in_range(2, 100'000));
         v.field("degree", degree, "links", "links per node (random_regular)", sim::at_least(1));
-        v.field("latency_s", latency_s, "s",
-                "one-way latency of a message (random_regular links, and the attacker's links always)",
-                sim::non_negative());
+        v.field(
+            "latency_s", latency_s, "s",
+            "one-way latency of a message (random_regular links, and the attacker's links always)",
+            sim::non_negative());
         v.field("bandwidth_bps", bandwidth_bps, "bit/s",
-                "link bandwidth (random_regular links, and the attacker's links always)", sim::positive());
-        v.field("inv_interval_outbound_s", inv_interval_outbound_s, "s",
-                "mean trickle delay before a node announces a transaction to a peer it connected to "
-                "(Bitcoin Core OUTBOUND_INVENTORY_BROADCAST_INTERVAL = 2 s)",
-                sim::non_negative());
+                "link bandwidth (random_regular links, and the attacker's links always)",
+                sim::positive());
+        v.field(
+            "inv_interval_outbound_s", inv_interval_outbound_s, "s",
+            "mean trickle delay before a node announces a transaction to a peer it connected to "
+            "(Bitcoin Core OUTBOUND_INVENTORY_BROADCAST_INTERVAL = 2 s)",
+            sim::non_negative());
         v.field("inv_interval_inbound_s", inv_interval_inbound_s, "s",
-                "mean trickle delay towards a peer that connected to it (INBOUND_INVENTORY_BROADCAST_INTERVAL = 5 s)",
+                "mean trickle delay towards a peer that connected to it "
+                "(INBOUND_INVENTORY_BROADCAST_INTERVAL = 5 s)",
                 sim::non_negative());
         v.section("eclipse", eclipse);
     }

@@ -62,7 +62,8 @@ void RelayNetwork::attach(std::size_t pools, std::size_t agents) {
     for (const double a : p_.eclipse.agents)
         if (a >= 0.0 && static_cast<std::size_t>(a) < agents)
             eclipsed_[agent_node(static_cast<std::size_t>(a))] = true;
-    if (std::find(eclipsed_.begin(), eclipsed_.end(), true) != eclipsed_.end()) add_attacker_nodes();
+    if (std::find(eclipsed_.begin(), eclipsed_.end(), true) != eclipsed_.end())
+        add_attacker_nodes();
     txs_.assign(nodes(), {});
     blocks_.assign(nodes(), {start_block});
     tips_.assign(nodes(), start_block);
@@ -73,8 +74,10 @@ void RelayNetwork::add_attacker_nodes() {
     // The victim loses every honest link (both ends forget it) and gets the attacker's nodes as
     // its only peers; each attacker node also links to honest nodes that are not eclipsed.
     for (RelayNode n = 0; n < honest_; ++n) {
-        if (eclipsed_[n]) peers_[n].clear();
-        else std::erase_if(peers_[n], [&](const Peer& q) { return eclipsed_[q.to]; });
+        if (eclipsed_[n])
+            peers_[n].clear();
+        else
+            std::erase_if(peers_[n], [&](const Peer& q) { return eclipsed_[q.to]; });
     }
     std::vector<RelayNode> open;
     for (RelayNode n = 0; n < honest_; ++n)

@@ -39,7 +39,8 @@ Params relayed(Params p) {
     return p;
 }
 
-double column_mean(const Params& p, const std::vector<std::vector<double>>& rows, const std::string& name) {
+double column_mean(const Params& p, const std::vector<std::vector<double>>& rows,
+                   const std::string& name) {
     const auto c = l2sim_test::column<DisputeModel>(p, name);
     double s = 0.0;
     for (const auto& r : rows) s += r[c];
@@ -48,7 +49,8 @@ double column_mean(const Params& p, const std::vector<std::vector<double>>& rows
 
 }  // namespace
 
-TEST_CASE("Propagation off: the new keys change nothing, run by run", "[unit][world][propagation]") {
+TEST_CASE("Propagation off: the new keys change nothing, run by run",
+          "[unit][world][propagation]") {
     // The default path draws no relay stream and schedules no relay event, so every outcome of
     // every run is identical whatever the propagation keys say while enabled = false. (Against
     // the previous binary: claim_window.toml's HDF5 compared column by column, see
@@ -82,11 +84,14 @@ TEST_CASE("Propagation: a claim broadcast late in its window fails more often",
     // spend takes block 4. Same seeds on both sides.
     const int runs = 600;
     const Params off = late_claim(), on = relayed(late_claim());
-    const double fail_off = 1.0 - column_mean(off, l2sim_test::replicate<DisputeModel>(off, runs, 77), "claim_confirmed");
+    const double fail_off =
+        1.0 -
+        column_mean(off, l2sim_test::replicate<DisputeModel>(off, runs, 77), "claim_confirmed");
     const auto rows_on = l2sim_test::replicate<DisputeModel>(on, runs, 77);
     const double fail_on = 1.0 - column_mean(on, rows_on, "claim_confirmed");
     const double half = l2sim_test::z_999 * std::sqrt(fail_on * (1.0 - fail_on) / runs);
-    std::printf("late claim fails: without propagation %.4f, with %.4f +- %.4f (%d runs)\n", fail_off, fail_on, half, runs);
+    std::printf("late claim fails: without propagation %.4f, with %.4f +- %.4f (%d runs)\n",
+                fail_off, fail_on, half, runs);
     CHECK(fail_off == 0.0);
     CHECK(fail_on - half > fail_off);
     // The failures are the adversary's wins, and relay costs events: the lag is simulated.
@@ -99,11 +104,13 @@ TEST_CASE("Propagation: an eclipsed claimant never gets its claim to a pool and 
     Params p = relayed(late_claim());
     p.dispute.claim_delay_blocks = 1;
     const int runs = 100;
-    const double won_open = column_mean(p, l2sim_test::replicate<DisputeModel>(p, runs, 91), "claim_confirmed");
+    const double won_open =
+        column_mean(p, l2sim_test::replicate<DisputeModel>(p, runs, 91), "claim_confirmed");
     Params eclipsed = p;
     eclipsed.world.propagation.eclipse.agents = {0.0};  // the claimant's node
     const auto rows = l2sim_test::replicate<DisputeModel>(eclipsed, runs, 91);
-    INFO("claim confirmed: open network " << won_open << ", eclipsed " << column_mean(eclipsed, rows, "claim_confirmed"));
+    INFO("claim confirmed: open network " << won_open << ", eclipsed "
+                                          << column_mean(eclipsed, rows, "claim_confirmed"));
     CHECK(won_open > 0.9);
     for (const auto& r : rows) {
         CHECK(r[l2sim_test::column<DisputeModel>(eclipsed, "claim_confirmed")] == 0.0);
@@ -111,15 +118,20 @@ TEST_CASE("Propagation: an eclipsed claimant never gets its claim to a pool and 
         // The claim was accepted at its own node (counted as broadcast), it just never left it.
         CHECK(r[l2sim_test::column<DisputeModel>(eclipsed, "txs_broadcast")] >= 2.0);
     }
-    // Holding the victim's traffic for longer than the window is the same loss; a short hold is not.
+    // Holding the victim's traffic for longer than the window is the same loss; a short hold is
+    // not.
     Params held = eclipsed;
     held.world.propagation.eclipse.relay = "delay";
     held.world.propagation.eclipse.delay_s = 1.0;
-    const double won_short = column_mean(held, l2sim_test::replicate<DisputeModel>(held, runs, 91), "claim_confirmed");
+    const double won_short =
+        column_mean(held, l2sim_test::replicate<DisputeModel>(held, runs, 91), "claim_confirmed");
     held.world.propagation.eclipse.delay_s = 100'000.0;
-    const double won_long = column_mean(held, l2sim_test::replicate<DisputeModel>(held, runs, 91), "claim_confirmed");
-    std::printf("claim confirmed: open %.3f, eclipsed (withhold) 0 of %d, delay 1 s %.3f, delay 100,000 s %.3f\n",
-                won_open, runs, won_short, won_long);
+    const double won_long =
+        column_mean(held, l2sim_test::replicate<DisputeModel>(held, runs, 91), "claim_confirmed");
+    std::printf(
+        "claim confirmed: open %.3f, eclipsed (withhold) 0 of %d, delay 1 s %.3f, delay 100,000 s "
+        "%.3f\n",
+        won_open, runs, won_short, won_long);
     CHECK(won_short > 0.8);
     CHECK(won_long == 0.0);
 }
