@@ -1,6 +1,10 @@
 // See background_demand.hpp.
 #include "models/bitcoin/demand/background_demand.hpp"
 
+#include <algorithm>
+
+#include "models/bitcoin/demand/demand_presets.hpp"
+
 #include <cmath>
 
 #include "sim/random/distributions.hpp"
@@ -8,7 +12,7 @@
 namespace models::bitcoin {
 
 BackgroundDemand::BackgroundDemand(const DemandParams& params, sim::RngStream rng)
-    : params_(params), rng_(rng) {
+    : params_(with_preset(params)), rng_(rng) {
     // Start from the stationary law so a run does not open in an unusually calm or busy hour.
     log_level_ = sim::random::normal(rng_, 0.0, params_.level_sd);
     level_ = std::exp(log_level_);
@@ -46,7 +50,9 @@ Transaction BackgroundDemand::arrival(double now_s, TxId id) {
     const double size = b > a ? a * std::exp(sim::random::uniform(rng_, 0.0, std::log(b / a))) : b;
     tx.weight = from_vbytes(static_cast<std::int64_t>(std::llround(size)));
     const double mu = std::log(params_.fee_rate_median_sat_vb * level_);
-    tx.fee = FeeRate{sim::random::lognormal(rng_, mu, params_.fee_rate_sigma)}.fee_for(tx.weight);
+    const double rate = sim::random::lognormal(rng_, mu, params_.fee_rate_sigma);
+    tx.fee = FeeRate{params_.wallet_floor_sat_vb > 0.0 ? std::max(rate, params_.wallet_floor_sat_vb) : rate}
+                 .fee_for(tx.weight);
     return tx;
 }
 

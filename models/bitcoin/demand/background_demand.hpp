@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "models/bitcoin/tx/transaction.hpp"
 #include "sim/params/field.hpp"
@@ -20,6 +21,8 @@
 namespace models::bitcoin {
 
 struct DemandParams {
+    /// custom: the keys below; or a named preset calibrated to a dated period (demand_presets.hpp).
+    std::string preset = "custom";
     double arrival_vb_per_s = 1800.0;  ///< mean background vbytes per second (capacity is ~1,667)
     double fee_rate_median_sat_vb = 3.0;
     double fee_rate_sigma = 1.0;       ///< lognormal spread of one chunk's fee rate around the level
@@ -28,9 +31,16 @@ struct DemandParams {
     double epoch_s = 3600.0;
     std::int64_t tx_vbytes = 5000;
     std::int64_t min_tx_vbytes = 110;
+    /// Set by a preset, not a key: no wallet bids below it (0: the lognormal law as it is).
+    double wallet_floor_sat_vb = 0.0;
 
     template <class V>
     void describe(V& v) {
+        v.field("preset", preset, "-",
+                "custom (the keys below) or a calibrated period that replaces them: quiet_2025 (June 2025: "
+                "317,000 tx/day, median fee 1 sat/vB) or busy_2024 (April 2024 halving and Runes: 926,842 "
+                "tx/day, ~99 sat/vB); sources in models/bitcoin/demand/demand_presets.cpp",
+                sim::one_of({"custom", "quiet_2025", "busy_2024"}));
         v.field("arrival_vb_per_s", arrival_vb_per_s, "vB/s",
                 "mean background demand; Bitcoin's capacity is 1,000,000 vB per 600 s = 1,667 vB/s",
                 sim::non_negative());
@@ -59,6 +69,10 @@ public:
     double next_gap_s();
     /// The chunk arriving at `now_s`, with id `id`; its fee rate follows the level at that time.
     Transaction arrival(double now_s, TxId id);
+    /// False when no background transaction ever arrives (zero arrival after any preset).
+    bool active() const { return params_.arrival_vb_per_s > 0.0; }
+    /// The parameters in force (a preset applied).
+    const DemandParams& params() const { return params_; }
     /// The current fee level's multiplier of the median (1 at the long-run level).
     double level() const { return level_; }
 

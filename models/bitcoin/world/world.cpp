@@ -43,7 +43,12 @@ World::World(const WorldParams& params, const sim::StreamFactory& streams)
       controlled_(pools_.size(), false),
       bribe_rule_(bribe_rule_from(params.pools.bribe_rule)),
       mempool_(options_named(params.mempool.rules)),
-      demand_(params.demand, stream(streams, WorldStream::demand)) {}
+      demand_(params.demand, stream(streams, WorldStream::demand)) {
+    // Without propagation no relay stream is drawn from, so such runs stay bit-identical.
+    if (params.propagation.enabled)
+        relay_.emplace(params.propagation, stream(streams, WorldStream::relay_topology),
+                       stream(streams, WorldStream::relay));
+}
 
 std::optional<Height> World::confirmed_at(TxId id) const {
     auto it = confirmed_.find(id);
@@ -114,6 +119,7 @@ mempool::AcceptResult World::broadcast(const Transaction& tx) {
     }
     auto r = mempool_.submit(tx);
     note_accept(tx, r);
+    if (relay_ && r.accepted()) originate_tx(tx.id);
     return r;
 }
 
@@ -124,6 +130,10 @@ mempool::AcceptResult World::broadcast_package(const Transaction& parent, const 
         note_accept(parent, r);
         ++stats_.txs_broadcast;
         modelled_in_mempool_.emplace(child.id, child);
+        if (relay_) {
+            originate_tx(parent.id);
+            originate_tx(child.id);
+        }
     }
     return r;
 }
@@ -143,6 +153,13 @@ bool World::is_allowed(TxId id) const {
 
 std::unordered_set<TxId> World::exclusions(std::size_t pool, const mempool::TemplateRequest& request) const {
     std::unordered_set<TxId> out;
+    if (relay_) {
+        // A pool builds its template from its own node's mempool: a modelled transaction its node
+        // has not heard of yet cannot be in it (background demand is everywhere at once).
+        const RelayNode node = relay_->pool_node(pool);
+        for (const auto& [id, tx] : modelled_in_mempool_)
+            if (!relay_->knows_tx(node, id)) out.insert(id);
+    }
     if (controlled_[pool])
         for (const Outpoint& o : orders_.censored)
             for (TxId id : spenders_in_mempool(o))
@@ -217,7 +234,9 @@ BlockIndex World::build_on(std::size_t pool, BlockIndex parent, bool published) 
     const mempool::BlockTemplate block = build_template(mempool_, request);
     TreeBlock node{parent, request.height, pool, now_s(), published, block.fees, block.weight, false, {}, {}, {}};
     // A block's contents are kept only while forks are possible: a linear chain never needs them.
-    node.kept = fork_orders_.strategy != ForkStrategy::none;
+    node.kept = fork_orders_.strategy != ForkStrategy::none || relay_.has_value();
+    if (observe_confirmed_)
+        for (TxId id : block.txids) observe_confirmed_(mempool_.find(id)->tx, request.height);
     const auto modelled = connect(block, request.height, node.kept ? &node.spent : nullptr);
     if (node.kept) {
         for (TxId id : block.txids)
@@ -312,10 +331,15 @@ bool World::fork_race_live() const {
     return false;
 }
 
+BlockIndex World::honest_parent(std::size_t pool) const {
+    // The longest chain, first seen: the world's, or with propagation the pool's own node's.
+    return relay_ ? relay_->tip(relay_->pool_node(pool)) : active_;
+}
+
 BlockIndex World::parent_for(std::size_t pool) {
-    if (!controlled_[pool]) return active_;  // honest: the longest chain, first seen
+    if (!controlled_[pool]) return honest_parent(pool);
     switch (fork_orders_.strategy) {
-        case ForkStrategy::none: return active_;
+        case ForkStrategy::none: return honest_parent(pool);
         case ForkStrategy::feather_fork: {
             if (fork_tip_ != no_block_index) return fork_tip_;
             const BlockIndex t = feather_target();
@@ -365,6 +389,8 @@ bool World::mine_block() {
                                   !private_race_over_ && private_tip_ != no_block_index && parent == private_tip_;
     const BlockIndex b = build_on(pool, parent, !racing_privately);
     if (racing_privately) private_tip_ = b;
+    last_pool_ = pool;
+    last_block_ = b;
     // A published block becomes the tip only when strictly higher: ties keep the first seen.
     if (tree_[b].published && tree_[b].height > tree_[active_].height) active_ = b;
     after_block(b, controlled_[pool]);
@@ -375,6 +401,69 @@ bool World::mine_block() {
     tip_ = tree_[active_].height;
     ++stats_.blocks;
     return active_ != before;
+}
+
+void World::originate_tx(TxId id) {
+    // A transaction leaves from the node of the agent whose callback broadcast it; one that enters
+    // outside any agent (a scenario's set-up) is known everywhere at once.
+    if (acting_ == no_agent) {
+        relay_->learn_everywhere(id);
+        return;
+    }
+    const RelayNode node = relay_->agent_node(acting_);
+    relay_->learn_tx(node, id);
+    relay_tx(node, node, id);
+}
+
+void World::relay_tx(RelayNode at, RelayNode from, TxId id) {
+    const mempool::MempoolEntry* e = mempool_.find(id);
+    if (!e) return;
+    const std::int64_t bytes = e->tx.weight.vbytes();
+    for (const RelayNetwork::Peer& peer : relay_->peers(at)) {
+        if (peer.to == from || relay_->knows_tx(peer.to, id)) continue;
+        const auto held = relay_->held_s(at, from, peer.to);
+        if (!held) continue;  // an eclipse attacker's node withholds it
+        const double delay_s = relay_->tx_hop_s(at, peer, bytes) + *held;
+        sim_.schedule_in(sim::from_seconds(delay_s), sim::EntityId{0}, TxArrive{peer.to, at, id});
+    }
+}
+
+void World::on_tx_arrive(const TxArrive& a) {
+    // A transaction that was replaced or confirmed meanwhile is no longer relayed (a node asks
+    // for what it does not have; the world keeps one policy mempool, see world-relay README).
+    if (!mempool_.contains(a.tx)) return;
+    if (!relay_->learn_tx(a.node, a.tx)) return;
+    relay_tx(a.node, a.from, a.tx);
+}
+
+void World::relay_block(RelayNode at, RelayNode from, BlockIndex b) {
+    const std::int64_t bytes = tree_[b].weight.vbytes();
+    for (const RelayNetwork::Peer& peer : relay_->peers(at)) {
+        if (peer.to == from || relay_->knows_block(peer.to, b)) continue;
+        const auto held = relay_->held_s(at, from, peer.to);
+        if (!held) continue;
+        const double delay_s = relay_->block_hop_s(at, peer.to, bytes) + *held;
+        sim_.schedule_in(sim::from_seconds(delay_s), sim::EntityId{0}, BlockArrive{peer.to, at, b});
+    }
+}
+
+bool World::node_hears_block(RelayNode node, RelayNode from, BlockIndex b) {
+    if (relay_->knows_block(node, b)) return false;
+    relay_->learn_block(node, b);
+    relay_block(node, from, b);
+    // Bitcoin Core keeps the first-seen tip among equal work (validation.cpp, nSequenceId).
+    if (tree_[b].height <= tree_[relay_->tip(node)].height) return false;
+    relay_->set_tip(node, b);
+    return true;
+}
+
+std::optional<RelayNode> World::announce_found_block(bool private_race_published) {
+    // A private race's chain leaves the coalition's node only when it is published.
+    const BlockIndex b = private_race_published ? active_ : last_block_;
+    if (!tree_[b].published) return std::nullopt;
+    const RelayNode node = relay_->pool_node(last_pool_);
+    if (node_hears_block(node, node, b)) return node;
+    return std::nullopt;
 }
 
 }  // namespace models::bitcoin

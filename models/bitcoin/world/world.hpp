@@ -23,6 +23,7 @@
 #include "models/bitcoin/tx/consensus.hpp"
 #include "models/bitcoin/tx/utxo_set.hpp"
 #include "models/bitcoin/world/block_tree.hpp"
+#include "models/bitcoin/world/relay_network.hpp"
 #include "models/bitcoin/world/world_params.hpp"
 #include "models/bitcoin/world/world_stats.hpp"
 #include "sim/core/simulation.hpp"
@@ -42,10 +43,30 @@ struct BlockSeen {
     AgentIndex agent;
     Height height;
 };
-using WorldEvent = std::variant<BlockFound, DemandTick, AgentWake, BlockSeen>;
+/// With propagation: a transaction or a block reaches `node` from its peer `from`.
+struct TxArrive {
+    RelayNode node;
+    RelayNode from;
+    TxId tx;
+};
+struct BlockArrive {
+    RelayNode node;
+    RelayNode from;
+    BlockIndex block;
+};
+using WorldEvent = std::variant<BlockFound, DemandTick, AgentWake, BlockSeen, TxArrive, BlockArrive>;
 
 /// Stream purposes of the world (agents use their own, keyed by agent index).
-enum class WorldStream : std::uint32_t { mining = 101, finder = 102, demand = 103 };
+enum class WorldStream : std::uint32_t {
+    mining = 101,
+    finder = 102,
+    demand = 103,
+    relay_topology = 104,
+    relay = 105
+};
+
+/// No agent is acting (set-up, or the world's own events).
+inline constexpr std::size_t no_agent = SIZE_MAX;
 
 /// One mined block as the world recorded it.
 struct MinedBlock {
@@ -107,6 +128,11 @@ public:
     /// The adversary's own spends, never censored.
     bool is_allowed(TxId id) const;
     bool controlled(std::size_t pool) const { return controlled_.at(pool); }
+    /// The P2P network transactions and blocks relay over (world.propagation.enabled), or null.
+    const RelayNetwork* relay() const { return relay_ ? &*relay_ : nullptr; }
+    /// Calls `f(tx, height)` for every transaction a block confirms (background included), for
+    /// tests that measure the confirmed fee market. Costs nothing while unset.
+    void observe_confirmed(std::function<void(const Transaction&, Height)> f) { observe_confirmed_ = std::move(f); }
 
     /// Runs until `horizon_blocks` blocks or until `agents.done(world)`. `Agents` provides
     /// `size()`, `latency_s(i)`, `on_start(world)`, `on_block(i, height, world)`,
@@ -134,6 +160,19 @@ private:
                                      std::vector<std::pair<Outpoint, Coin>>* spent = nullptr);
     bool valid_in_mempool(const Transaction& tx) const;
     void note_accept(const Transaction& tx, const mempool::AcceptResult& r);
+    BlockIndex honest_parent(std::size_t pool) const;
+    // --- propagation (relay_ set)
+    void originate_tx(TxId id);
+    void relay_tx(RelayNode at, RelayNode from, TxId id);
+    void on_tx_arrive(const TxArrive& a);
+    void relay_block(RelayNode at, RelayNode from, BlockIndex b);
+    /// The node hears of block b; true when it becomes the node's tip (strictly higher, first seen).
+    bool node_hears_block(RelayNode node, RelayNode from, BlockIndex b);
+    /// After a block is found: the finder's node has it (when published) and relays it; returns
+    /// the node whose tip moved, if any.
+    std::optional<RelayNode> announce_found_block(bool private_race_published);
+    template <class Agents>
+    void tell_agents_at(RelayNode node, Agents& agents);
 
     const WorldParams& params_;
     sim::Simulation<WorldEvent> sim_;
@@ -160,25 +199,65 @@ private:
     std::uint32_t max_reorg_depth_ = 0;
     Height tip_ = 0;
     TxId next_txid_ = 1;
+    std::optional<RelayNetwork> relay_;
+    std::size_t acting_ = no_agent;  ///< the agent whose callback is running (its node broadcasts)
+    std::size_t last_pool_ = 0;      ///< finder of the last block
+    BlockIndex last_block_ = start_block;
+    std::function<void(const Transaction&, Height)> observe_confirmed_;
 };
+
+template <class Agents>
+void World::tell_agents_at(RelayNode node, Agents& agents) {
+    const Height h = tree_[relay_->tip(node)].height;
+    for (std::size_t i : relay_->agents_at(node))
+        if (i < agents.size())
+            sim_.schedule_in(sim::from_seconds(agents.latency_s(i)), sim::EntityId{0},
+                             BlockSeen{static_cast<AgentIndex>(i), h});
+}
 
 template <class Agents>
 void World::run(Agents& agents) {
     stats_.agents = agents.size() + pools_.size();
-    agents.on_start(*this);
+    if (relay_) relay_->attach(pools_.size(), agents.size());
+    // Agents that can start one by one do, so a broadcast at the start leaves from the agent's node.
+    if constexpr (requires { agents.on_start(std::size_t{0}, *this); }) {
+        for (std::size_t i = 0; i < agents.size(); ++i) {
+            acting_ = i;
+            agents.on_start(i, *this);
+        }
+        acting_ = no_agent;
+    } else {
+        agents.on_start(*this);
+    }
     schedule_block();
-    if (params_.demand.arrival_vb_per_s > 0.0)
+    if (demand_.active())
         sim_.schedule_in(sim::from_seconds(demand_.next_gap_s()), sim::EntityId{0}, DemandTick{});
     const auto horizon = static_cast<std::uint64_t>(params_.horizon_blocks);
     stats_.events_processed += sim_.run_until(sim::tick_max, [&](sim::EntityId, WorldEvent& event) {
         if (auto* wake = std::get_if<AgentWake>(&event)) {
+            acting_ = wake->agent;
             agents.on_wake(wake->agent, wake->tag, *this);
+            acting_ = no_agent;
         } else if (auto* seen = std::get_if<BlockSeen>(&event)) {
+            acting_ = seen->agent;
             agents.on_block(seen->agent, seen->height, *this);
+            acting_ = no_agent;
         } else if (std::holds_alternative<DemandTick>(event)) {
             const Transaction tx = demand_.arrival(now_s(), next_txid());
             note_accept(tx, mempool_.submit(tx));
             sim_.schedule_in(sim::from_seconds(demand_.next_gap_s()), sim::EntityId{0}, DemandTick{});
+        } else if (auto* tx_arrive = std::get_if<TxArrive>(&event)) {
+            on_tx_arrive(*tx_arrive);
+        } else if (auto* block_arrive = std::get_if<BlockArrive>(&event)) {
+            if (node_hears_block(block_arrive->node, block_arrive->from, block_arrive->block))
+                tell_agents_at(block_arrive->node, agents);
+        } else if (relay_) {
+            // Agents see a block when their own node has it as its tip.
+            const bool was_over = private_race_over_;
+            mine_block();
+            if (auto node = announce_found_block(!was_over && private_race_over_ && active_ == private_tip_))
+                tell_agents_at(*node, agents);
+            if (stats_.blocks < horizon) schedule_block();
         } else {
             // Agents see a block when it moves the chain they follow, not a fork beside it.
             if (mine_block())

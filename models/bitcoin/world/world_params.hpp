@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/bitcoin/demand/background_demand.hpp"
+#include "models/bitcoin/world/propagation_params.hpp"
 #include "sim/params/field.hpp"
 
 namespace models::bitcoin {
@@ -49,6 +50,7 @@ struct WorldParams {
     PoolParams pools;
     MempoolParams mempool;
     DemandParams demand;
+    PropagationParams propagation;
 
     template <class V>
     void describe(V& v) {
@@ -58,6 +60,7 @@ struct WorldParams {
         v.section("pools", pools);
         v.section("mempool", mempool);
         v.section("demand", demand);
+        v.section("propagation", propagation);
     }
 };
 

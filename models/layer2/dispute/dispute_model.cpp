@@ -39,9 +39,8 @@ public:
         visit(i, [&](auto& a) { s = a.latency_s(); });
         return s;
     }
-    void on_start(bitcoin::World& w) {
-        for (std::size_t i = 0; i < size(); ++i) visit(i, [&](auto& a) { a.on_start(w); });
-    }
+    /// One agent at a time, so that with propagation its broadcast leaves from its own node.
+    void on_start(std::size_t i, bitcoin::World& w) { visit(i, [&](auto& a) { a.on_start(w); }); }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) { visit(i, [&](auto& a) { a.on_block(h, w); }); }
     void on_wake(std::size_t i, std::uint32_t tag, bitcoin::World& w) {
         visit(i, [&](auto& a) {

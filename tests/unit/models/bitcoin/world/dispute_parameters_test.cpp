@@ -101,6 +101,42 @@ Params forking(const std::string& strategy, std::int64_t depth) {
     return p;
 }
 
+/// A claim valid in one block only (its CSV met at 3, the adversary's at 4), blocks every 60 s,
+/// relayed over the P2P network: how fast the claim reaches the pools decides whether it makes
+/// its block, so every propagation key moves claim_confirm_height.
+Params relayed() {
+    Params p = quiet();
+    p.world.block_interval_s = 20.0;
+    p.dispute.claim_delay_blocks = 3;
+    p.dispute.window_blocks = 4;
+    p.world.propagation.enabled = true;
+    return p;
+}
+
+/// Relay only over links whose trickle the varied key sets: the other direction's timer is slow,
+/// so flooding cannot route around the key (it would over many parallel paths).
+Params trickle_only(bool outbound) {
+    Params p = relayed();
+    (outbound ? p.world.propagation.inv_interval_inbound_s : p.world.propagation.inv_interval_outbound_s) = 10'000.0;
+    return p;
+}
+
+Params relayed_regular() {
+    Params p = relayed();
+    p.world.propagation.topology = "random_regular";
+    return p;
+}
+
+/// The claim goes out at the start from an eclipsed node whose attacker holds it back.
+Params eclipsed(const std::string& relay) {
+    Params p = relayed();
+    p.dispute.claim_delay_blocks = 1;
+    p.world.propagation.eclipse.agents = {0.0};
+    p.world.propagation.eclipse.relay = relay;
+    p.world.propagation.eclipse.delay_s = 1.0;
+    return p;
+}
+
 struct Variation {
     std::string key;
     std::function<Params()> base;
@@ -146,6 +182,30 @@ std::vector<Variation> variations() {
          [](Params& p) { p.world.demand.level_persistence = 0.0; }, "claim_confirm_height", 8},
         {"world.demand.epoch_s", demand_only, [](Params& p) { p.world.demand.epoch_s = 60.0; },
          "claim_confirm_height", 8},
+        {"world.demand.preset", busy, [](Params& p) { p.world.demand.preset = "quiet_2025"; },
+         "txs_broadcast"},
+        {"world.propagation.enabled", relayed, [](Params& p) { p.world.propagation.enabled = false; },
+         "claim_confirm_height", 32},
+        {"world.propagation.topology", relayed,
+         [](Params& p) { p.world.propagation.topology = "random_regular"; }, "claim_confirm_height", 32},
+        {"world.propagation.nodes", relayed, [](Params& p) { p.world.propagation.nodes = 20; },
+         "claim_confirm_height", 32},
+        {"world.propagation.degree", relayed_regular, [](Params& p) { p.world.propagation.degree = 2; },
+         "claim_confirm_height", 32},
+        {"world.propagation.latency_s", relayed_regular,
+         [](Params& p) { p.world.propagation.latency_s = 5.0; }, "claim_confirm_height", 32},
+        {"world.propagation.bandwidth_bps", relayed_regular,
+         [](Params& p) { p.world.propagation.bandwidth_bps = 500.0; }, "claim_confirm_height", 32},
+        {"world.propagation.inv_interval_outbound_s", [] { return trickle_only(true); },
+         [](Params& p) { p.world.propagation.inv_interval_outbound_s = 20.0; }, "claim_confirm_height", 32},
+        {"world.propagation.inv_interval_inbound_s", [] { return trickle_only(false); },
+         [](Params& p) { p.world.propagation.inv_interval_inbound_s = 50.0; }, "claim_confirm_height", 32},
+        {"world.propagation.eclipse.agents", [] { return eclipsed("withhold"); },
+         [](Params& p) { p.world.propagation.eclipse.agents = {}; }, "claim_confirmed", 16},
+        {"world.propagation.eclipse.relay", [] { return eclipsed("withhold"); },
+         [](Params& p) { p.world.propagation.eclipse.relay = "delay"; }, "claim_confirmed", 16},
+        {"world.propagation.eclipse.delay_s", [] { return eclipsed("delay"); },
+         [](Params& p) { p.world.propagation.eclipse.delay_s = 100'000.0; }, "claim_confirmed", 16},
         {"world.demand.tx_vbytes", busy, [](Params& p) { p.world.demand.tx_vbytes = 1000; },
          "txs_broadcast"},
         {"world.demand.min_tx_vbytes", busy, [](Params& p) { p.world.demand.min_tx_vbytes = 2000; },
