@@ -158,3 +158,16 @@ def test_systems_figure_splits_by_holds_more_with_type42_fonts(tmp_path):
     assert all(rows <= 8 for _, rows, _ in summary)
     assert sum(drawn for _, _, drawn in summary) == 2 * n
     assert pdf_fonts(tmp_path / "fig_systems.pdf") == TYPE42
+
+
+def test_sensitivity_figure_keeps_at_most_eight_rows_and_lists_the_rest(tmp_path):
+    from l2sim_analysis import sensitivity_figure
+    rows = []
+    for s in ("a", "b"):
+        for i in range(11):  # 3 inputs that matter, 8 below 0.01 everywhere
+            st = 0.5 / (i + 1) if i < 3 else 0.001
+            rows.append({"system": s, "name": f"system {s}", "status": "ok", "input": f"x{i}", "label": f"input {i}",
+                         "S1": st * 0.9, "S1_lo": st * 0.8, "S1_hi": st, "ST": st, "ST_lo": st * 0.9, "ST_hi": st * 1.1})
+    info = sensitivity_figure.draw(pd.DataFrame(rows), tmp_path / "fig_sensitivity")
+    assert info["rows"] == 3 and len(info["quiet"]) == 8 and info["panels"] == 2
+    assert pdf_fonts(tmp_path / "fig_sensitivity.pdf") == TYPE42
