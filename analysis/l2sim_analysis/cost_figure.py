@@ -120,6 +120,16 @@ def _relative_axis(ax, bottom):
         ax.set_xlabel("95% interval / estimate (1)", fontsize=6.5)
 
 
+def _interval_text(cost, lo, hi):
+    """` ($5.73M-$6.36M)`, or ` (+-0.05%)` when both bounds round to the estimate's three figures
+    (a stock cost dominated by the hardware bought), or nothing for an exact cost."""
+    if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo):
+        return ""
+    if usd(lo) == usd(hi):
+        return f" (\u00b1{max(cost - lo, hi - cost) / cost:.2%})"
+    return f" ({usd(lo)}-{usd(hi)})"
+
+
 def _rows_axis(ax, title, rows, labels):
     ax.set_yticks(range(len(rows)), labels, fontsize=6.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -196,7 +206,7 @@ def draw_map(table, stem, pricing="stock"):
                 ax.barh(y, share, color=paid, height=0.62)
                 ax.barh(y, 1 - share, left=share, color=outside, height=0.62)
                 lo, hi = r[f"{pricing}_cost_usd_lo"], r[f"{pricing}_cost_usd_hi"]
-                text = usd(cost) + (f" ({usd(lo)}-{usd(hi)})" if hi > lo else "")
+                text = usd(cost) + _interval_text(cost, lo, hi)
             ax.text(1.02, y, text, va="center", ha="left", fontsize=6.2, transform=ax.get_yaxis_transform())
         ax.set_xlim(0, 1)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
