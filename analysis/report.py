@@ -164,6 +164,7 @@ def _build(results, out, systems_dir, economics, pdf):
         "infinite (no direct cost)" if v == np.inf else f"{v:.3g}")
     env.filters["finite"] = lambda v: v is not None and isinstance(v, (int, float)) and bool(np.isfinite(v))
     env.filters["index"] = sobol_index
+    env.filters["brief"] = lambda text: re.sub(r"\s*\([^()]*\)", "", str(text))  # the table keeps the tiers only
     env.tests["finite"] = env.filters["finite"]
     page = env.get_template("report.html.j2").render(
         generated=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
