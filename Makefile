@@ -67,7 +67,7 @@ report: build
 	else $(MAKE) --no-print-directory demo; fi
 
 report-files:
-	$(PY) analysis/sensitivity.py $(REPORT_RESULTS) -o results
+	$(PY) analysis/sensitivity.py $(REPORT_RESULTS) -o results --table results/inherited_cost.csv --l2sim $(L2SIM) --threads $(JOBS)
 	$(PY) analysis/report.py --results results -o results/report
 
 validate: build

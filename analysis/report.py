@@ -92,6 +92,15 @@ def provenance(results):
     return rows
 
 
+def sobol_index(row, name):
+    """`0.87 (0.84-0.90)`: an index with its bootstrap interval (the interval when the table has one)."""
+    v = row.get(name)
+    lo, hi = row.get(f"{name}_lo"), row.get(f"{name}_hi")
+    if lo is None or hi is None or lo != lo or hi != hi:
+        return f"{v:.2f}"
+    return f"{v:.2f} ({lo:.2f}\u2013{hi:.2f})"
+
+
 def find_chromium():
     return next((shutil.which(c) for c in CHROMIUM if shutil.which(c)), None)
 
@@ -144,7 +153,8 @@ def _build(results, out, systems_dir, economics, pdf):
             top[key] = {"status": g["status"].iloc[0], "top": ok.head(2).to_dict("records"),
                         "n_base": int(g["n_base"].dropna().iloc[0]) if g["n_base"].notna().any() else None,
                         "evaluations": int(ok["evaluations"].iloc[0]) if len(ok) else None,
-                        "baseline_usd": g["baseline_usd"].iloc[0] if "baseline_usd" in g else np.nan}
+                        "baseline_usd": g["baseline_usd"].iloc[0] if "baseline_usd" in g else np.nan,
+                        "budgets": g["budgets"].iloc[0] if "budgets" in g and g["budgets"].notna().any() else "swept grid"}
     chromium = find_chromium()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined)
@@ -153,6 +163,8 @@ def _build(results, out, systems_dir, economics, pdf):
     env.filters["ratio"] = lambda v: "n/a" if v is None or (isinstance(v, float) and np.isnan(v)) else (
         "infinite (no direct cost)" if v == np.inf else f"{v:.3g}")
     env.filters["finite"] = lambda v: v is not None and isinstance(v, (int, float)) and bool(np.isfinite(v))
+    env.filters["index"] = sobol_index
+    env.filters["brief"] = lambda text: re.sub(r"\s*\([^()]*\)", "", str(text))  # the table keeps the tiers only
     env.tests["finite"] = env.filters["finite"]
     page = env.get_template("report.html.j2").render(
         generated=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

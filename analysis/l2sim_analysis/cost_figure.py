@@ -2,8 +2,10 @@
 at most eight rows a panel), labels on the axis beside their rows, legends above the panels:
 
 - fig_inherited_cost: per design, its cheapest successful attack under flow pricing (rent the
-  hash) and the same attack under stock pricing (buy the hash), with 95% intervals, against the L1
-  baseline (double-spending a 6-confirmation payment).
+  hash) and the same attack under stock pricing (buy the hash) against the L1 baseline
+  (double-spending a 6-confirmation payment); its 95% intervals are drawn in a column of their own,
+  relative to the estimate (a +-10% interval is a few pixels on a 14-decade log axis, hidden by
+  its marker: the relative column shows every interval at a readable scale).
 - fig_design_map: per design, the share of that attack's stock cost paid in Bitcoin's own
   resources (hash x time, block space) against the share paid outside them (bribes, keys, stake,
   eclipse nodes), with the cost and its interval beside each bar.
@@ -20,16 +22,18 @@ X_LIMITS = (0.04, 4e13)
 TICKS = [ZERO_X, 1e1, 1e3, 1e6, 1e9, 1e12]
 TICK_LABELS = ["0", "$10", "$1k", "$1M", "$1B", "$1T"]
 FLOW, STOCK, BASE = style.OKABE_ITO[0], style.OKABE_ITO[3], "0.35"
+REL_LIMITS = (0.6, 1.4)   # the interval column: bound / estimate
+OFFSET = 0.17             # flow above, stock below the row line, so neither hides the other
 
 CAPTION_INHERITED = (
     "Cheapest successful attack per design (USD per success, log scale). Filled circles: flow "
     "pricing (rent the hash); open squares: the same attack under stock pricing (buy the hash). "
-    "Bars: 95% bootstrap intervals (often narrower than the marker). Dotted and dashed lines: "
-    "double-spending a 6-confirmation Bitcoin payment (L1 baseline) under flow and stock pricing. "
-    "Message: apart from attacks that must out-mine Bitcoin (which cost what double-spending Bitcoin "
-    "costs), every design's cheapest attack costs far less than buying the hash for an L1 double "
-    "spend; custody pegs, bridges, staking and statechains sit near the rented-hash baseline, "
-    "Lightning attacks and miner cartels far below it.")
+    "Dotted and dashed lines: double-spending a 6-confirmation Bitcoin payment (L1 baseline) under "
+    "flow and stock pricing. Right column: each cost's 95% bootstrap interval divided by the "
+    "estimate (a point at 1 without a bar: the cost is exact, e.g. a fixed bribe; 0: no direct "
+    "cost). Message: only attacks that must out-mine Bitcoin cost what an L1 double spend costs; "
+    "every other design's cheapest attack is at least a hundred times cheaper than buying the hash "
+    "for one.")
 CAPTION_MAP = (
     "Who pays for each design's cheapest attack (the flow-cheapest attack of the other figure, "
     "priced under stock pricing). Dark: share paid in Bitcoin's own resources (hash x time, block "
@@ -57,13 +61,18 @@ def panels(rows, max_rows=MAX_ROWS):
     return out or [("no design with a finite cost in these results", rows)]
 
 
-def _panel_axes(parts, width, row_in=0.2):
+def _panel_axes(parts, width, row_in=0.2, relative=False):
+    """One axis per panel (and, with `relative`, a narrow interval column beside each)."""
     import matplotlib.pyplot as plt
     style.apply()
     heights = [max(len(rows), 1) for _, rows in parts]
     fig = plt.figure(figsize=(width, sum(heights) * row_in + 0.42 * len(parts) + 0.5))
-    grid = fig.add_gridspec(len(parts), 1, height_ratios=heights, hspace=0.5 / max(heights) + 0.35)
-    return fig, [fig.add_subplot(grid[i]) for i in range(len(parts))]
+    grid = fig.add_gridspec(len(parts), 2 if relative else 1, height_ratios=heights, hspace=0.5 / max(heights) + 0.35,
+                            **({"width_ratios": [4.2, 1], "wspace": 0.04} if relative else {}))
+    if not relative:
+        return fig, [fig.add_subplot(grid[i]) for i in range(len(parts))]
+    main = [fig.add_subplot(grid[i, 0]) for i in range(len(parts))]
+    return fig, main, [fig.add_subplot(grid[i, 1], sharey=main[i]) for i in range(len(parts))]
 
 
 def _x(v):
@@ -76,6 +85,51 @@ def _interval(ax, y, row, prefix, colour):
         ax.plot([_x(lo), _x(hi)], [y, y], color=colour, lw=1.0, zorder=2, solid_capstyle="butt")
 
 
+def relative_interval(ax, y, cost, lo, hi, colour, marker, filled=True):
+    """One cost's 95% interval divided by its estimate, on the interval column; returns whether
+    an interval bar was drawn (False: a zero or infinite cost, or an exact one)."""
+    if not (np.isfinite(cost) and cost > 0):
+        if np.isfinite(cost):
+            ax.text(1.0, y, "0", fontsize=5.5, ha="center", va="center", color=colour)
+        return False
+    a, b = lo / cost, hi / cost
+    drawn = bool(np.isfinite(a) and np.isfinite(b) and b > a)
+    if drawn:
+        ca, cb = np.clip([a, b], *REL_LIMITS)
+        ax.errorbar(1.0, y, xerr=[[1.0 - ca], [cb - 1.0]], fmt="none", ecolor=colour, elinewidth=1.1, capsize=2.0,
+                    capthick=0.9, zorder=3)
+        for v, c in ((a, ca), (b, cb)):
+            if v != c:  # beyond the column: an arrow says so
+                ax.annotate("", (c, y), (1.0, y), arrowprops={"arrowstyle": "->", "color": colour, "lw": 0.9})
+    ax.plot(1.0, y, marker, ms=3.2, zorder=4, color=colour, mfc=colour if filled else "white", mec=colour, mew=0.9)
+    return drawn
+
+
+def _relative_axis(ax, bottom):
+    ax.set_xlim(*REL_LIMITS)
+    ax.set_xticks([0.8, 1.0, 1.2], ["0.8", "1", "1.2"])
+    ax.axvline(1.0, color="0.8", lw=0.5, zorder=0)
+    ax.grid(axis="x", color="0.93", lw=0.5)
+    ax.tick_params(axis="y", left=False, labelleft=False)
+    ax.tick_params(axis="x", labelsize=6)
+    for s in ("top", "right", "left"):
+        ax.spines[s].set_visible(False)
+    if not bottom:
+        ax.tick_params(axis="x", labelbottom=False)
+    else:
+        ax.set_xlabel("95% interval / estimate (1)", fontsize=6.5)
+
+
+def _interval_text(cost, lo, hi):
+    """` ($5.73M-$6.36M)`, or ` (+-0.05%)` when both bounds round to the estimate's three figures
+    (a stock cost dominated by the hardware bought), or nothing for an exact cost."""
+    if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo):
+        return ""
+    if usd(lo) == usd(hi):
+        return f" (\u00b1{max(cost - lo, hi - cost) / cost:.2%})"
+    return f" ({usd(lo)}-{usd(hi)})"
+
+
 def _rows_axis(ax, title, rows, labels):
     ax.set_yticks(range(len(rows)), labels, fontsize=6.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -86,19 +140,29 @@ def _rows_axis(ax, title, rows, labels):
 
 
 def draw(table, stem):
-    """fig_inherited_cost: cheapest attack per design, flow and stock, with intervals."""
+    """fig_inherited_cost: cheapest attack per design, flow and stock, with intervals. Returns,
+    per panel, (title, rows, intervals drawn) for the tests."""
     rows = design_rows(table)
     parts = panels(rows)
-    fig, axes = _panel_axes(parts, style.DOUBLE_WIDTH_IN)
+    fig, axes, rel_axes = _panel_axes(parts, style.DOUBLE_WIDTH_IN, relative=True)
     base = rows[rows["family"] == "l1_payment"]
-    for (title, sub), ax in zip(parts, axes):
+    summary = []
+    for (title, sub), ax, rel in zip(parts, axes, rel_axes):
+        drawn = 0
         for y, (_, r) in enumerate(sub.iterrows()):
             ax.axhline(y, color="0.92", lw=0.5, zorder=0)
-            _interval(ax, y, r, "flow", FLOW)
-            _interval(ax, y, r, "stock", STOCK)
+            rel.axhline(y, color="0.92", lw=0.5, zorder=0)
+            _interval(ax, y - OFFSET, r, "flow", FLOW)
+            _interval(ax, y + OFFSET, r, "stock", STOCK)
             if np.isfinite(r["stock_cost_usd"]):
-                ax.plot(_x(r["stock_cost_usd"]), y, "s", mfc="white", mec=STOCK, mew=1.0, ms=4.5, zorder=3)
-            ax.plot(_x(r["flow_cost_usd"]), y, "o", color=FLOW, ms=4, zorder=4)
+                ax.plot(_x(r["stock_cost_usd"]), y + OFFSET, "s", mfc="white", mec=STOCK, mew=1.0, ms=4, zorder=3)
+            ax.plot(_x(r["flow_cost_usd"]), y - OFFSET, "o", color=FLOW, ms=4, zorder=4)
+            drawn += relative_interval(rel, y - OFFSET, r["flow_cost_usd"], r["flow_cost_usd_lo"],
+                                       r["flow_cost_usd_hi"], FLOW, "o")
+            drawn += relative_interval(rel, y + OFFSET, r["stock_cost_usd"], r["stock_cost_usd_lo"],
+                                       r["stock_cost_usd_hi"], STOCK, "s", filled=False)
+        summary.append((title, len(sub), drawn))
+        _relative_axis(rel, rel is rel_axes[-1])
         if len(base):
             ax.axvline(base.iloc[0]["flow_cost_usd"], color=BASE, lw=0.8, ls=":", zorder=1)
             ax.axvline(base.iloc[0]["stock_cost_usd"], color=BASE, lw=0.8, ls="--", zorder=1)
@@ -111,16 +175,18 @@ def draw(table, stem):
         _rows_axis(ax, title, sub, [short_label(r) for _, r in sub.iterrows()])
         if ax is not axes[-1]:
             ax.tick_params(axis="x", labelbottom=False)
-    axes[-1].set_xlabel("cheapest successful attack (USD per success, log scale; 0 = no direct cost)")
+    axes[-1].set_xlabel("cheapest successful attack (USD per success, log scale; 0 = no direct cost)", x=0.45)
     from matplotlib.lines import Line2D
     handles = [Line2D([], [], marker="o", color=FLOW, ls="", ms=4, label="flow: rent the hash"),
                Line2D([], [], marker="s", mfc="white", mec=STOCK, ls="", ms=4.5, label="stock: buy the hash"),
+               Line2D([], [], marker="|", color="0.3", ls="-", lw=1.1, ms=5, label="95% interval (right column)"),
                Line2D([], [], color=BASE, ls=":", lw=0.8, label="L1 double-spend (6 conf.), flow"),
                Line2D([], [], color=BASE, ls="--", lw=0.8, label="L1 double-spend, stock")]
     top = axes[0].get_position().y1
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, top + 0.025), ncol=4, frameon=False,
-               fontsize=6.5, handletextpad=0.4, columnspacing=1.2)
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, top + 0.025), ncol=5, frameon=False,
+               fontsize=6.3, handletextpad=0.4, columnspacing=1.0)
     style.save(fig, str(stem))
+    return summary
 
 
 def draw_map(table, stem, pricing="stock"):
@@ -140,7 +206,7 @@ def draw_map(table, stem, pricing="stock"):
                 ax.barh(y, share, color=paid, height=0.62)
                 ax.barh(y, 1 - share, left=share, color=outside, height=0.62)
                 lo, hi = r[f"{pricing}_cost_usd_lo"], r[f"{pricing}_cost_usd_hi"]
-                text = usd(cost) + (f" ({usd(lo)}-{usd(hi)})" if hi > lo else "")
+                text = usd(cost) + _interval_text(cost, lo, hi)
             ax.text(1.02, y, text, va="center", ha="left", fontsize=6.2, transform=ax.get_yaxis_transform())
         ax.set_xlim(0, 1)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])

@@ -108,6 +108,13 @@ class Refiner:
                     b.iterations += 1
         return {b.family: (b.best, {"failing_below": b.lo, "iterations": b.iterations}) for b in brackets}
 
+    def simulate(self, file, brackets, budgets):
+        """Runs each bracket's family (its `template` run, `n` replications, budget `key`) at the
+        given budget, all in one sweep of results file `file`; one frame of runs per bracket. With
+        the file's master seed and common random numbers this reproduces the runs the bisection
+        made at that budget (analysis/sensitivity.py re-creates the refined points this way)."""
+        return self._simulate(file, brackets, budgets)
+
     def _simulate(self, file, brackets, mids):
         """Runs every bracket's midpoint in one sweep; returns one frame of runs per bracket."""
         meta = self.meta[file]

@@ -6,9 +6,15 @@ behavioural assumptions: Sobol first-order and total-order indices from Saltelli
 
 How each assumption enters:
 - economic inputs (BTC price, hash rental price, rental depth, hardware price, energy price,
-  hardware resale haircut, fee level, eclipse-node price) re-price the physical quantities the
-  simulation recorded (hash x time, peak hash, blocks earned, fees, bribes, stake, eclipse time):
-  exact, no re-simulation, the same arithmetic as economics.price and inheritance.mode_parts;
+  hardware resale haircut, eclipse-node price) re-price the physical quantities the simulation
+  recorded (hash x time, peak hash, blocks earned, fees, bribes, stake, eclipse time): exact, no
+  re-simulation, the same arithmetic as economics.price and inheritance.mode_parts;
+- the fee level (fees per block) enters twice: in the block reward the attacker's hash earns
+  (exact, as in economics.price), and as the price of block space the attacker buys: the fees its
+  own transactions paid (flooding, congestion, CPFP, claims) scale with the fee level relative to
+  the economics file's (first order: the recorded vbytes are held and paid at a rate that moves
+  with the fee market; exact when the attacker pays the prevailing rate per vbyte). Whether a
+  fee race against a victim succeeds at another fee level is a simulation outcome and is held;
 - the keyholders' bribe-price distribution is lognormal (models/layer2/primitives): a change of its
   median by a factor c scales every keyholder's price by c, so the cheapest successful per-key
   bribe and the bribes paid scale by c exactly (the budget grid scales with it);
@@ -17,8 +23,10 @@ How each assumption enters:
   exact where lambda_min sets the threshold (the README's note [4]), an approximation elsewhere;
 - the watcher's fee policy enters through the simulation: it is sampled as a two-level factor
   over the runs of the sweep that varied it (lightning.watcher = tower_fixed | tower_bump);
-- NOT covered: watcher latency (lightning.victim_availability) and the fee rates of competing
-  demand are simulation inputs that today's runs hold fixed; they need a sweep to enter.
+- NOT covered: watcher latency. It is a simulation input (lightning.victim_availability, the
+  chance the victim's own watcher is online in a block; towers are always online) and no results
+  file sweeps it, so there is no axis to interpolate over; a sweep over it would bring it in.
+  The competing fee rate inside the Lightning runs is likewise held at its simulated value.
 
 The cost minimum is taken over every attack family and budget point of the system's designs whose
 lower success bound reaches the target: a change of assumption may change which attack is
@@ -40,7 +48,7 @@ INPUTS = {
     "hardware_price": ("hardware price (USD per TH/s)", 8.0, 25.0, False, "hardware_usd_per_ths"),
     "energy_price": ("energy price (USD/kWh)", 0.03, 0.08, False, "energy_usd_per_kwh"),
     "resale_haircut": ("hardware resale haircut (1)", 0.2, 0.9, False, "hardware_resale_haircut"),
-    "fee_level": ("fees per block (BTC)", 0.01, 0.3, True, "fee_btc_per_block"),
+    "fee_level": ("fee level: fees per block (BTC)", 0.01, 0.3, True, "fee_btc_per_block"),
     "eclipse_price": ("eclipse nodes (USD/h)", 1.0, 50.0, True, "eclipse_usd_per_hour"),
     "keyholder_price": ("keyholder bribe price, x median", 0.25, 4.0, True, None),
     "pool_tail": ("smallest template share, x default", 0.5, 10.0, True, None),
@@ -77,11 +85,12 @@ def feasible_points(priced, families, watcher_files=(), target=0.5, confidence=0
         "eclipse_s": _col(f, "eclipse_seconds"), "peak": _col(f, "attacker_hash_rel_peak"),
         "watcher": np.where(f["_file"].isin(list(watcher_files)), f["lightning__watcher"].astype(str), "")
         if "lightning__watcher" in f else "",
+        "refined": f["_refined"].fillna(False).astype(bool).to_numpy() if "_refined" in f else False,
     })
     for b in budgets:
         frame[b] = f[b].to_numpy()
     agg = {c: "mean" for c in ("success", "rel_s", "earned", "fees_sat", "key_btc", "miner_btc", "stake_btc", "eclipse_s")}
-    agg.update(peak="max", watcher="first")
+    agg.update(peak="max", watcher="first", refined="max")
     g = frame.groupby(["_family"] + budgets, dropna=False, sort=False)
     pts = g.agg(agg).reset_index()
     n = g.size().to_numpy()
@@ -102,7 +111,10 @@ def cost_matrix(points, econ, x):
     energy = col("rel_s") * H * 1e6 * econ.hardware_j_per_th / 3.6e6 * x["energy_price"][None, :]
     reward = (econ.block_subsidy_btc + x["fee_level"][None, :]) * price
     earned = col("earned") * reward if econ.attacker_keeps_rewards else 0.0
-    fees = col("fees_sat") * 1e-8 * price
+    # the attacker's own fees move with the fee level (see the module note); a zero default fee
+    # level leaves them as recorded
+    fee_scale = x["fee_level"][None, :] / econ.fee_btc_per_block if econ.fee_btc_per_block > 0 else 1.0
+    fees = col("fees_sat") * 1e-8 * price * fee_scale
     external = (col("key_btc") * x["keyholder_price"][None, :] + col("miner_btc") / x["pool_tail"][None, :]
                 + col("stake_btc")) * price + col("eclipse_s") / 3600.0 * x["eclipse_price"][None, :]
     needed = col("peak") * H
@@ -134,12 +146,26 @@ def defaults(econ):
     return out
 
 
+@dataclass
+class Indices:
+    """Jansen estimates of first-order (s1) and total-order (st) indices with percentile
+    bootstrap intervals (95%) over the base sample, and the output variance."""
+    s1: np.ndarray
+    st: np.ndarray
+    s1_lo: np.ndarray
+    s1_hi: np.ndarray
+    st_lo: np.ndarray
+    st_hi: np.ndarray
+    variance: float
+
+
 def jansen_indices(f, d, n_base, seed, resamples=200):
     """Saltelli sampling of the unit cube [0, 1]^d (scrambled Sobol' points, A and B matrices and
     the d matrices AB_i) and Jansen's estimators (Saltelli et al. 2010, table 2):
     S_Ti = E[(f(A) - f(AB_i))^2] / (2 V),  S_i = (V - E[(f(B) - f(AB_i))^2] / 2) / V.
-    `f` maps an (n, d) array to n outputs. Returns (S1, ST, ST_lo, ST_hi, V) arrays (bootstrap 95%
-    interval on ST), or None when the output does not vary or is not finite."""
+    `f` maps an (n, d) array to n outputs. Returns Indices (bootstrap 95% intervals on both
+    indices: the base rows resampled with replacement, every estimator recomputed), or None when
+    the output does not vary or is not finite."""
     from scipy.stats import qmc
     base = qmc.Sobol(d=2 * d, scramble=True, seed=seed).random(n_base)
     A, B = base[:, :d], base[:, d:]
@@ -151,7 +177,7 @@ def jansen_indices(f, d, n_base, seed, resamples=200):
         return None
     idx = np.random.default_rng(seed).integers(0, n_base, size=(resamples, n_base))
     boot_var = np.var(np.concatenate([fA[idx], fB[idx]], axis=1), axis=1)
-    s1, st, lo, hi = (np.zeros(d) for _ in range(4))
+    s1, st, lo, hi, s1_lo, s1_hi = (np.zeros(d) for _ in range(6))
     for i in range(d):
         ABi = A.copy()
         ABi[:, i] = B[:, i]
@@ -160,12 +186,14 @@ def jansen_indices(f, d, n_base, seed, resamples=200):
         s1[i] = (var - np.mean((fB - fABi) ** 2) / 2) / var
         boot = np.mean((fA[idx] - fABi[idx]) ** 2, axis=1) / (2 * boot_var)
         lo[i], hi[i] = np.quantile(boot, 0.025), np.quantile(boot, 0.975)
-    return s1, st, lo, hi, var
+        boot1 = (boot_var - np.mean((fB[idx] - fABi[idx]) ** 2, axis=1) / 2) / boot_var
+        s1_lo[i], s1_hi[i] = np.quantile(boot1, 0.025), np.quantile(boot1, 0.975)
+    return Indices(s1, st, s1_lo, s1_hi, lo, hi, float(var))
 
 
 def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
-    """Jansen first-order (S1) and total-order (ST) indices of the log10 headline cost, with a
-    bootstrap 95% interval on ST; None when the cost does not vary (e.g. always 0)."""
+    """Jansen first-order (S1) and total-order (ST) indices of the log10 headline cost, with
+    bootstrap 95% intervals on both; None when the cost does not vary (e.g. always 0)."""
     names = list(INPUTS)
     use_watcher = {0, 1} <= set(points.watcher.tolist())
     if use_watcher:
@@ -182,8 +210,9 @@ def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
     result = jansen_indices(lambda M: np.log10(np.maximum(evaluate(M), 1.0)), d, n_base, seed, resamples)
     if result is None:
         return None
-    s1, st, lo, hi, _ = result
-    rows = [{"input": name, "label": INPUTS[name][0] if name in INPUTS else WATCHER[1], "S1": s1[i], "ST": st[i],
-             "ST_lo": lo[i], "ST_hi": hi[i], "n_base": n_base, "evaluations": n_base * (d + 2)}
+    r = result
+    rows = [{"input": name, "label": INPUTS[name][0] if name in INPUTS else WATCHER[1], "S1": r.s1[i],
+             "S1_lo": r.s1_lo[i], "S1_hi": r.s1_hi[i], "ST": r.st[i], "ST_lo": r.st_lo[i], "ST_hi": r.st_hi[i],
+             "n_base": n_base, "evaluations": n_base * (d + 2), "resamples": resamples}
             for i, name in enumerate(names)]
     return pd.DataFrame(rows).sort_values("ST", ascending=False).reset_index(drop=True)

@@ -1,9 +1,13 @@
-"""The Sobol estimator against the Ishigami function's exact indices, and the re-pricing of a
-system's cost against the estimator's own pricing."""
+"""The Sobol estimator against the Ishigami function's exact indices; the fee level moving the
+attacker's own fees; and the sensitivity's headline cost at the estimator's refined budgets."""
 import numpy as np
+import pandas as pd
 import pytest
 
-from l2sim_analysis.sensitivity import jansen_indices
+from conftest import estimator, l2sim_binary
+from l2sim_analysis.sensitivity import INPUTS, Points, cost_matrix, defaults, jansen_indices
+
+Z = 3.29  # the project's z (two-sided 0.1%)
 
 
 def ishigami(M, a=7.0, b=0.1):
@@ -20,15 +24,23 @@ def ishigami_exact(a=7.0, b=0.1):
     return np.array([v1, v2, 0.0]) / v, np.array([v1 + v13, v2, v13]) / v
 
 
+N_ISHIGAMI = 2 ** 14
+
+
 def test_jansen_matches_ishigami_exact_indices():
     # Independent: the exact indices come from integrating the function analytically, the
-    # estimates from sampling it. Tolerance: the bootstrap interval of each total index, widened
-    # to z = 3.29 (the project's z) from its 95% half-width; first order: the same width.
-    s1, st, lo, hi, _ = jansen_indices(ishigami, 3, 2 ** 14, seed=11)
+    # estimates from sampling it. Tolerance from the sample size: each index's standard error is
+    # the bootstrap's (its 95% half-width / 1.96, over the N = 2^14 base rows), widened to
+    # z = 3.29; the small floor covers the bootstrap's own noise for an index near 0.
+    r = jansen_indices(ishigami, 3, N_ISHIGAMI, seed=11)
     exact_s1, exact_st = ishigami_exact()
-    half = (hi - lo) / 2 * 3.29 / 1.96
-    assert np.all(np.abs(st - exact_st) <= half + 1e-3), (st, exact_st, half)
-    assert np.all(np.abs(s1 - exact_s1) <= 2 * half + 1e-3), (s1, exact_s1, half)
+    se_st, se_s1 = (r.st_hi - r.st_lo) / 2 / 1.96, (r.s1_hi - r.s1_lo) / 2 / 1.96
+    assert np.all(np.abs(r.st - exact_st) <= Z * se_st + 1e-3), (r.st, exact_st, Z * se_st)
+    assert np.all(np.abs(r.s1 - exact_s1) <= Z * se_s1 + 1e-3), (r.s1, exact_s1, Z * se_s1)
+    # the intervals shrink like 1 / sqrt(N): at N = 2^14 every half-width is below 0.05
+    assert np.all(r.st_hi - r.st_lo < 0.1) and np.all(r.s1_hi - r.s1_lo < 0.1)
+    # and they cover the estimate they belong to
+    assert np.all((r.st_lo <= r.st) & (r.st <= r.st_hi)) and np.all((r.s1_lo <= r.s1) & (r.s1 <= r.s1_hi))
 
 
 def test_constant_output_has_no_indices():
@@ -37,6 +49,84 @@ def test_constant_output_has_no_indices():
 
 def test_ishigami_check_can_fail():
     # Swapping two inputs' roles must break the agreement: the comparison can disagree.
-    s1, st, lo, hi, _ = jansen_indices(lambda M: ishigami(M[:, [1, 0, 2]]), 3, 2 ** 12, seed=3)
+    r = jansen_indices(lambda M: ishigami(M[:, [1, 0, 2]]), 3, 2 ** 12, seed=3)
     _, exact_st = ishigami_exact()
-    assert np.abs(st - exact_st).max() > 0.1
+    assert np.abs(r.st - exact_st).max() > 0.1
+
+
+class Econ:
+    """The economics the cost matrix reads (the default file's values, fee level 0.03 BTC)."""
+    btc_usd, network_hashrate_ehs, hash_rental_usd_per_ehs_day, rental_markup = 100_000.0, 800.0, 50_000.0, 1.0
+    hardware_j_per_th, energy_usd_per_kwh, block_subsidy_btc, fee_btc_per_block = 17.0, 0.05, 3.125, 0.03
+    attacker_keeps_rewards, eclipse_usd_per_hour, hardware_usd_per_ths = False, 5.0, 15.0
+    hardware_resale_haircut, rental_cap_ehs = 0.5, 10.0
+
+
+def fee_point(fees_sat):
+    frame = pd.DataFrame({"success": [1.0], "rel_s": [0.0], "earned": [0.0], "fees_sat": [fees_sat], "key_btc": [0.0],
+                          "miner_btc": [0.0], "stake_btc": [0.0], "eclipse_s": [0.0], "peak": [0.0]})
+    return Points(frame, np.array([-1]))
+
+
+def test_fee_level_scales_the_attackers_own_fees():
+    # A flooding attacker that paid 0.5 BTC in fees at the default fee level pays twice that when
+    # the fee market is twice as expensive, and the same at the default (exact arithmetic).
+    econ = Econ()
+    x = defaults(econ)
+    x = {k: np.repeat(v, 3) for k, v in x.items()}
+    x["fee_level"] = np.array([0.03, 0.06, 0.015])
+    cost = cost_matrix(fee_point(0.5e8), econ, x)[0]
+    assert cost == pytest.approx([0.5 * 100_000, 1.0 * 100_000, 0.25 * 100_000], rel=1e-12)
+    assert "fee level" in INPUTS["fee_level"][0]
+
+
+@pytest.fixture(scope="module")
+def refined_study(tiny_study, tmp_path_factory):
+    """The tiny study priced with --refine on the keyholder bribe, then the sensitivity at the
+    refined budgets (the estimator's table) and on the grid alone."""
+    import sensitivity
+    out = tmp_path_factory.mktemp("refined")
+    r = estimator(tiny_study, "-o", out, "--refine", "attack.bribe_per_signer_btc", "--l2sim", l2sim_binary(),
+                  "--threads", "2")
+    assert r.returncode == 0, r.stderr
+    table = out / "inherited_cost.csv"
+    assert sensitivity.main([str(tiny_study), "-o", str(out / "refined"), "--n-base", "64", "--table", str(table),
+                             "--l2sim", l2sim_binary(), "--threads", "2"]) == 0
+    assert sensitivity.main([str(tiny_study), "-o", str(out / "grid"), "--n-base", "64"]) == 0
+    return (pd.read_csv(table), pd.read_csv(out / "refined" / "sensitivity.csv"),
+            pd.read_csv(out / "grid" / "sensitivity.csv"))
+
+
+def test_sensitivity_uses_the_refined_budgets(refined_study):
+    # Two code paths: the estimator bisects and prices run by run (inheritance.point_rows); the
+    # sensitivity re-runs l2sim at the budget the table names and re-prices mean quantities
+    # (sensitivity.cost_matrix). Common random numbers make the re-run identical, so at the
+    # default prices the system's headline cost must equal the estimator's cheapest feasible cost
+    # (to rounding), and it must sit at or below the grid's (the refined budget is cheaper).
+    from l2sim_analysis.systems import load_systems
+    table, refined, grid = refined_study
+    assert table["budget_refined"].any()
+    compared = 0
+    for s in load_systems():
+        rows = table[(table["pricing"] == "feasible") & table["design"].isin(s.designs) & table["feasible"]]
+        base = refined[refined["system"] == s.key]
+        if not len(rows) or not base["baseline_usd"].notna().any():
+            continue
+        assert base["baseline_usd"].dropna().iloc[0] == pytest.approx(rows["cost_usd"].min(), rel=1e-9), s.key
+        on_grid = grid[grid["system"] == s.key]["baseline_usd"].dropna().iloc[0]
+        assert base["baseline_usd"].dropna().iloc[0] <= on_grid * (1 + 1e-12)
+        if rows.loc[rows["cost_usd"].idxmin(), "budget_refined"]:
+            assert base["budgets"].iloc[0].startswith("refined"), base["budgets"].iloc[0]
+            assert base["baseline_usd"].dropna().iloc[0] < on_grid  # the check can disagree: grid != refined
+        compared += 1
+    assert compared >= 1
+
+
+def test_every_index_has_a_bootstrap_interval(refined_study):
+    _, refined, _ = refined_study
+    ok = refined[refined["status"] == "ok"]
+    assert len(ok)
+    for lo, v, hi in (("S1_lo", "S1", "S1_hi"), ("ST_lo", "ST", "ST_hi")):
+        assert ok[[lo, v, hi]].notna().all().all()
+        assert (ok[lo] <= ok[hi]).all()
+    assert (ok["n_base"] == 64).all() and (ok["resamples"] == 200).all()
