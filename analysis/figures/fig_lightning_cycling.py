@@ -41,9 +41,10 @@ def draw(path, stem):
         x = r[:, 0] * 1.1 ** (i - 1)
         label = "re-sent every block" if interval == 1 else f"re-sent every {interval} blocks"
         p, lo, hi = wilson_interval(r[:, 1], r[:, 2])
-        a.errorbar(x, p, yerr=[p - lo, hi - p], marker=markers[i], capsize=2, color=OKABE_ITO[i], label=label)
+        a.errorbar(x, p, yerr=[np.maximum(p - lo, 0), np.maximum(hi - p, 0)], marker=markers[i], capsize=2, color=OKABE_ITO[i], label=label)
         m, mlo, mhi = r[:, 3], np.where(np.isnan(r[:, 4]), r[:, 3], r[:, 4]), np.where(np.isnan(r[:, 5]), r[:, 3], r[:, 5])
-        b.errorbar(x, m, yerr=[m - mlo, mhi - m], marker=markers[i], capsize=2, color=OKABE_ITO[i], label=label)
+        mlo = np.where(mlo > 0, mlo, m / 10)   # a log axis: a lower bound at or below 0 is drawn a decade down
+        b.errorbar(x, m, yerr=[np.maximum(m - mlo, 0), np.maximum(mhi - m, 0)], marker=markers[i], capsize=2, color=OKABE_ITO[i], label=label)
     for ax in (a, b):
         ax.set_xscale("log")
         ax.set_xlabel("attacker's fee budget (BTC)")
@@ -54,7 +55,7 @@ def draw(path, stem):
     n = int(next(iter(data.values()))[0, 2]) if data else 0
     a.set_title(f"success ({n} runs per point)", fontsize=8)
     a.legend(loc="upper left", ncol=2, fontsize=6.5, frameon=False)   # above the data (y > 1.05)
-    b.set_yscale("symlog", linthresh=1e-4)
+    b.set_yscale("log")
     b.axhline(htlc_btc, color=OKABE_ITO[3], linestyle="--", linewidth=1)
     b.annotate(f"HTLC value ({htlc_btc:g} BTC)", (b.get_xlim()[0], htlc_btc), xytext=(3, 3), textcoords="offset points",
                fontsize=7, color=OKABE_ITO[3])

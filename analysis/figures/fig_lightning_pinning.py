@@ -42,7 +42,7 @@ def draw(path, stem):
     for i, (label, rows) in enumerate(data.items()):
         x = np.where(rows[:, 0] > 0, rows[:, 0], NO_PIN_X) * 1.12 ** (i - 1.5)
         p, lo, hi = wilson_interval(rows[:, 1], rows[:, 2])
-        ax.errorbar(x, p, yerr=[p - lo, hi - p], marker=markers[i], capsize=2, color=OKABE_ITO[i], label=label)
+        ax.errorbar(x, p, yerr=[np.maximum(p - lo, 0), np.maximum(hi - p, 0)], marker=markers[i], capsize=2, color=OKABE_ITO[i], label=label)
     ax.set_xscale("log")
     ticks = sorted({float(v) for rows in data.values() for v in rows[:, 0]})
     ax.set_xticks([t if t > 0 else NO_PIN_X for t in ticks])

@@ -39,16 +39,16 @@ def draw(path, stem):
     lo, hi = np.where(np.isnan(lo), mean, lo), np.where(np.isnan(hi), mean, hi)
     a.errorbar(hours, mean, yerr=[mean - lo, hi - mean], marker="o", capsize=3, color=OKABE_ITO[0])
     a.axhline(p[0, 6], color=OKABE_ITO[3], linestyle="--", linewidth=1)
-    a.annotate(f"value at stake ({p[0, 6]:g} BTC)", (hours.max(), p[0, 6]), xytext=(0, 3),
+    a.annotate(f"value at stake ({p[0, 6]:.3g} BTC)", (hours.max(), p[0, 6]), xytext=(0, 3),
                textcoords="offset points", ha="right", va="bottom", fontsize=7, color=OKABE_ITO[3])
     a.set_yscale("log")
     a.set_xlabel("watchtower reaction latency (h)")
     a.set_ylabel("attacker's confirmed fees per run (BTC)")
-    a.set_title(f"cost of the theft (to_self_delay {window} blocks)", fontsize=8)
+    a.set_title(f"congestion theft at 11 sat/vB (to_self_delay {window} blocks)", fontsize=8)
     a.grid(alpha=0.3)
     k, n = p[:, 4], p[:, 5]
     s, slo, shi = wilson_interval(k, n)
-    b.errorbar(hours, s, yerr=[s - slo, shi - s], marker="o", capsize=3, color=OKABE_ITO[0])
+    b.errorbar(hours, s, yerr=[np.maximum(s - slo, 0), np.maximum(shi - s, 0)], marker="o", capsize=3, color=OKABE_ITO[0])
     b.set_ylim(-0.05, 1.05)
     b.set_xlabel("watchtower reaction latency (h)")
     b.set_ylabel("theft success (95% Wilson)")
