@@ -80,7 +80,8 @@ def _source_of(meta, dotted):
         if current == section and re.match(rf"\s*{re.escape(key)}\s*=", line):
             comment = line.split("#", 1)[1].strip() if "#" in line else "no source given"
             return f"set in {meta.get('scenario_file', 'the scenario')} ({comment})"
-    return "the model's default (l2sim describe layer2 lists it; models/layer2/ declares it with its source)"
+    model = meta.get("model", "layer2")
+    return f"the model's default (l2sim describe {model} lists it; models/ declares it with its source)"
 
 
 def footnotes(table, metas):
