@@ -54,7 +54,7 @@ def adapt(frame):
       less the bribe, which is priced apart;
     - miner_bribes_btc: the fee of the thief's bribing sweep, if it confirmed;
     - attacker_hash_rel_seconds / _peak: the censoring pools' hash share x seconds held, and the
-      share (the pools are counted as rented hash: the old model's revoked_majority did the same);
+      share (the censoring pools are priced as rented hash);
     - eclipse_seconds: how long the victim was eclipsed (time dilation);
     - value_at_risk_btc."""
     missing = [c for c in NEEDED if c not in frame]
