@@ -1,7 +1,9 @@
 # l2sim: the two commands (`make demo`, `make test`) and the longer targets behind their own names.
 # Python always runs as /usr/bin/python3: Debian's interpreter sees Debian's h5py/numpy/scipy/matplotlib/xarray.
 PY       := /usr/bin/python3
-LIGHTNING := revoked_censorship bribery flood_and_loot congestion time_dilation
+# The default study's Lightning rows: sweeps of the agent-based `lightning` model over the attacker's
+# budget (scenarios/lightning/); congestion, pinning and replacement_cycling also draw the figures.
+LIGHTNING := revoked_censorship bribery congestion flood_and_loot time_dilation pinning replacement_cycling
 OTHER_DESIGNS := bitvm2 rollup babylon ark statechain
 BUILD    := build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
@@ -15,7 +17,7 @@ APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtb
 # Only `make bench` needs these (ns-3's PHOLD baseline); a fresh `make test` does not download them.
 BENCH_PKGS := libns3-dev
 
-.PHONY: all deps bench-deps install-missing build test demo report report-files validate bench figures clean format fuzz
+.PHONY: all deps bench-deps install-missing build test demo lightning-study lightning-figures report report-files validate bench figures clean format fuzz
 
 all: build
 
@@ -44,19 +46,31 @@ test: build
 demo: build
 	@mkdir -p results
 	$(L2SIM) sweep scenarios/study_default.toml --overwrite --threads $(JOBS) -o results/study_default.h5
-	@for s in $(LIGHTNING); do \
-	  $(L2SIM) sweep scenarios/lightning/$$s.toml --overwrite --threads $(JOBS) --progress none -o results/lightning_$$s.h5 || exit 1; done
+	@$(MAKE) --no-print-directory lightning-study
 	@for s in $(OTHER_DESIGNS); do \
 	  $(L2SIM) sweep scenarios/layer2/$$s.toml --overwrite --threads $(JOBS) --progress none -o results/layer2_$$s.h5 || exit 1; done
 	$(PY) analysis/inherited_cost.py results/study_default.h5 $(LIGHTNING:%=results/lightning_%.h5) \
 	  $(OTHER_DESIGNS:%=results/layer2_%.h5) -o results \
-	  --refine attack.miner_bribe_btc attack.bribe_per_signer_btc --l2sim $(L2SIM) --threads $(JOBS)
+	  --refine attack.miner_bribe_btc attack.bribe_per_signer_btc adversary.thief.bribe_btc --l2sim $(L2SIM) --threads $(JOBS)
 	$(PY) analysis/headline_table.py results/inherited_cost.csv > results/headline.md
 	$(L2SIM) run scenarios/world/claim_window.toml --overwrite --threads $(JOBS) --progress none -o results/claim_window.h5
 	$(L2SIM) sweep scenarios/study_demo.toml --overwrite --threads $(JOBS) -o results/study_demo.h5 --progress none
 	$(PY) analysis/figures/fig_double_spend.py results/study_demo.h5 -o results/fig_demo
+	@$(MAKE) --no-print-directory lightning-figures
 	@$(MAKE) --no-print-directory report-files
-	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/headline.md, results/claim_window.h5, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}, results/sensitivity.csv, results/report/index.{html,pdf}"
+	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/headline.md, results/claim_window.h5, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}, results/fig_lightning_{theft_cost,pinning,cycling}.{pdf,png}, results/sensitivity.csv, results/report/index.{html,pdf}"
+
+# The Lightning part of the default study: one sweep per attack (about 3 minutes on 2 idle cores),
+# and the three figures drawn from three of them.
+lightning-study:
+	@mkdir -p results
+	@for s in $(LIGHTNING); do \
+	  $(L2SIM) sweep scenarios/lightning/$$s.toml --overwrite --threads $(JOBS) --progress none -o results/lightning_$$s.h5 || exit 1; done
+
+lightning-figures:
+	$(PY) analysis/figures/fig_lightning_theft_cost.py results/lightning_congestion.h5 -o results/fig_lightning_theft_cost
+	$(PY) analysis/figures/fig_lightning_pinning.py results/lightning_pinning.h5 -o results/fig_lightning_pinning
+	$(PY) analysis/figures/fig_lightning_cycling.py results/lightning_replacement_cycling.h5 -o results/fig_lightning_cycling
 
 # The Layer2 security report (results/report/index.html and index.pdf) from the runs of `make demo`
 # (run first when its table is missing): Sobol sensitivity per real system (systems/*.toml), then

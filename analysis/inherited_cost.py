@@ -22,6 +22,7 @@ import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from l2sim_analysis.assumptions import bribe_threshold_btc, effective, footnotes  # noqa: E402
+from l2sim_analysis import lightning  # noqa: E402
 from l2sim_analysis.economics import EconomicsError, load_economics  # noqa: E402
 from l2sim_analysis.safe_load import LoadError, load_all  # noqa: E402
 
@@ -54,11 +55,16 @@ def load(paths):
     frames, metas, swept = [], {}, []
     for i, (path, r) in enumerate(zip(paths, loaded)):
         attrs, frame = r["attrs"], r["frame"]
-        if attrs["model"] != "layer2":
+        if attrs["model"] not in ("layer2", "lightning"):
             raise LoadError(f"{path}: error: a '{attrs['model']}'-model results file; the estimator prices the "
-                            "layer2 model's attacks (run a scenarios/layer2/ or scenarios/lightning/ study)")
+                            "layer2 and lightning models' attacks (run a scenarios/layer2/ or scenarios/lightning/ study)")
+        if attrs["model"] == "lightning" and not frame.empty:
+            try:
+                frame = lightning.adapt(frame)
+            except KeyError as e:
+                raise LoadError(f"{path}: error: {e.args[0]}") from None
         if frame.empty or "layer2__design" not in frame or "attack_success" not in frame:
-            raise LoadError(f"{path}: error: no completed layer2 runs to price")
+            raise LoadError(f"{path}: error: no completed {attrs['model']} runs to price")
         keys = [k.replace(".", "__") for k in str(attrs["swept_keys"]).split("\n") if k]
         metas[i] = {**attrs, "swept": keys, "path": path}
         swept += keys
@@ -86,7 +92,7 @@ def write_outputs(table, notes, out, figures=True):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("results", nargs="+", help="l2sim results files (layer2 model)")
+    ap.add_argument("results", nargs="+", help="l2sim results files (layer2 and lightning models)")
     ap.add_argument("--economics", default=str(ROOT / "scenarios/economics/default.toml"), help="[economics] TOML")
     ap.add_argument("--success", type=float, default=0.5, help="success-probability target (0..1)")
     ap.add_argument("--confidence", type=float, default=0.95, help="confidence level of the intervals")
@@ -123,7 +129,7 @@ def main(argv=None):
         from l2sim_analysis.refine import Refiner
         only = [k.replace(".", "__") for k in args.refine]
         refiner = Refiner(args.l2sim, metas, args.confidence, args.refine_tolerance, args.threads, only=only)
-    closed = lambda params: bribe_threshold_btc(effective(metas[int(params["_file"])]), params)  # noqa: E731
+    closed = lambda params, runs: bribe_threshold_btc(effective(metas[int(params["_file"])]), params, runs)  # noqa: E731
     names = {i: m.get("experiment_name", "") for i, m in metas.items()}
     from l2sim_analysis.refine import RefineError
     try:

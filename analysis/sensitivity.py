@@ -91,7 +91,8 @@ def analyse(paths, econ, systems, n_base, table=None, l2sim=None, threads=2):
     extra = refined_runs(frame, swept, metas, table, l2sim, threads) if table is not None else None
     if extra is not None:
         frame = pd.concat([frame, extra], ignore_index=True)
-    watcher_files = [i for i, m in metas.items() if "lightning__watcher" in m["swept"]]
+    from l2sim_analysis.sensitivity import WATCHER_KEY
+    watcher_files = [i for i, m in metas.items() if WATCHER_KEY in m["swept"]]
     rows = []
     for s in systems:
         pts = system_points(frame, swept, econ, [s], watcher_files).get(s.key)
@@ -128,7 +129,7 @@ def read_table(path):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("results", nargs="+", help="l2sim results files (layer2 model)")
+    ap.add_argument("results", nargs="+", help="l2sim results files (layer2 and lightning models)")
     ap.add_argument("--economics", default=str(ROOT / "scenarios/economics/default.toml"))
     ap.add_argument("--systems", default=str(ROOT / "systems"), help="folder of system files")
     ap.add_argument("--n-base", type=int, default=4096, help="Saltelli base sample size N (a power of 2)")

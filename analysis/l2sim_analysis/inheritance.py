@@ -16,11 +16,12 @@ Cost views (all per successful attack, for an attacker who retries until it succ
 import numpy as np
 import pandas as pd
 
+from . import lightning
 from .economics import price
 from .stats import wilson_interval
 
 BUDGET_KEYS = ["attack__hash_share", "attack__bribe_per_signer_btc", "attack__miner_bribe_btc", "attack__fee_rate_sat_vb",
-               "attack__stake_share", "lightning__channels", "lightning__dilation_s_per_block", "ark__users"]
+               "attack__stake_share", "ark__users", *lightning.BUDGET_KEYS]
 FREEZE_ATTACKS = {"freeze"}
 DESIGN = ["layer2__design", "layer2__attack"]
 RESAMPLES = 400
@@ -44,7 +45,7 @@ def grouping_keys(frame, swept, by=None):
 LABELLED = {"custody_peg": {"peg__preset"}, "drivechain": {"attack__rented"}, "bitvm2": {"bitvm2__preset"},
             "rollup": {"rollup__data_availability", "rollup__bridge", "rollup__upgrade_delay_days"},
             "ark": {"ark__users_bump"}, "statechain": {"statechain__operators", "statechain__operator_threshold"},
-            "lightning": {"lightning__implementation", "lightning__watcher", "lightning__anchors", "attack__target"}}
+            "lightning": {"channel__implementation"}}
 
 
 def family_label(row):
@@ -65,17 +66,8 @@ def family_label(row):
     elif design == "statechain" and g("statechain__operators") is not None:
         n = int(g("statechain__operators"))
         design = f"statechain ({n}-of-{n} entity)"
-    elif design == "lightning":
-        design = f"lightning ({g('lightning__implementation', '?')})"
-        details = []
-        if attack in ("congestion", "time_dilation"):
-            details.append(str(g("attack__target")))
-        if attack in ("revoked_bribery", "congestion"):
-            details.append(str(g("lightning__watcher")))
-        if attack == "flood_and_loot":
-            details.append("anchors" if g("lightning__anchors") else "no anchors")
-        if details:
-            attack = f"{attack} ({', '.join(details)})"
+    elif design == "lightning":  # the agent-based model (l2sim_analysis/lightning.py)
+        design, attack = lightning.label(row)
     return design, attack
 
 
@@ -196,7 +188,7 @@ def estimate(frame, swept, econ, target=0.5, confidence=0.95, by=None, refiner=N
              closed_form=None):
     """The inherited-cost table: one row per family (design, attack, parameter point) and cost view.
     `frame` holds all files' runs with a `_file` column; `refiner.refine(families, target)` may
-    return, per family, runs at a refined budget and the final bracket (see refine.py); `closed_form(params)` may
+    return, per family, runs at a refined budget and the final bracket (see refine.py); `closed_form(params, runs)` may
     give a family's closed-form budget threshold, reported beside the simulated one."""
     priced = price(frame, econ)
     keys = grouping_keys(priced, swept, by)
@@ -244,7 +236,7 @@ def estimate(frame, swept, econ, target=0.5, confidence=0.95, by=None, refiner=N
             "rental_feasible": r["rental_feasible"], "feasible": r["feasible"],
             "value_at_risk_usd": r["value_at_risk_btc"] * econ.btc_usd,
             "max_safe_value_usd": np.nan if params.get("layer2__attack") in FREEZE_ATTACKS else total,
-            "budget_closed_form": closed_form(params) if closed_form else None,
+            "budget_closed_form": closed_form(params, families[f]) if closed_form else None,
             "_file": params["_file"], "_family": f, "_design_key": params.get("layer2__design"),
             "_attack_key": params.get("layer2__attack"),
         })

@@ -17,6 +17,7 @@ import tomllib
 
 import numpy as np
 
+from . import lightning
 from .load import flatten_toml, load_frame
 from .stats import wilson_interval
 
@@ -141,6 +142,8 @@ class Refiner:
             raise RefineError(f"{' '.join(cmd)}: exit {done.returncode}: {done.stderr.strip()}")
         frame = load_frame(out)
         out.unlink()
+        if meta.get("model") == "lightning":  # priced by name like the file's own runs (lightning.py)
+            frame = lightning.adapt(frame)
         return [frame[frame["point"] == i] for i in range(len(brackets))]
 
 

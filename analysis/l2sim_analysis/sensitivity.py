@@ -21,12 +21,11 @@ How each assumption enters:
 - the pool-share tail: a timelocked bribe succeeds once the smallest template-controlling miner
   prefers it, so the bribe scales as 1 / lambda_min (Nadahalli, Khabbazian and Wattenhofer 2021);
   exact where lambda_min sets the threshold (the README's note [4]), an approximation elsewhere;
-- the watcher's fee policy enters through the simulation: it is sampled as a two-level factor
-  over the runs of the sweep that varied it (lightning.watcher = tower_fixed | tower_bump);
-- NOT covered: watcher latency. It is a simulation input (lightning.victim_availability, the
-  chance the victim's own watcher is online in a block; towers are always online) and no results
-  file sweeps it, so there is no axis to interpolate over; a sweep over it would bring it in.
-  The competing fee rate inside the Lightning runs is likewise held at its simulated value.
+- the watchtower's fee policy enters through the simulation: it is sampled as a two-level factor
+  over the runs of a sweep that varied it (tower.fee_policy = fixed | bump, model `lightning`);
+- NOT covered: the tower's reaction latency (tower.latency_s) is swept by the congestion study,
+  where each latency is its own attack family (it moves which family is cheapest, not a sampled
+  factor), and the background demand's fee rates are simulation inputs the runs hold fixed.
 
 The cost minimum is taken over every attack family and budget point of the system's designs whose
 lower success bound reaches the target: a change of assumption may change which attack is
@@ -53,7 +52,8 @@ INPUTS = {
     "keyholder_price": ("keyholder bribe price, x median", 0.25, 4.0, True, None),
     "pool_tail": ("smallest template share, x default", 0.5, 10.0, True, None),
 }
-WATCHER = ("watcher", "watcher fee policy (swept)")
+WATCHER = ("watcher", "watchtower fee policy (swept)")
+WATCHER_KEY = "tower__fee_policy"   # the `lightning` model's tower (models/layer2/lightning/watchtower.hpp)
 ZERO_VARIANCE = 1e-12
 
 
@@ -61,7 +61,7 @@ ZERO_VARIANCE = 1e-12
 class Points:
     """Per feasible budget point of a system's attack families: the mean recorded quantities."""
     frame: pd.DataFrame
-    watcher: np.ndarray   # -1: no watcher key; 0: tower_fixed; 1: tower_bump
+    watcher: np.ndarray   # -1: no watcher key; 0: fixed (presigned justice); 1: bump
 
 
 def _col(f, name):
@@ -83,8 +83,8 @@ def feasible_points(priced, families, watcher_files=(), target=0.5, confidence=0
         "fees_sat": _col(f, "fees_paid_sat"), "key_btc": _col(f, "key_bribes_btc"),
         "miner_btc": _col(f, "miner_bribes_btc"), "stake_btc": _col(f, "stake_slashed_btc"),
         "eclipse_s": _col(f, "eclipse_seconds"), "peak": _col(f, "attacker_hash_rel_peak"),
-        "watcher": np.where(f["_file"].isin(list(watcher_files)), f["lightning__watcher"].astype(str), "")
-        if "lightning__watcher" in f else "",
+        "watcher": np.where(f["_file"].isin(list(watcher_files)), f[WATCHER_KEY].astype(str), "")
+        if WATCHER_KEY in f else "",
         "refined": f["_refined"].fillna(False).astype(bool).to_numpy() if "_refined" in f else False,
     })
     for b in budgets:
@@ -96,7 +96,7 @@ def feasible_points(priced, families, watcher_files=(), target=0.5, confidence=0
     n = g.size().to_numpy()
     _, lo, _ = wilson_interval(np.rint(pts["success"].to_numpy() * n).astype(int), n, confidence)
     pts = pts[(lo >= target) & (pts["success"] > 0)].reset_index(drop=True)
-    w = np.where(pts["watcher"] == "tower_fixed", 0, np.where(pts["watcher"] == "tower_bump", 1, -1))
+    w = np.where(pts["watcher"] == "fixed", 0, np.where(pts["watcher"] == "bump", 1, -1))
     return Points(pts, w)
 
 

@@ -17,7 +17,7 @@ struct Record {
     double keys_corrupted = 0, stake_slashed_btc = 0, software_fault = 0, window_blocks = 0;
     double time_to_success_s = std::numeric_limits<double>::quiet_NaN(), duration_s = 0;
     double victim_fees_sat = 0, claim_wait_blocks = std::numeric_limits<double>::quiet_NaN();
-    double eclipse_seconds = 0, channels_attacked = 0;
+    double channels_attacked = 0;
     /// Per-run engine statistics (models/run_stats.hpp): what the run's engine simulations did;
     /// 0 where the design's attack is sampled without the engine.
     RunStats engine;
@@ -27,7 +27,7 @@ struct Record {
                                 hash_rel_peak, hash_rel_seconds, owned_hash_rel_seconds, attacker_bitcoin_blocks,
                                 fees_paid_sat, miner_bribes_btc, key_bribes_btc, keys_corrupted, stake_slashed_btc,
                                 software_fault, window_blocks, time_to_success_s, duration_s, victim_fees_sat,
-                                claim_wait_blocks, eclipse_seconds, channels_attacked};
+                                claim_wait_blocks, channels_attacked};
         engine.append_to(out);
         return out;
     }

@@ -26,7 +26,7 @@ Problem custody_peg_rules(const PegParams& p) {
 }
 
 /// Template-controlling miners' shares partition the hash rate: a bribe must reach miners holding
-/// all of it (Lightning and BitVM2 bribe them).
+/// all of it (BitVM2 bribes them).
 Problem miner_rules(const MinerParams& p) {
     const auto& shares = p.template_shares;
     const double sum = std::accumulate(shares.begin(), shares.end(), 0.0);
@@ -50,7 +50,7 @@ std::optional<std::pair<std::string, std::string>> design_rule_violation(const L
     if (d == "custody_peg") return custody_peg_rules(p.peg);
     if (d == "drivechain" && p.drivechain.ack_required > p.drivechain.window_blocks)
         return std::pair{"drivechain.ack_required", std::string("more ACKs required than blocks in the window")};
-    if (d == "lightning" || d == "bitvm2") return miner_rules(p.miners);
+    if (d == "bitvm2") return miner_rules(p.miners);
     if (d == "rollup") return rollup_rules(p.rollup);
     if (d == "babylon")
         return threshold_rule("staking.covenant_threshold", p.staking.covenant_threshold, p.staking.covenant_keys,

@@ -2,6 +2,7 @@
 #include "models/layer2/layer2_closed_forms.hpp"
 
 #include <cmath>
+#include <numeric>
 
 #include "models/layer2/federation.hpp"
 
@@ -75,6 +76,15 @@ double drivechain_theft(double alpha, int required, int window, bool downvote) {
 
 double drivechain_freeze(double beta, int required, int window) {
     return 1.0 - drivechain_theft(1.0 - beta, required, window, true);
+}
+
+double timelocked_bribery_success(const std::vector<double>& shares, double bribe_btc, double fee_btc,
+                                  int window_blocks) {
+    const double total = std::accumulate(shares.begin(), shares.end(), 0.0);
+    double accepting = 0.0;
+    for (double s : shares)
+        if (s / total * bribe_btc > fee_btc) accepting += s / total;
+    return std::pow(accepting, window_blocks);
 }
 
 }  // namespace models::layer2::closed_forms

@@ -19,6 +19,12 @@ double peg_bribery_success(const PegParams& p, const std::string& attack, double
 /// blocks add one and honest blocks add 0 (abstain: a binomial tail) or subtract one with a floor
 /// at zero (downvote: solved by dynamic programming over the count).
 double drivechain_theft(double alpha, int required, int window, bool downvote);
+/// Timelocked bribery (Nadahalli, Khabbazian and Wattenhofer 2021): miner i withholds the victim's
+/// transaction iff lambda_i * bribe > fee (it expects lambda_i of the bribe, paid after the window,
+/// against the fee now). P(success) = (sum of the accepting shares)^window; all accept iff
+/// bribe > fee / lambda_min.
+double timelocked_bribery_success(const std::vector<double>& shares, double bribe_btc, double fee_btc,
+                                  int window_blocks);
 /// Freeze of an honest bundle: honest blocks (1 - beta) upvote, the minority beta downvotes.
 double drivechain_freeze(double beta, int required, int window);
 

@@ -13,9 +13,6 @@
 #include "models/layer2/drivechain.hpp"
 #include "models/layer2/federation.hpp"
 #include "models/layer2/layer2_closed_forms.hpp"
-#include "models/layer2/lightning/lightning_attacks.hpp"
-#include "models/layer2/lightning/lightning_closed_forms.hpp"
-#include "models/layer2/lightning/channel.hpp"
 #include "models/layer2/timelock_designs/timelock_designs.hpp"
 #include "models/layer2/timelock_designs/timelock_closed_forms.hpp"
 #include "models/layer2/attack_record.hpp"
@@ -134,24 +131,6 @@ Record drivechain(const Layer2Params& p, const sim::RunInput& in) {
     return r;
 }
 
-/// Closed forms for the Lightning attacks that have one (README, "Lightning").
-std::vector<std::pair<std::string, double>> lightning_exact(const Layer2Params& p) {
-    const auto& lp = p.lightning;
-    const ChannelPolicy pol = policy_of(lp);
-    const std::string& a = p.layer2.attack;
-    const double q = p.attack.hash_share;
-    if (a == "revoked_majority")
-        return {{"success_probability", attacks::closed_forms::censored_unconfirmed(q, pol.to_self_delay_blocks, pol.to_self_delay_blocks)}};
-    if (a == "revoked_feather_fork")
-        return {{"success_probability", attacks::closed_forms::censored_unconfirmed(q, static_cast<int>(p.attack.feather_fork_depth),
-                                                                                     pol.to_self_delay_blocks)}};
-    if (a == "revoked_bribery")
-        return {{"success_probability", lightning_forms::bribery_success(p.miners.template_shares, p.attack.miner_bribe_btc,
-                                                                         lightning_forms::justice_fee_btc(lp), pol.to_self_delay_blocks)}};
-    if (a == "flood_and_loot") return {{"htlcs_stolen", lightning_forms::flood_stolen(lp)}};
-    return {};
-}
-
 }  // namespace
 
 std::vector<sim::Column> Layer2Model::outcome_columns(const Params&) {
@@ -178,7 +157,6 @@ std::vector<sim::Column> Layer2Model::outcome_columns(const Params&) {
         {"attack_duration_s", ColumnType::f64, "s", "how long the attacker spent resources"},
         {"victim_fees_sat", ColumnType::f64, "sat", "fees the victims paid on-chain"},
         {"claim_wait_blocks", ColumnType::f64, "blocks", "blocks the justice or claim transaction waited (NaN: never)"},
-        {"eclipse_seconds", ColumnType::f64, "s", "time the attacker eclipsed the victim"},
         {"channels_attacked", ColumnType::i64, "channels", "channels under attack"},
     };
     // The races a design plays run on the engine (models/bitcoin/race_world.hpp); the rest of a
@@ -201,9 +179,6 @@ bool applies(const std::string& d, const std::string& a) {
     if (d == "l1_payment") return a == "double_spend";
     if (d == "custody_peg") return a == "bribe_theft" || a == "freeze" || a == "halt_emergency" || a == "pegin_reorg";
     if (d == "merged_mining") return a == "rental_reorg" || a == "cartel_reorg";
-    if (d == "lightning")
-        return a == "revoked_majority" || a == "revoked_feather_fork" || a == "revoked_bribery" || a == "flood_and_loot" ||
-               a == "congestion" || a == "time_dilation";
     if (d == "bitvm2")
         return a == "committee_collusion" || a == "censor_majority" || a == "censor_feather_fork" || a == "censor_bribery" ||
                a == "censor_congestion" || a == "operator_freeze";
@@ -230,7 +205,6 @@ sim::RunOutput Layer2Model::run(const Params& p, const sim::RunInput& in) {
     if (d == "l1_payment") r = l1_payment(p, in);
     else if (d == "custody_peg") r = custody_peg(p, in);
     else if (d == "merged_mining") r = merged_mining(p, in);
-    else if (d == "lightning") return {lightning_attack(p, in).row(), {}};  // values set per attack
     else if (d == "bitvm2") return {bitvm2_attack(p, in).row(), {}};
     else if (d == "rollup") return {rollup_attack(p, in).row(), {}};
     else if (d == "babylon") return {staking_attack(p, in).row(), {}};
@@ -270,7 +244,6 @@ std::vector<std::pair<std::string, double>> Layer2Model::exact(const Params& p) 
         const auto z = static_cast<int>(p.merged.confirmations);
         return race_exact(z, p.merged.block_interval_s, a == "rental_reorg");
     }
-    if (d == "lightning") return lightning_exact(p);
     if (d == "bitvm2" || d == "rollup" || d == "babylon" || d == "ark" || d == "statechain") return timelock_forms::exact(p);
     const auto req = static_cast<int>(p.drivechain.ack_required), win = static_cast<int>(p.drivechain.window_blocks);
     if (a == "theft") return {{"success_probability", cf::drivechain_theft(q, req, win, p.drivechain.honest_mode == "downvote")}};

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "models/layer2/timelock_designs/timelock_params.hpp"
-#include "models/layer2/lightning/lightning_params.hpp"
+#include "models/layer2/block_market_params.hpp"
 #include "models/layer2/miner_params.hpp"
 #include "sim/params/field.hpp"
 
@@ -21,19 +21,17 @@ struct DesignParams {
     template <class V>
     void describe(V& v) {
         v.field("design", design, "-", "Layer2 design",
-                sim::one_of({"l1_payment", "custody_peg", "merged_mining", "drivechain", "lightning", "bitvm2", "rollup",
+                sim::one_of({"l1_payment", "custody_peg", "merged_mining", "drivechain", "bitvm2", "rollup",
                              "babylon", "ark", "statechain"}));
         v.field("attack", attack, "-",
                 "attack family: double_spend (l1_payment); bribe_theft, freeze, halt_emergency, pegin_reorg "
                 "(custody_peg); rental_reorg, cartel_reorg (merged_mining); theft, freeze (drivechain); "
-                "revoked_majority, revoked_feather_fork, revoked_bribery, flood_and_loot, congestion, time_dilation "
-                "(lightning); committee_collusion, censor_majority, censor_feather_fork, censor_bribery, "
+                "committee_collusion, censor_majority, censor_feather_fork, censor_bribery, "
                 "censor_congestion, operator_freeze (bitvm2); da_withholding, bridge_theft, malicious_upgrade (rollup); "
                 "double_sign, escape_slash, escape_slash_congestion, long_range (babylon); mass_exit, "
                 "mass_exit_congestion (ark); operator_collusion, backup_censor (statechain)",
                 sim::one_of({"double_spend", "bribe_theft", "freeze", "halt_emergency", "pegin_reorg",
-                             "rental_reorg", "cartel_reorg", "theft", "revoked_majority", "revoked_feather_fork",
-                             "revoked_bribery", "flood_and_loot", "congestion", "time_dilation", "committee_collusion",
+                             "rental_reorg", "cartel_reorg", "theft", "committee_collusion",
                              "censor_majority", "censor_feather_fork", "censor_bribery", "censor_congestion",
                              "operator_freeze", "da_withholding", "bridge_theft", "malicious_upgrade", "double_sign",
                              "escape_slash", "escape_slash_congestion", "long_range", "mass_exit",
@@ -51,7 +49,6 @@ struct AttackBudget {
     double miner_bribe_btc = 0.0;
     double fee_rate_sat_vb = 0.0;
     std::int64_t feather_fork_depth = 6;
-    std::string target = "htlc";
     double stake_share = 0.0;
 
     template <class V>
@@ -65,14 +62,12 @@ struct AttackBudget {
         v.field("give_up_deficit", give_up_deficit, "blocks", "races: abandon this many blocks behind",
                 sim::at_least(1));
         v.field("miner_bribe_btc", miner_bribe_btc, "BTC",
-                "lightning revoked_bribery: timelocked bribe to the miner of the block after the window",
+                "bitvm2 censor_bribery: timelocked bribe to the miner of the block after the window",
                 sim::non_negative());
-        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB", "lightning congestion: the attacker's filler fee rate",
+        v.field("fee_rate_sat_vb", fee_rate_sat_vb, "sat/vB", "bitvm2 censor_congestion: the attacker's filler fee rate",
                 sim::non_negative());
         v.field("feather_fork_depth", feather_fork_depth, "blocks",
-                "lightning revoked_feather_fork: orphan blocks with the justice tx until this deep", sim::in_range(1, 100));
-        v.field("target", target, "-", "lightning congestion and time_dilation: the HTLC claim or the justice tx",
-                sim::one_of({"htlc", "justice"}));
+                "bitvm2 censor_feather_fork: orphan blocks with the challenge tx until this deep", sim::in_range(1, 100));
         v.field("stake_share", stake_share, "1", "babylon: share of the staked BTC the attacker controls",
                 sim::in_range(0.0, 1.0));
     }
@@ -172,7 +167,7 @@ struct Layer2Params {
     PegParams peg;
     MergedParams merged;
     DrivechainParams drivechain;
-    LightningParams lightning;
+    BlockMarketParams market;
     MinerParams miners;
     BitVm2Params bitvm2;
     RollupParams rollup;
@@ -188,7 +183,7 @@ struct Layer2Params {
         v.section("peg", peg);
         v.section("merged", merged);
         v.section("drivechain", drivechain);
-        v.section("lightning", lightning);
+        v.section("market", market);
         v.section("miners", miners);
         v.section("bitvm2", bitvm2);
         v.section("rollup", rollup);

@@ -1,7 +1,7 @@
 // Who builds Bitcoin's block templates: the entities a miner bribe must win over (timelocked
 // bribes, Nadahalli, Khabbazian and Wattenhofer 2021: every template builder must prefer the bribe,
 // so the smallest one, lambda_min, sets the price). Shared by every design whose dispute a bribe
-// can delay (Lightning, BitVM2). Template-controlling entities are counted, not coinbase tags:
+// can delay (BitVM2; the `lightning` model has its own pools in world.pools). Template-controlling entities are counted, not coinbase tags:
 // pools that mine another pool's templates (proxy pools) are one entity.
 #pragma once
 

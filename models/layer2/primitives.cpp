@@ -8,7 +8,7 @@
 #include "models/attacks/strongest_censor.hpp"
 #include "models/layer2/bitcoin_race.hpp"
 #include "models/layer2/federation.hpp"
-#include "models/layer2/lightning/block_space.hpp"
+#include "models/layer2/block_space.hpp"
 #include "sim/random/distributions.hpp"
 
 namespace models::layer2 {
@@ -73,7 +73,7 @@ Record timelocked_bribe(const std::vector<double>& shares, double bribe_btc, dou
     return r;
 }
 
-Record congest(const LightningParams& m, double vbytes, double fee_rate, double max_fee_rate, int window,
+Record congest(const BlockMarketParams& m, double vbytes, double fee_rate, double max_fee_rate, int window,
                double attacker_rate, const sim::RunInput& in) {
     std::vector<PendingTx> txs{{vbytes, fee_rate, std::max(fee_rate, max_fee_rate), 0}};
     BlockSpace space(block_vbytes, m.competing_share, m.competing_share_sd, m.competing_fee_rate_sat_vb,

@@ -25,7 +25,7 @@ Record timelocked_bribe(const std::vector<double>& pool_shares, double bribe_btc
 
 /// P-SPACE: one tx of `vbytes` paying `fee_rate` (able to bump to `max_fee_rate`) against an
 /// attacker filling every block at `attacker_rate` for `window` blocks, with competing demand.
-Record congest(const LightningParams& market, double vbytes, double fee_rate, double max_fee_rate, int window,
+Record congest(const BlockMarketParams& market, double vbytes, double fee_rate, double max_fee_rate, int window,
                double attacker_rate, const sim::RunInput& in);
 
 /// P-KEY: a key set of n with threshold k drawn like custody-peg keyholders (`keys` supplies the

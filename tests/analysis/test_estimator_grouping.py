@@ -3,7 +3,7 @@ never an average of distinct designs. Issue: Numbers a reviewer can trust (defec
 import pandas as pd
 import pytest
 
-from conftest import estimator, sweep
+from conftest import ROOT, estimator, sweep
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +46,20 @@ def test_two_bridges_in_two_files_stay_two_rows_labelled_by_experiment(tmp_path)
     assert rows.loc["bridge_a", "cost_usd"] < rows.loc["bridge_b", "cost_usd"]
 
 
-def test_lightning_file_with_a_fixed_implementation_is_priced(bribery_thresholds, tmp_path):
-    # Guards defect 4: a Lightning file that does not sweep lightning.implementation raised
-    # KeyError; its label now comes from the stored effective parameters.
-    r = estimator(bribery_thresholds, "-o", tmp_path / "out")
+def test_lightning_model_file_is_priced_by_name(tmp_path):
+    # A `lightning`-model file (agents in the transaction-level world) is priced from its own
+    # outcome columns: the family is named after the primitive with a budget (pinning), one family
+    # per swept rule set, the implementation from the stored effective parameters.
+    text = (ROOT / "scenarios/lightning/pinning.toml").read_text().split("[sweep]")[0]
+    scenario = tmp_path / "pin.toml"
+    scenario.write_text(text + '[world.mempool]\nrules = "core_v31"\n\n[sweep]\nreplications = 2\n\n'
+                        '[sweep.grid]\n"adversary.pin.child_vbytes" = [0, 101000]\n')
+    f = sweep(scenario, tmp_path / "pin.h5")
+    r = estimator(f, "-o", tmp_path / "out")
     assert r.returncode == 0, r.stderr
     rows = flow_rows(tmp_path / "out")
-    assert "lightning (lnd)" in set(rows["design"]) and "bitvm2 (clementine)" in set(rows["design"])
+    assert list(rows["design"]) == ["lightning (lnd)"] and list(rows["attack"]) == ["pinning"]
+    assert rows["budget_key"].iloc[0] == "adversary.pin.child_vbytes"
 
 
 def test_footnotes_carry_the_assumptions_read_from_the_results(tmp_path):
@@ -66,4 +73,4 @@ def test_footnotes_carry_the_assumptions_read_from_the_results(tmp_path):
     assert "smallest share = 0.2 here" in md and "miners.template_shares" in md
     assert "peg.signer_cost_median_btc = 40 BTC" in md
     rows = flow_rows(tmp_path / "out")
-    assert (rows[rows["design"] == "lightning (lnd)"]["note"].str.startswith("[")).all()
+    assert (rows[rows["design"] == "bitvm2 (clementine)"]["note"].str.startswith("[")).all()

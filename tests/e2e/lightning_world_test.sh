@@ -6,8 +6,8 @@ set -uo pipefail
 L2SIM="$1"; ROOT="$2"; PY="${PYTHON:-/usr/bin/python3}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0
-for f in "$ROOT"/scenarios/lightning_world/*.toml; do
-  n=$(basename "$f" .toml)
+for f in "$ROOT"/scenarios/lightning_world/*.toml "$ROOT"/scenarios/lightning/*.toml; do
+  n=$(basename "$(dirname "$f")")_$(basename "$f" .toml)
   "$L2SIM" run "$f" -o "$tmp/$n.h5" --progress none --threads 2 >/dev/null || { echo "FAIL: $n did not run"; fails=$((fails + 1)); continue; }
   "$PY" - "$tmp/$n.h5" "$n" <<'PYEOF' || fails=$((fails + 1))
 import sys

@@ -87,7 +87,7 @@ TEST_CASE("babylon: double-signing costs exactly the slashed stake", "[stat-ligh
 
 TEST_CASE("ark: mass exit strands exactly the users beyond the capacity bound", "[stat-light]") {
     auto p = design("ark", "mass_exit");
-    p.lightning.competing_share_sd = 0.0;
+    p.market.competing_share_sd = 0.0;
     for (bool bump : {false, true})
         for (std::int64_t users : {1'000'000, 1'440'000, 1'500'000, 2'000'000, 3'000'000}) {
             p.ark.users = users;

@@ -1,6 +1,7 @@
 // See lightning_world_model.hpp.
 #include "models/layer2/lightning/lightning_world_model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -294,6 +295,12 @@ std::vector<sim::Column> LightningWorldModel::outcome_columns(const Params&) {
          "size of the pinning child the mempool accepted (0: none)"},
         {"censor_hash_share", ColumnType::f64, "1",
          "hash share of the pools the adversary controlled"},
+        // What the analysis prices (analysis/l2sim_analysis/lightning.py): the censoring pools
+        // are held from the world's start until the run ends (the dispute resolved 6 deep), the
+        // eclipse from the start until it ends or the run does.
+        {"censor_hash_share_s", ColumnType::f64, "s",
+         "hash share x seconds the adversary held its censoring pools"},
+        {"eclipse_s", ColumnType::f64, "s", "seconds the adversary held the victim eclipsed"},
     };
     const auto stats = bitcoin::WorldStats::columns();
     cols.insert(cols.end(), stats.begin(), stats.end());
@@ -369,6 +376,10 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
         lost,
         agents.pinner_ ? static_cast<double>(agents.pinner_->child_vbytes_accepted()) : 0.0,
         agents.censor_ ? agents.censor_->controlled_share() : 0.0,
+        agents.censor_ ? agents.censor_->controlled_share() * world.now_s() : 0.0,
+        p.adversary.dilation.dilation_s_per_block > 0.0
+            ? std::min(p.adversary.dilation.eclipse_hours * 3600.0, world.now_s())
+            : 0.0,
     };
     world.stats().append_to(out);
     return {out, {}};

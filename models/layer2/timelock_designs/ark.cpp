@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "models/layer2/timelock_designs/timelock_designs.hpp"
-#include "models/layer2/lightning/block_space.hpp"
+#include "models/layer2/block_space.hpp"
 
 namespace models::layer2 {
 
@@ -14,13 +14,13 @@ Record ark_attack(const Layer2Params& p, const sim::RunInput& in) {
     const auto& ark = p.ark;
     const auto n = ark.users;
     const int window = static_cast<int>(ark.vtxo_lifetime_blocks - ark.exit_delay_blocks);
-    const double fixed = p.lightning.fixed_fee_rate_sat_vb;
+    const double fixed = p.market.fixed_fee_rate_sat_vb;
     const double max_rate = ark.users_bump ? std::max(fixed, ark.vtxo_btc * 1e8 / ark.node_vbytes) : fixed;
     // One batch in top-down order: a child may follow its parent in the same block (BIP141 allows
     // in-block chains), so the last N transactions to confirm are the leaves.
     std::vector<PendingTx> tree{{ark.node_vbytes, fixed, max_rate, 0, 2 * n - 1}};
-    BlockSpace space(1'000'000.0, p.lightning.competing_share, p.lightning.competing_share_sd,
-                     p.lightning.competing_fee_rate_sat_vb, sim::RngStream(in.master_seed, in.stream_run, 51));
+    BlockSpace space(1'000'000.0, p.market.competing_share, p.market.competing_share_sd,
+                     p.market.competing_fee_rate_sat_vb, sim::RngStream(in.master_seed, in.stream_run, 51));
     const double attacker_rate = p.layer2.attack == "mass_exit_congestion" ? p.attack.fee_rate_sat_vb : 0.0;
     Record r;
     for (int b = 0; b < window && !tree[0].done(); ++b) {

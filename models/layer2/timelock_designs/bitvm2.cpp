@@ -25,7 +25,7 @@ constexpr std::uint64_t committee_stream = 31, operator_stream = 32;
 Record censor_challenges(const Layer2Params& p, const BitVm2Windows& w, const sim::RunInput& in) {
     const auto& b = p.bitvm2;
     const int window = b.censored_tx == "challenge" ? w.challenge_blocks : w.disprove_blocks;
-    const double fixed_rate = p.lightning.fixed_fee_rate_sat_vb;
+    const double fixed_rate = p.market.fixed_fee_rate_sat_vb;
     // Many challengers compete for the operator's collateral, so the best challenge bids up to it.
     const double max_rate = b.challengers_bump ? w.collateral_btc * 1e8 / b.challenge_vbytes : fixed_rate;
     const double fee_btc = max_rate * b.challenge_vbytes * 1e-8;
@@ -34,7 +34,7 @@ Record censor_challenges(const Layer2Params& p, const BitVm2Windows& w, const si
     if (a == "censor_feather_fork")
         return censor_tx(p.attack.hash_share, static_cast<int>(p.attack.feather_fork_depth), window, fee_btc, in);
     if (a == "censor_bribery") return timelocked_bribe(p.miners.template_shares, p.attack.miner_bribe_btc, fee_btc, window, in);
-    return congest(p.lightning, b.challenge_vbytes, fixed_rate, max_rate, window, p.attack.fee_rate_sat_vb, in);
+    return congest(p.market, b.challenge_vbytes, fixed_rate, max_rate, window, p.attack.fee_rate_sat_vb, in);
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ Record staking_attack(const Layer2Params& p, const sim::RunInput& in) {
     } else {
         // Escape the slash: keep the pre-signed slashing tx out of blocks until the stake unbonds.
         r = a == "escape_slash" ? censor_tx(p.attack.hash_share, unbonding, unbonding, fee, in)
-                                : congest(p.lightning, st.slashing_vbytes, st.slashing_fee_rate_sat_vb,
+                                : congest(p.market, st.slashing_vbytes, st.slashing_fee_rate_sat_vb,
                                           st.slashing_fee_rate_sat_vb, unbonding, p.attack.fee_rate_sat_vb, in);
         const bool escaped = r.success > 0;
         r.success = enough && escaped;

@@ -15,7 +15,7 @@ Record statechain_attack(const Layer2Params& p, const sim::RunInput& in) {
                          p.attack.bribe_per_signer_btc, in, 61);
     } else {  // backup_censor
         const int gap = static_cast<int>(sc.decrement_blocks);
-        r = censor_tx(p.attack.hash_share, gap, gap, p.lightning.fixed_fee_rate_sat_vb * p.lightning.justice_vbytes * 1e-8, in);
+        r = censor_tx(p.attack.hash_share, gap, gap, p.market.fixed_fee_rate_sat_vb * p.market.claim_vbytes * 1e-8, in);
     }
     r.value_at_risk_btc = sc.coin_btc;
     r.value_stolen_btc = r.success * sc.coin_btc;

@@ -9,7 +9,6 @@
 #include "models/layer2/timelock_designs/timelock_designs.hpp"
 #include "models/layer2/federation.hpp"
 #include "models/layer2/layer2_closed_forms.hpp"
-#include "models/layer2/lightning/lightning_closed_forms.hpp"
 
 namespace models::layer2::timelock_forms {
 
@@ -23,7 +22,7 @@ double keys_tail(const PegParams& law, int n, int k, double offer_btc) {
 
 double ark_exits(const Layer2Params& p) {
     const auto& ark = p.ark;
-    const auto& m = p.lightning;
+    const auto& m = p.market;
     const double max_rate = ark.users_bump ? ark.vtxo_btc * 1e8 / ark.node_vbytes : m.fixed_fee_rate_sat_vb;
     const bool outbid = max_rate > m.competing_fee_rate_sat_vb || m.competing_share == 0.0;
     const double phi = outbid ? 1.0 : 1.0 - m.competing_share;
@@ -51,12 +50,12 @@ Values bitvm2(const Layer2Params& p) {
     if (a == "committee_collusion") return {{"success_probability", keys_tail(p.peg, static_cast<int>(b.committee), static_cast<int>(b.committee), offer)}};
     if (a == "operator_freeze") return {{"success_probability", keys_tail(p.peg, static_cast<int>(b.operators), static_cast<int>(b.operators), offer)}};
     const int window = b.censored_tx == "challenge" ? w.challenge_blocks : w.disprove_blocks;
-    const double rate = b.challengers_bump ? w.collateral_btc * 1e8 / b.challenge_vbytes : p.lightning.fixed_fee_rate_sat_vb;
+    const double rate = b.challengers_bump ? w.collateral_btc * 1e8 / b.challenge_vbytes : p.market.fixed_fee_rate_sat_vb;
     if (a == "censor_majority") return {{"success_probability", cf::censored_unconfirmed(p.attack.hash_share, window, window)}};
     if (a == "censor_feather_fork")
         return {{"success_probability", cf::censored_unconfirmed(p.attack.hash_share, static_cast<int>(p.attack.feather_fork_depth), window)}};
     if (a == "censor_bribery")
-        return {{"success_probability", lightning_forms::bribery_success(p.miners.template_shares, p.attack.miner_bribe_btc,
+        return {{"success_probability", closed_forms::timelocked_bribery_success(p.miners.template_shares, p.attack.miner_bribe_btc,
                                                                          rate * b.challenge_vbytes * 1e-8, window)}};
     return {{"succeeds_iff_filler_rate_above_sat_vb", rate}};
 }

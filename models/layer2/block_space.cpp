@@ -1,6 +1,6 @@
 // See block_space.hpp. Within a block, higher fee rates go first; among victims, the earliest
 // deadline (lowest index) first, which is also what a fee-bumping victim would pay for.
-#include "models/layer2/lightning/block_space.hpp"
+#include "models/layer2/block_space.hpp"
 
 #include <algorithm>
 
