@@ -119,8 +119,8 @@ void check_feather_fork(int runs, bool reject_neighbours) {
         CHECK(m.orphaned > 0.0);
         if (reject_neighbours) {
             CHECK_FALSE(within_binomial(m.success, cf::censored_unconfirmed(f.alpha, 0, k), runs));
-            CHECK_FALSE(
-                within_binomial(m.success, cf::censored_unconfirmed(f.alpha, f.depth, k + 1), runs));
+            CHECK_FALSE(within_binomial(m.success,
+                                        cf::censored_unconfirmed(f.alpha, f.depth, k + 1), runs));
         }
     }
 }
@@ -177,9 +177,10 @@ TEST_CASE("Lightning world: a majority private race always steals", "[unit][ligh
     const ForkPoint f{{0.6, 0.4}, 0.6, 6, 0};
     const int runs = 200;
     const auto m = measure(forked(f, "private_race"), runs, 971);
-    std::printf("lightning private race, majority alpha 0.6, to_self_delay 6: success %.5f "
-                "(closed %.5f), orphans/run %.3f\n",
-                m.success, cf::censor_private_race(0.6, justice_blocks(6)), m.orphaned);
+    std::printf(
+        "lightning private race, majority alpha 0.6, to_self_delay 6: success %.5f "
+        "(closed %.5f), orphans/run %.3f\n",
+        m.success, cf::censor_private_race(0.6, justice_blocks(6)), m.orphaned);
     CHECK(cf::censor_private_race(0.6, justice_blocks(6)) == 1.0);
     CHECK(m.success == 1.0);
 }

@@ -19,7 +19,8 @@
 // 2. Harris and Zohar 2020 (Flood & Loot), their claim that loss begins once the victims'
 //    HTLC-timeout transactions exceed the block weight left to them over the window, and grows as
 //    that weight shrinks, with 5 victims x 483 HTLCs; below the victims' fee rate competition
-//    cannot take the space. The long sweep is scenarios/lightning_world/flood_and_loot_block_weight.toml
+//    cannot take the space. The long sweep is
+//    scenarios/lightning_world/flood_and_loot_block_weight.toml
 //    ([.statistical] here, make validate); the light check takes three points.
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -154,9 +155,10 @@ TEST_CASE("Lightning world vs Warnet: one replacement cycle leaves the HTLC outp
     CHECK(warnet_outcome >= 18);
 }
 
-TEST_CASE("Lightning world vs Warnet: cycling a victim that re-sends every block costs per cycle, "
-          "not per value",
-          "[unit][lightning-world][independent]") {
+TEST_CASE(
+    "Lightning world vs Warnet: cycling a victim that re-sends every block costs per cycle, "
+    "not per value",
+    "[unit][lightning-world][independent]") {
     auto small = warnet_cycle(0.01), large = warnet_cycle(1.0);
     small.channel.rebroadcast_interval_blocks = 1;
     large.channel.rebroadcast_interval_blocks = 1;
@@ -181,9 +183,10 @@ TEST_CASE("Lightning world vs Warnet: cycling a victim that re-sends every block
     CHECK(fees_b < 0.001 * 1e8);  // below 0.1% of the HTLC, as Warnet's ~0.04%
 }
 
-TEST_CASE("Lightning world vs Flood & Loot: 5 x 483 HTLCs lose once the weight left is short "
-          "(light)",
-          "[stat-light][lightning-world][independent]") {
+TEST_CASE(
+    "Lightning world vs Flood & Loot: 5 x 483 HTLCs lose once the weight left is short "
+    "(light)",
+    "[stat-light][lightning-world][independent]") {
     flood_sweep({{1, 3.0}, {900'000, 3.0}, {950'000, 3.0}}, 1);
     // Competition below the victims' presigned 2 sat/vB never takes their space.
     const auto below = run_flood({950'000, 1.5}, 1, 1350);

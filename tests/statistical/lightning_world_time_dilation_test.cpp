@@ -64,9 +64,9 @@ double poisson_at_least(double lambda, int n) {
 }
 
 struct DilationPoint {
-    int to_self_delay;      ///< d
-    int start_blocks;       ///< s: the thief broadcasts when it sees block s
-    double dilation_s;      ///< r: extra delay per further block shown to the tower
+    int to_self_delay;  ///< d
+    int start_blocks;   ///< s: the thief broadcasts when it sees block s
+    double dilation_s;  ///< r: extra delay per further block shown to the tower
 };
 
 Params dilated(const DilationPoint& pt) {

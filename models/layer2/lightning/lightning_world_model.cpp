@@ -106,10 +106,9 @@ public:
         // channel is the last any block takes; watching the first would stop the filler as soon
         // as one claim got in.
         const Channel& last = channels_.back();
-        congest_setup_ =
-            rs ? setup_
-               : make_dispute(last.htlc(true, last.spec.htlcs - 1),
-                              bitcoin::from_btc(p.channel.capacity_btc), 0, 1);
+        congest_setup_ = rs ? setup_
+                            : make_dispute(last.htlc(true, last.spec.htlcs - 1),
+                                           bitcoin::from_btc(p.channel.capacity_btc), 0, 1);
         if (p.adversary.censor.hash_share > 0.0) {
             censor_.emplace(p.adversary.censor, setup_, initial_censor_window(rs, expiry));
             active_.push_back(Slot::censor);
@@ -251,13 +250,14 @@ private:
     }
 
     /// The blocks in which only the honest spend can confirm, as the censor's fork orders need
-    /// them (adversary/censor.hpp). htlc: the timeout claims are valid from expiry + 1 (after(expiry),
-    /// nLockTime) and count until the upstream deadline, both known now. revoked_state: justice
-    /// can confirm from h_c + 1 and the thief's older(to_self_delay) sweep from h_c + d, so the
-    /// window is tips h_c .. h_c + d - 1; h_c (the revoked commitment's height) is known only
-    /// when it confirms, so the window is first placed beyond any horizon (same length, so that
-    /// `strongest` can choose) and opened by open_censor_window_if_due.
-    adversary::CensorWindow initial_censor_window(bool revoked_state, bitcoin::Height expiry) const {
+    /// them (adversary/censor.hpp). htlc: the timeout claims are valid from expiry + 1
+    /// (after(expiry), nLockTime) and count until the upstream deadline, both known now.
+    /// revoked_state: justice can confirm from h_c + 1 and the thief's older(to_self_delay) sweep
+    /// from h_c + d, so the window is tips h_c .. h_c + d - 1; h_c (the revoked commitment's
+    /// height) is known only when it confirms, so the window is first placed beyond any horizon
+    /// (same length, so that `strongest` can choose) and opened by open_censor_window_if_due.
+    adversary::CensorWindow initial_censor_window(bool revoked_state,
+                                                  bitcoin::Height expiry) const {
         if (!revoked_state) return {expiry, deadline_};
         const bitcoin::Height far = std::numeric_limits<bitcoin::Height>::max() / 2;
         return {far, far + preset_.to_self_delay_blocks - 1};
