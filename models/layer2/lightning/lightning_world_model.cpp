@@ -162,7 +162,8 @@ public:
     }
 
     /// The absolute height from which the adversary's own path opens (revoked: the confirmed
-    /// commitment's height + to_self_delay; htlc: the upstream deadline).
+    /// commitment's height + to_self_delay; htlc: the block after the upstream deadline, since a
+    /// claim confirmed in the deadline's block still counts).
     std::optional<bitcoin::Height> window_end(const bitcoin::World& w) const {
         if (holder_) return deadline_ + 1;  // a claim still counts in block deadline_
         if (auto h = w.confirmed_at(contested_.tx)) return *h + preset_.to_self_delay_blocks;
