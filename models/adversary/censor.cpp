@@ -26,6 +26,11 @@ void Censor::on_start(bitcoin::World& world) {
     order_forks(world);
 }
 
+void Censor::open_window(CensorWindow window, bitcoin::World& world) {
+    window_ = window;
+    if (params_.hash_share > 0.0) order_forks(world);
+}
+
 std::string Censor::played_strategy() const {
     if (params_.strategy != "strongest") return params_.strategy;
     const int k = static_cast<int>(window_.last_tip_height - window_.first_tip_height);

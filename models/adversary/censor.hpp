@@ -67,6 +67,11 @@ public:
     double latency_s() const { return 0.0; }
     void on_start(bitcoin::World& world);
     void on_block(bitcoin::Height, bitcoin::World&) {}
+    /// Places the window once its heights are known (a Lightning justice window opens when the
+    /// revoked commitment confirms): re-issues the fork orders for it. Construct with a window of
+    /// the right length placed beyond the horizon so that `strongest` chooses and no race starts
+    /// before this call.
+    void open_window(CensorWindow window, bitcoin::World& world);
     /// The hash share the controlled pools hold (at least hash_share, by whole pools).
     double controlled_share() const { return controlled_share_; }
     /// The fork strategy it plays ("withhold" when it forks nothing).

@@ -101,8 +101,17 @@ public:
         }
         // The censoring pools and the congestion filler act on the contested output.
         setup_ = make_dispute(contested_, bitcoin::from_btc(p.channel.capacity_btc), 0, 1);
+        // The filler runs while its contested output is unspent. With many HTLCs (Flood & Loot)
+        // that must be the one the victim's claims leave for last: its claims are sent channel
+        // by channel, HTLC by HTLC, at equal presigned rates, so the last HTLC of the last
+        // channel is the last any block takes; watching the first would stop the filler as soon
+        // as one claim got in.
+        const Channel& last = channels_.back();
+        congest_setup_ = rs ? setup_
+                            : make_dispute(last.htlc(true, last.spec.htlcs - 1),
+                                           bitcoin::from_btc(p.channel.capacity_btc), 0, 1);
         if (p.adversary.censor.hash_share > 0.0) {
-            censor_.emplace(p.adversary.censor, setup_);
+            censor_.emplace(p.adversary.censor, setup_, initial_censor_window(rs, expiry));
             active_.push_back(Slot::censor);
         }
         if (p.adversary.congest.fee_rate_sat_vb > 0.0) active_.push_back(Slot::congest);
@@ -154,9 +163,10 @@ public:
     }
 
     /// The absolute height from which the adversary's own path opens (revoked: the confirmed
-    /// commitment's height + to_self_delay; htlc: the upstream deadline).
+    /// commitment's height + to_self_delay; htlc: the block after the upstream deadline, since a
+    /// claim confirmed in the deadline's block still counts).
     std::optional<bitcoin::Height> window_end(const bitcoin::World& w) const {
-        if (holder_) return deadline_;
+        if (holder_) return deadline_ + 1;  // a claim still counts in block deadline_
         if (auto h = w.confirmed_at(contested_.tx)) return *h + preset_.to_self_delay_blocks;
         return std::nullopt;
     }
@@ -168,6 +178,7 @@ public:
     bitcoin::Outpoint contested_;
     std::uint32_t deadline_ = 0;
     DisputeSetup setup_;
+    DisputeSetup congest_setup_;
     std::optional<RevokedBroadcaster> thief_;
     std::optional<Watchtower> tower_;
     std::optional<adversary::Pinner> pinner_;
@@ -201,7 +212,7 @@ private:
         // opens (adversary/congest.hpp: it stops itself then).
         const auto end = window_end(w);
         if (!end || !w.coins().find(contested_) || !honest_spend_pending(w)) return;
-        congest_.emplace(p_.adversary.congest, setup_, *end);
+        congest_.emplace(p_.adversary.congest, congest_setup_, *end);
         congest_->on_start(w);
     }
 
@@ -240,12 +251,38 @@ private:
         }
     }
 
+    /// The blocks in which only the honest spend can confirm, as the censor's fork orders need
+    /// them (adversary/censor.hpp). htlc: the timeout claims are valid from expiry + 1
+    /// (after(expiry), nLockTime) and count until the upstream deadline, both known now.
+    /// revoked_state: justice can confirm from h_c + 1 and the thief's older(to_self_delay) sweep
+    /// from h_c + d, so the window is tips h_c .. h_c + d - 1; h_c (the revoked commitment's
+    /// height) is known only when it confirms, so the window is first placed beyond any horizon
+    /// (same length, so that `strongest` can choose) and opened by open_censor_window_if_due.
+    adversary::CensorWindow initial_censor_window(bool revoked_state,
+                                                  bitcoin::Height expiry) const {
+        if (!revoked_state) return {expiry, deadline_};
+        const bitcoin::Height far = std::numeric_limits<bitcoin::Height>::max() / 2;
+        return {far, far + preset_.to_self_delay_blocks - 1};
+    }
+
+    void open_censor_window_if_due(bitcoin::World& w) {
+        if (!thief_ || censor_window_open_) return;
+        const auto h_c = w.confirmed_at(contested_.tx);
+        if (!h_c) return;
+        censor_window_open_ = true;
+        censor_->open_window({*h_c, *h_c + preset_.to_self_delay_blocks - 1}, w);
+    }
+
     struct CensorAdapter {
         LightningAgents* self;
         double latency_s(const bitcoin::World&) const { return 0.0; }
         void on_start(bitcoin::World& w) { self->censor_->on_start(w); }
-        void on_block(bitcoin::Height h, bitcoin::World& w) { self->censor_->on_block(h, w); }
+        void on_block(bitcoin::Height h, bitcoin::World& w) {
+            self->open_censor_window_if_due(w);
+            self->censor_->on_block(h, w);
+        }
     };
+    bool censor_window_open_ = false;
     static constexpr bitcoin::Height resolution_depth_blocks = 6;
     mutable std::optional<bitcoin::Height> decided_at_;
     bitcoin::Height start_ = 0;
@@ -301,6 +338,11 @@ std::vector<sim::Column> LightningWorldModel::outcome_columns(const Params&) {
         {"censor_hash_share_s", ColumnType::f64, "s",
          "hash share x seconds the adversary held its censoring pools"},
         {"eclipse_s", ColumnType::f64, "s", "seconds the adversary held the victim eclipsed"},
+        {"orphaned_blocks", ColumnType::u64, "blocks",
+         "blocks found that the final chain does not hold (censor.strategy feather_fork or "
+         "private_race)"},
+        {"max_reorg_depth", ColumnType::u64, "blocks",
+         "deepest reorganisation of the chain (blocks disconnected at once)"},
     };
     const auto stats = bitcoin::WorldStats::columns();
     cols.insert(cols.end(), stats.begin(), stats.end());
@@ -380,6 +422,8 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
         p.adversary.dilation.dilation_s_per_block > 0.0
             ? std::min(p.adversary.dilation.eclipse_hours * 3600.0, world.now_s())
             : 0.0,
+        static_cast<double>(world.orphaned_blocks()),
+        static_cast<double>(world.max_reorg_depth()),
     };
     world.stats().append_to(out);
     return {out, {}};

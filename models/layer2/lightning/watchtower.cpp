@@ -19,10 +19,14 @@ std::optional<bitcoin::Height> Watchtower::justice_height(const bitcoin::World& 
     return std::nullopt;
 }
 
-void Watchtower::on_block(bitcoin::Height, bitcoin::World& world) {
+void Watchtower::on_block(bitcoin::Height seen, bitcoin::World& world) {
     if (!sim::random::bernoulli(rng_, p_.availability)) return;  // offline for this block
     const auto& revoked = channel_.commitment(false);
-    if (!world.confirmed_at(revoked.id)) return;
+    // The tower knows the chain only up to the block it is being shown: a commitment confirmed
+    // in a block it has not seen yet (its latency, or an eclipse's time dilation, holds that
+    // block back; Riard and Naumenko 2020, §4) does not exist for it.
+    const auto confirmed = world.confirmed_at(revoked.id);
+    if (!confirmed || *confirmed > seen) return;
     const bitcoin::Outpoint to_local{revoked.id, channel_.m_layout.to_local};
     if (!world.coins().find(to_local)) return;  // decided
     if (current_ == 0 || !world.mempool().contains(current_)) {

@@ -1,6 +1,7 @@
 // No dead parameters: every key the `lightning` model declares (`l2sim describe lightning`; the
 // world's own keys are covered by dispute_parameters_test.cpp) moves a named outcome column when
 // it changes, from the same seeds. A key no code read would leave every column identical.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <functional>
@@ -58,6 +59,44 @@ struct Case {
     std::function<Params()> base;
     std::function<void(Params&)> change;
 };
+
+/// Collects every key a describe() visits, with its section prefix.
+struct KeyCollector {
+    std::string prefix;
+    std::vector<std::string> out;
+    template <class T, class... R>
+    void field(const std::string& name, T&, R&&...) {
+        out.push_back(prefix + name);
+    }
+    template <class S>
+    void section(const std::string& name, S& s) {
+        const std::string saved = prefix;
+        prefix += name + ".";
+        s.describe(*this);
+        prefix = saved;
+    }
+};
+
+/// Every key the `lightning` model declares beyond the world's own (world.* is walked by
+/// dispute_parameters_test.cpp, which runs the same World).
+std::vector<std::string> declared_lightning_keys() {
+    KeyCollector keys;
+    Params p;
+    p.describe(keys);
+    std::vector<std::string> out;
+    for (const auto& k : keys.out)
+        if (k.rfind("world.", 0) != 0) out.push_back(k);
+    return out;
+}
+
+Params censored(const std::string& strategy) {
+    Params p = revoked();
+    p.world.pools.shares = {0.4, 0.35, 0.25};
+    p.world.horizon_blocks = 2000;
+    p.adversary.censor.hash_share = 0.4;
+    p.adversary.censor.strategy = strategy;
+    return p;
+}
 
 }  // namespace
 
@@ -132,6 +171,10 @@ TEST_CASE("lightning: every declared parameter moves an outcome", "[unit][lightn
         {"tower.max_fee_share", revoked, [](Params& p) { p.tower.max_fee_share = 0.000'01; }},
         {"adversary.censor.hash_share", revoked,
          [](Params& p) { p.adversary.censor.hash_share = 0.8; }},
+        {"adversary.censor.strategy", [] { return censored("withhold"); },
+         [](Params& p) { p.adversary.censor.strategy = "private_race"; }},
+        {"adversary.censor.feather_fork_depth_blocks", [] { return censored("feather_fork"); },
+         [](Params& p) { p.adversary.censor.feather_fork_depth_blocks = 1; }},
         {"adversary.congest.fee_rate_sat_vb", revoked,
          [](Params& p) { p.adversary.congest.fee_rate_sat_vb = 11.0; }},
         {"adversary.congest.vbytes_per_block",
@@ -195,6 +238,11 @@ TEST_CASE("lightning: every declared parameter moves an outcome", "[unit][lightn
          [](Params& p) { p.adversary.cycle.reaction_s = 20.0; }},
         {"adversary.cycle.hold_s", cycling, [](Params& p) { p.adversary.cycle.hold_s = 30.0; }},
     };
+    // Each declared key has a case, so a key added later without one fails here.
+    for (const auto& key : declared_lightning_keys()) {
+        INFO("declared key without a case: " << key);
+        CHECK(std::any_of(cases.begin(), cases.end(), [&](const Case& c) { return c.key == key; }));
+    }
     for (const Case& c : cases) {
         Params a = c.base(), b = c.base();
         c.change(b);
