@@ -250,7 +250,7 @@ GraphTx read_tx(const std::string& name, const toml::node& v, Design& d, const W
                            : d.graph.txs[static_cast<std::size_t>(r.tx)].outputs[r.index].value_btc;
     for (const GraphOutput& o : tx.outputs) out_btc += o.value_btc;
     if (out_btc > in_btc + 1e-9)
-        w.fail(*outs, "outputs hold more than the transaction spends (" + std::to_string(out_btc) + " > " +
+        w.sub("outputs").fail(*outs, "outputs hold more than the transaction spends (" + std::to_string(out_btc) + " > " +
                           std::to_string(in_btc) + " BTC)");
     return tx;
 }

@@ -36,6 +36,11 @@ std::vector<std::size_t> responses_to(const design::Design& d, const std::vector
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < d.graph.txs.size(); ++i) {
         if (std::find(path.begin(), path.end(), i) != path.end() || d.graph.txs[i].steals) continue;
+        // A response is a transaction some honest responder broadcasts; one only the adversary's
+        // own class holds (an operator's other reimbursement) is not.
+        bool answered = false;
+        for (const auto& c : d.graph.txs[i].broadcast_by) answered = answered || d.graph.responders.contains(c);
+        if (!answered) continue;
         bool conflicts = false;
         for (std::size_t p : path)
             for (const auto& a : d.graph.txs[p].spends)

@@ -54,7 +54,8 @@ struct GraphPlan {
 
 /// The path of stealing tx `steal`: its ancestors in the graph, in file (spending) order.
 std::vector<std::size_t> path_to(const design::Design& d, std::size_t steal);
-/// Graph txs off `path` that spend an output a path tx spends.
+/// Graph txs off `path`, not thefts and broadcast by a class with [responders], that spend an
+/// output a path tx spends.
 std::vector<std::size_t> responses_to(const design::Design& d, const std::vector<std::size_t>& path);
 
 /// Every graph plan of `d` in a fixed order: per stealing tx, corrupt (if it has responses), then

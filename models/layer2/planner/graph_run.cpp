@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <limits>
 #include <optional>
 
 #include "models/adversary/censor_outputs.hpp"
@@ -36,18 +37,23 @@ public:
             for (std::size_t k = 0; k < txs[p].spends.size(); ++k) {
                 const auto op = stage_.outpoint(txs[p].spends[k], w);
                 if (!op || started(*op) || !contested(txs[p].spends[k])) continue;
-                // The filler stops once the path tx can confirm (window_for).
+                // The filler stops once the path tx can confirm (below).
                 layer2::DisputeSetup setup;
                 setup.symbols = symbols_;
                 setup.adversary_key = attacker_;
                 setup.adversary_payout = payout_;
                 setup.contested = *op;
                 setups_.push_back(setup);
-                fillers_.emplace_back(params_, setups_.back(), static_cast<std::uint32_t>(window_for(p, *op, w)));
+                // The filler's own window is open-ended: it stops when the path tx can confirm
+                // (below), which may be later than its earliest height when a parent was late.
+                fillers_.emplace_back(params_, setups_.back(), std::numeric_limits<std::uint32_t>::max());
+                filler_for_.push_back(p);
                 fillers_.back().on_start(w);
             }
         }
-        for (auto& f : fillers_) f.on_block(w.tip_height(), w);
+        for (std::size_t f = 0; f < fillers_.size(); ++f)
+            if (!stage_.confirmed(filler_for_[f], w) && !stage_.ready(filler_for_[f], w))
+                fillers_[f].on_block(w.tip_height(), w);
     }
     bitcoin::Sat fees_confirmed(const bitcoin::World& w) const {
         bitcoin::Sat total;
@@ -65,20 +71,6 @@ private:
                 if (s == r) return true;
         return false;
     }
-    /// First height at which path tx `p` can spend `op`: its relative lock from `op`'s
-    /// confirmation, its absolute lock, and its other inputs' earliest.
-    bitcoin::Height window_for(std::size_t p, const bitcoin::Outpoint& op, const bitcoin::World& w) const {
-        bitcoin::Height h = stage_.earliest(p);
-        const auto* coin = w.coins().find(op);
-        const auto& tx = stage_.design().graph.txs[p];
-        if (coin != nullptr) {
-            std::uint32_t older = tx.older_blocks;
-            for (std::size_t k = 0; k < tx.spends.size(); ++k) older = std::max(older, stage_.older(p, k));
-            h = std::max<bitcoin::Height>(h, coin->confirmed.height + std::max<std::uint32_t>(1, older));
-        }
-        return std::max(h, w.tip_height() + 1);
-    }
-
     GraphStage& stage_;
     const GraphPlan& plan_;
     adversary::CongestParams params_;
@@ -87,6 +79,7 @@ private:
     std::shared_ptr<const bitcoin::policy::Policy> payout_;
     std::deque<layer2::DisputeSetup> setups_;
     std::deque<adversary::Congest> fillers_;
+    std::vector<std::size_t> filler_for_;  ///< the path tx each filler holds the way for
 };
 
 /// Agent 0: the adversary (and its filler); agents 1..n: the responders.

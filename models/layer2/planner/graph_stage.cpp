@@ -17,8 +17,15 @@ GraphStage::GraphStage(const design::Design& d, bitcoin::TxId first_coin_tx, bit
         for (const auto& r : tx.spends) {
             const auto& policy = r.tx < 0 ? *d.outputs[r.index].policy
                                           : *d.graph.txs[static_cast<std::size_t>(r.tx)].outputs[r.index].policy;
-            // The reader checked that the signatures satisfy the policy once the locks are met.
-            paths.push_back(*bitcoin::policy::satisfy(policy, bitcoin::policy::Assets::whenever(keys)));
+            // A presigned transaction commits to the earliest path its signatures open: one with no
+            // timelock if there is one (Babylon's slashing transaction takes the slashing path, not
+            // the staker's cheaper timelocked one), else the cheapest once the locks are met (the
+            // reader checked that one exists).
+            bitcoin::policy::Assets now;
+            now.keys = keys;
+            auto path = bitcoin::policy::satisfy(policy, now);
+            if (!path) path = bitcoin::policy::satisfy(policy, bitcoin::policy::Assets::whenever(keys));
+            paths.push_back(*path);
         }
         paths_.push_back(std::move(paths));
     }
