@@ -1,6 +1,8 @@
 // See design_attack_model.hpp.
 #include "models/layer2/planner/design_attack_model.hpp"
 
+#include <set>
+
 #include "models/adversary/corrupt_keys.hpp"
 #include "models/layer2/design/design_reader.hpp"
 #include "models/layer2/planner/deposit_reorg.hpp"
@@ -16,9 +18,19 @@ namespace {
 /// against the graph's responders; key-only paths (a committee signing the coin away) stay.
 std::vector<Plan> output_plans(const design::Design& d, const PlannerParams& p) {
     auto plans = enumerate_plans(d, p);
+    // Classes that broadcast a graph path in their own name (the operator, a staker, a server):
+    // spending their own funding output with their own key is no theft.
+    std::set<std::string> own;
+    for (const auto& tx : d.graph.txs) own.insert(tx.broadcast_by.front());
+    const auto only_own_keys = [&](const Plan& plan) {
+        for (const auto& [group, count] : plan.keys_needed)
+            for (const auto& g : d.key_groups)
+                if (g.name == group && count > 0 && !own.contains(g.held_by)) return false;
+        return true;
+    };
     std::erase_if(plans, [&](const Plan& plan) {
         return plan.kind == PlanKind::spend_output && d.graph.spends_design_output(plan.output) &&
-               (plan.older_blocks > 0 || plan.after > 0);
+               (plan.older_blocks > 0 || plan.after > 0 || only_own_keys(plan));
     });
     return plans;
 }
