@@ -177,7 +177,11 @@ PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan, const
     world.start_at_height(start);
     for (std::size_t i = 0; i < d.outputs.size(); ++i) world.add_coin(stage.design_coin(i), stage.design_coin_out(i), coin_height);
 
-    adversary::GraphPath path(stage, plan.path, params.theft_fee_rate_sat_vb);
+    // While it fills blocks, its own path txs must outbid its filler (large pieces bid 1.01x).
+    const double path_rate = plan.tactic == GraphTactic::congest
+                                 ? std::max(params.theft_fee_rate_sat_vb, 1.05 * plan.congest_fee_rate_sat_vb)
+                                 : params.theft_fee_rate_sat_vb;
+    adversary::GraphPath path(stage, plan.path, path_rate);
     std::vector<roles::GraphResponder> responders;
     for (const auto& [name, r] : d.graph.responders)
         responders.emplace_back(r, stage, honest_holder(d, name, draws, corruption->bribed));
