@@ -83,8 +83,7 @@ TEST_CASE("graph parameters: every graph and responder key moves an outcome", "[
                      "spends = [\"kickoff.side\"]\nbroadcast_by = \"challenger\""),
                 {10.0}, {10.0}, base, "take__unopposed__success"));
     CHECK(moves("graph.<tx>.broadcast_by", "take__censor0__success",
-                with(with(base, "signatures = [\"ch[*]\"]\noutputs.refund", "signatures = [\"ch[*]\"]\noutputs.refund"),
-                     "spends = [\"kickoff.claim\"]\nbroadcast_by = \"challenger\"",
+                with(base, "spends = [\"kickoff.claim\"]\nbroadcast_by = \"challenger\"",
                      "spends = [\"kickoff.claim\"]\nbroadcast_by = \"operator\""),
                 {10.0}, {10.0}, base, "take__unopposed__success"));
     CHECK(moves("graph.<tx>.signatures", "take__censor0__success",
