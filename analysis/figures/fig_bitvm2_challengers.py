@@ -134,7 +134,7 @@ def main(argv=None):
                 rows.append((pol[0], n, best["plan"], best["cost_btc"], best["cost_btc_lo"], best["cost_btc_hi"],
                              best["inherited_share"], int(np.min(cols["events_processed"])),
                              int(np.min(cols["txs_confirmed"]))))
-                committee += [r["cost_btc"] for r in report if r["plan"].startswith("deposit__")]
+                committee += [r["cost_btc"] for r in report if r["plan"].startswith("peg__")]
     out = pathlib.Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "fig_bitvm2_challengers.csv", "w") as f:
@@ -142,7 +142,7 @@ def main(argv=None):
                 "min_events_processed,min_txs_confirmed\n")
         for r in rows:
             f.write(",".join(str(x) for x in r) + "\n")
-        f.write(f"committee collusion,5,deposit__committee5,{float(np.median(committee))},,,0,,\n")
+        f.write(f"committee collusion,5,peg__committee5,{float(np.median(committee))},,,0,,\n")
     plot(rows, float(np.median(committee)) if committee else math.nan, out)
     for r in rows:
         print(f"{r[0]:32s} n={r[1]:2d}  {r[2]:30s} {r[3]:10,.1f} BTC [{r[4]:,.1f}, {r[5]:,.1f}]  "

@@ -37,7 +37,7 @@ TEST_CASE("graph reader: BitVM2's graph reads in spending order with its locks a
     const auto& take1 = d.graph.txs[tx_index(d, "take1")];
     CHECK(take1.steals);
     REQUIRE(take1.spends.size() == 2);
-    CHECK(take1.spends[0].tx == -1);                      // the deposit, a design output
+    CHECK(take1.spends[0].tx == -1);                      // the peg (the deposit), a design output
     CHECK(take1.spends[1].tx == static_cast<int>(tx_index(d, "kickoff")));
     CHECK(d.graph.txs[tx_index(d, "challenge")].broadcast_by == std::vector<std::string>{"challenger"});
     CHECK(d.graph.txs[tx_index(d, "disprove")].outputs[0].slashed);
