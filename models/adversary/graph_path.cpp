@@ -3,15 +3,18 @@
 
 namespace models::adversary {
 
-GraphPath::GraphPath(layer2::planner::GraphStage& stage, std::vector<std::size_t> path, double fee_rate_sat_vb)
+GraphPath::GraphPath(layer2::planner::GraphStage& stage, std::vector<std::size_t> path,
+                     double fee_rate_sat_vb)
     : stage_(stage), path_(std::move(path)), fee_rate_(fee_rate_sat_vb) {}
 
 void GraphPath::act(bitcoin::World& world) {
     for (std::size_t i : path_) {
-        if (stage_.confirmed(i, world) || stage_.pending(i, world) || !stage_.ready(i, world)) continue;
+        if (stage_.confirmed(i, world) || stage_.pending(i, world) || !stage_.ready(i, world))
+            continue;
         // The loot pays for any fee war: no cap below the outputs' value.
         if (!stage_.broadcast(i, fee_rate_, true, 1e7, world)) continue;
-        if (const auto id = stage_.pending(i, world)) world.orders().allowed.push_back(*id);  // never censored
+        if (const auto id = stage_.pending(i, world))
+            world.orders().allowed.push_back(*id);  // never censored
     }
 }
 

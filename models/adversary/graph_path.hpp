@@ -14,7 +14,8 @@ namespace models::adversary {
 
 class GraphPath {
 public:
-    GraphPath(layer2::planner::GraphStage& stage, std::vector<std::size_t> path, double fee_rate_sat_vb);
+    GraphPath(layer2::planner::GraphStage& stage, std::vector<std::size_t> path,
+              double fee_rate_sat_vb);
 
     double latency_s() const { return 0.0; }
     void on_start(bitcoin::World& world) { act(world); }

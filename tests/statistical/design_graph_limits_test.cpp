@@ -2,7 +2,6 @@
 // by what confirmed in the world and compared with a closed form the simulation does not compute.
 // z = 3.29 intervals from each test's own run count (tests/statistical/replications.hpp).
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -34,11 +33,13 @@ std::string challenge_game(int n, double availability) {
 name = "challenge_game"
 [keys]
 op = { count = 1, held_by = "operator" }
-ch = { count = )toml" + std::to_string(n) + R"toml(, held_by = "challenger" }
+ch = { count = )toml" +
+           std::to_string(n) + R"toml(, held_by = "challenger" }
 [agents.operator]
 corruption_cost_btc = { law = "fixed", median = 0.0 }
 [agents.challenger]
-availability = )toml" + std::to_string(availability) + R"toml(
+availability = )toml" +
+           std::to_string(availability) + R"toml(
 corruption_cost_btc = { law = "fixed", median = 3.0 }
 [outputs.vault]
 policy = "pk(op[0])"
@@ -67,8 +68,10 @@ fee_rate_sat_vb = 10.0
 
 }  // namespace
 
-TEST_CASE("graph limits: all-n collusion - Take-1 succeeds only when every challenger is bought, absent or censored",
-          "[stat-light][planner][graph]") {
+TEST_CASE(
+    "graph limits: all-n collusion - Take-1 succeeds only when every challenger is bought, absent "
+    "or censored",
+    "[stat-light][planner][graph]") {
     // Deterministic: with n = 4 reachable challengers at 3 BTC each, buying all four costs exactly
     // 12 BTC and the theft confirms in every run; leaving one honest (no plan buys n-1: the
     // response needs only one) or censoring with 0 lets the challenge confirm first in every run;
@@ -82,11 +85,14 @@ TEST_CASE("graph limits: all-n collusion - Take-1 succeeds only when every chall
     CHECK(runs.mean("take1__corrupt_ch4__keys_btc") == Approx(12.0));
     CHECK(runs.mean("take1__censor0__success") == 0.0);
     CHECK(runs.mean("take1__censor100__success") == 1.0);
-    CHECK(runs.min("txs_confirmed") > 0);  // a 12-block toy: the > 100 events check is on shipped designs
+    CHECK(runs.min("txs_confirmed") >
+          0);  // a 12-block toy: the > 100 events check is on shipped designs
 }
 
-TEST_CASE("graph limits: 1-of-n honesty - with no censor the theft needs all n challengers unreachable, (1-a)^n",
-          "[stat-light][planner][graph]") {
+TEST_CASE(
+    "graph limits: 1-of-n honesty - with no censor the theft needs all n challengers unreachable, "
+    "(1-a)^n",
+    "[stat-light][planner][graph]") {
     // Each challenger is reachable with a = 0.5; the theft without corruption or censorship
     // succeeds iff none is: (1 - a)^n = 0.125 for n = 3. The simulation draws each key's
     // availability (adversary/corrupt_keys.cpp) and a reachable challenger's response must then
@@ -95,8 +101,8 @@ TEST_CASE("graph limits: 1-of-n honesty - with no censor the theft needs all n c
     auto p = design_params("one_of_n", challenge_game(3, 0.5));
     p.planner.censor_shares = {0.0};
     const auto runs = run_design(p, n, 43);
-    CHECK(near("Take-1 unopposed with 3 challengers at a = 0.5", runs.mean("take1__censor0__success"),
-               std::pow(0.5, 3), n));
+    CHECK(near("Take-1 unopposed with 3 challengers at a = 0.5",
+               runs.mean("take1__censor0__success"), std::pow(0.5, 3), n));
 }
 
 TEST_CASE("graph limits: censoring the newer statechain backup for its window succeeds with s^w",
@@ -120,13 +126,15 @@ TEST_CASE("graph limits: censoring the newer statechain backup for its window su
     p.planner.censor_shares = {0.0, 0.8};
     constexpr int n = 1500;
     const auto runs = run_design(p, n, 47);
-    CHECK(near("newer backup censored by 80% of hash over 8 blocks", runs.mean("backup_previous__censor80__success"),
-               std::pow(0.8, 8), n));
+    CHECK(near("newer backup censored by 80% of hash over 8 blocks",
+               runs.mean("backup_previous__censor80__success"), std::pow(0.8, 8), n));
     CHECK(runs.mean("backup_previous__censor0__success") == 0.0);
 }
 
-TEST_CASE("graph limits: Babylon - a double-signer's stake is slashed at the slashing rate unless every watcher is bought",
-          "[stat-light][planner][graph]") {
+TEST_CASE(
+    "graph limits: Babylon - a double-signer's stake is slashed at the slashing rate unless every "
+    "watcher is bought",
+    "[stat-light][planner][graph]") {
     // Deterministic: the slashing transaction is valid the moment the run starts and the staker's
     // withdrawal only after the 1008-block unbonding, so without censorship the slash confirms in
     // every run and burns exactly slash_rate x stake = 0.001 x 5 BTC; with every watcher bought
@@ -145,13 +153,16 @@ TEST_CASE("graph limits: Babylon - a double-signer's stake is slashed at the sla
     CHECK(runs.mean("withdraw__censor0__bonds_slashed_btc") == Approx(0.001 * 5.0));
     // A run whose three watchers are all reachable can be bought out; then no slash confirms.
     CHECK(runs.mean("withdraw__corrupt_watcher3__bonds_slashed_btc") == 0.0);
-    CHECK(runs.mean("withdraw__corrupt_watcher3__success") == runs.mean("withdraw__corrupt_watcher3__keys_obtained"));
+    CHECK(runs.mean("withdraw__corrupt_watcher3__success") ==
+          runs.mean("withdraw__corrupt_watcher3__keys_obtained"));
     CHECK(runs.min("events_processed") > 100);
     CHECK(runs.min("txs_confirmed") > 0);
 }
 
-TEST_CASE("graph limits: Ark - the sweep wins only if the user's unroll is kept out of every block of its margin",
-          "[stat-light][planner][graph]") {
+TEST_CASE(
+    "graph limits: Ark - the sweep wins only if the user's unroll is kept out of every block of "
+    "its margin",
+    "[stat-light][planner][graph]") {
     // The user starts unrolling 288 blocks before the 4320-block lifetime ends (latency 600 s).
     // Uncensored, the unroll confirms in every run and the sweep never does; with all of the
     // hash censoring, the sweep confirms in every run. With 50% of the hash, P = 0.5^~288 = 0.

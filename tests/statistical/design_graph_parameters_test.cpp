@@ -3,7 +3,6 @@
 // small base design on the same seeds, and an outcome column moves. Printed as a table for the
 // closing notes.
 #include <catch2/catch.hpp>
-
 #include <cstdio>
 
 #include "tests/support/design_runs.hpp"
@@ -55,7 +54,8 @@ start_after_blocks = 0
 
 constexpr int runs_per_point = 12;
 
-double outcome(const std::string& text, const std::string& column, std::vector<double> congest = {10.0}) {
+double outcome(const std::string& text, const std::string& column,
+               std::vector<double> congest = {10.0}) {
     auto p = design_params("graph_param", text);
     p.planner.censor_shares = {0.0, 0.8};
     p.graph_planner.congest_fee_rates_sat_vb = std::move(congest);
@@ -75,33 +75,41 @@ bool moves(const char* key, const std::string& column, const std::string& varied
 
 }  // namespace
 
-TEST_CASE("graph parameters: every graph and responder key moves an outcome", "[stat-light][planner][graph]") {
+TEST_CASE("graph parameters: every graph and responder key moves an outcome",
+          "[stat-light][planner][graph]") {
     // Graph transactions.
-    CHECK(moves("graph.<tx>.spends", "take__censor0__success",
-                with(with(base, "value_btc = 4.999, slashed = true", "value_btc = 0.001, slashed = true"),
-                     "spends = [\"kickoff.claim\"]\nbroadcast_by = \"challenger\"",
-                     "spends = [\"kickoff.side\"]\nbroadcast_by = \"challenger\""),
-                {10.0}, {10.0}, base, "take__unopposed__success"));
+    CHECK(moves(
+        "graph.<tx>.spends", "take__censor0__success",
+        with(with(base, "value_btc = 4.999, slashed = true", "value_btc = 0.001, slashed = true"),
+             "spends = [\"kickoff.claim\"]\nbroadcast_by = \"challenger\"",
+             "spends = [\"kickoff.side\"]\nbroadcast_by = \"challenger\""),
+        {10.0}, {10.0}, base, "take__unopposed__success"));
     CHECK(moves("graph.<tx>.broadcast_by", "take__censor0__success",
                 with(base, "spends = [\"kickoff.claim\"]\nbroadcast_by = \"challenger\"",
                      "spends = [\"kickoff.claim\"]\nbroadcast_by = \"operator\""),
                 {10.0}, {10.0}, base, "take__unopposed__success"));
     CHECK(moves("graph.<tx>.signatures", "take__censor0__success",
-                with(base, "signatures = [\"op[0]\"]\nsteals = true", "signatures = [\"op[0]\", \"ch[0]\"]\nsteals = true")));
+                with(base, "signatures = [\"op[0]\"]\nsteals = true",
+                     "signatures = [\"op[0]\", \"ch[0]\"]\nsteals = true")));
     // The challenge committing to a 10-block relative lock misses Take's 6-block window.
     CHECK(moves("graph.<tx>.older_blocks", "take__censor0__success",
-                with(base, "signatures = [\"ch[*]\"]\noutputs.refund", "signatures = [\"ch[*]\"]\nolder_blocks = 10\noutputs.refund")));
+                with(base, "signatures = [\"ch[*]\"]\noutputs.refund",
+                     "signatures = [\"ch[*]\"]\nolder_blocks = 10\noutputs.refund")));
     CHECK(moves("graph.<tx>.after_blocks", "take__corrupt_ch3__duration_s",
                 with(base, "steals = true", "steals = true\nafter_blocks = 40")));
-    CHECK(moves("graph.<tx>.steals", "plans",
-                with(base, "outputs.refund = { policy = \"pk(ch[0])\", value_btc = 4.999, slashed = true }",
-                     "steals = true\noutputs.refund = { policy = \"pk(ch[0])\", value_btc = 4.999, slashed = true }")));
+    CHECK(moves(
+        "graph.<tx>.steals", "plans",
+        with(base, "outputs.refund = { policy = \"pk(ch[0])\", value_btc = 4.999, slashed = true }",
+             "steals = true\noutputs.refund = { policy = \"pk(ch[0])\", value_btc = 4.999, slashed "
+             "= true }")));
     CHECK(moves("graph.<tx>.outputs.<o>.policy", "take__censor80__success",
-                with(base, "older(6)), thresh(1, ch[*]))\", value_btc = 4.999", "older(30)), thresh(1, ch[*]))\", value_btc = 4.999")));
+                with(base, "older(6)), thresh(1, ch[*]))\", value_btc = 4.999",
+                     "older(30)), thresh(1, ch[*]))\", value_btc = 4.999")));
     CHECK(moves("graph.<tx>.outputs.<o>.value_btc", "take__censor0__loot_btc",
                 with(base, "value_btc = 4.999 }\n[responders", "value_btc = 3.0 }\n[responders")));
-    CHECK(moves("graph.<tx>.outputs.<o>.slashed", "take__censor0__bonds_slashed_btc",
-                with(base, "value_btc = 4.999, slashed = true", "value_btc = 4.999, slashed = false")));
+    CHECK(moves(
+        "graph.<tx>.outputs.<o>.slashed", "take__censor0__bonds_slashed_btc",
+        with(base, "value_btc = 4.999, slashed = true", "value_btc = 4.999, slashed = false")));
     // Responders.
     CHECK(moves("responders.<c>.latency_s", "take__censor0__success",
                 with(base, "latency_s = 60.0", "latency_s = 5000.0")));
@@ -111,9 +119,11 @@ TEST_CASE("graph parameters: every graph and responder key moves an outcome", "[
                 with(base, "fee_policy = \"fixed\"", "fee_policy = \"bump\"")));
     const std::string bumping = with(base, "fee_policy = \"fixed\"", "fee_policy = \"bump\"");
     CHECK(moves("responders.<c>.bump_step_sat_vb", "take__congest10__block_space_sat",
-                with(bumping, "bump_step_sat_vb = 5.0", "bump_step_sat_vb = 1.0"), {10.0}, {10.0}, bumping));
+                with(bumping, "bump_step_sat_vb = 5.0", "bump_step_sat_vb = 1.0"), {10.0}, {10.0},
+                bumping));
     CHECK(moves("responders.<c>.max_fee_rate_sat_vb", "take__congest10__success",
-                with(bumping, "max_fee_rate_sat_vb = 100.0", "max_fee_rate_sat_vb = 8.0"), {10.0}, {10.0}, bumping));
+                with(bumping, "max_fee_rate_sat_vb = 100.0", "max_fee_rate_sat_vb = 8.0"), {10.0},
+                {10.0}, bumping));
     CHECK(moves("responders.<c>.start_after_blocks", "take__censor0__success",
                 with(base, "start_after_blocks = 0", "start_after_blocks = 10")));
     // The scenario's planner key.

@@ -6,9 +6,9 @@
 // both mark the same output as theirs alone.
 #pragma once
 
-#include <string>
-
 #include <toml++/toml.h>
+
+#include <string>
 
 #include "models/layer2/design/design.hpp"
 

@@ -13,7 +13,8 @@ namespace {
 const design::KeyGroup& group_held_by(const design::Design& d, const std::string& agent) {
     for (const auto& g : d.key_groups)
         if (g.held_by == agent) return g;
-    throw std::logic_error("agent class " + agent + " holds no key group");  // the reader rejects this
+    throw std::logic_error("agent class " + agent +
+                           " holds no key group");  // the reader rejects this
 }
 
 std::string percent(double share) {
@@ -24,7 +25,8 @@ std::string percent(double share) {
 
 std::vector<std::size_t> path_to(const design::Design& d, std::size_t steal) {
     std::set<std::size_t> need{steal};
-    // Txs only spend earlier txs' outputs (the reader checks), so one backward sweep closes the set.
+    // Txs only spend earlier txs' outputs (the reader checks), so one backward sweep closes the
+    // set.
     for (std::size_t i = steal + 1; i-- > 0;)
         if (need.contains(i))
             for (const auto& r : d.graph.txs[i].spends)
@@ -32,14 +34,16 @@ std::vector<std::size_t> path_to(const design::Design& d, std::size_t steal) {
     return {need.begin(), need.end()};
 }
 
-std::vector<std::size_t> responses_to(const design::Design& d, const std::vector<std::size_t>& path) {
+std::vector<std::size_t> responses_to(const design::Design& d,
+                                      const std::vector<std::size_t>& path) {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < d.graph.txs.size(); ++i) {
         if (std::find(path.begin(), path.end(), i) != path.end() || d.graph.txs[i].steals) continue;
         // A response is a transaction some honest responder broadcasts; one only the adversary's
         // own class holds (an operator's other reimbursement) is not.
         bool answered = false;
-        for (const auto& c : d.graph.txs[i].broadcast_by) answered = answered || d.graph.responders.contains(c);
+        for (const auto& c : d.graph.txs[i].broadcast_by)
+            answered = answered || d.graph.responders.contains(c);
         if (!answered) continue;
         bool conflicts = false;
         for (std::size_t p : path)
@@ -50,7 +54,8 @@ std::vector<std::size_t> responses_to(const design::Design& d, const std::vector
     return out;
 }
 
-std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d, const std::vector<double>& censor_shares,
+std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d,
+                                             const std::vector<double>& censor_shares,
                                              const GraphPlannerParams& p) {
     std::vector<GraphPlan> plans;
     for (std::size_t s = 0; s < d.graph.txs.size(); ++s) {
@@ -70,9 +75,11 @@ std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d, const std:
             for (const auto& c : d.graph.txs[r].broadcast_by)
                 if (d.graph.responders.contains(c)) responder_classes.insert(c);
         std::string against;
-        for (std::size_t r : base.responses) against += (against.empty() ? "" : ", ") + d.graph.txs[r].name;
-        const std::string what = "broadcast " + std::to_string(base.path.size()) + " presigned txs ending in " +
-                                 steal.name + (against.empty() ? "" : ", keeping out " + against);
+        for (std::size_t r : base.responses)
+            against += (against.empty() ? "" : ", ") + d.graph.txs[r].name;
+        const std::string what = "broadcast " + std::to_string(base.path.size()) +
+                                 " presigned txs ending in " + steal.name +
+                                 (against.empty() ? "" : ", keeping out " + against);
         if (!responder_classes.empty()) {
             GraphPlan c = base;
             c.tactic = GraphTactic::corrupt;
@@ -107,8 +114,8 @@ std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d, const std:
             c.tactic = GraphTactic::congest;
             c.congest_fee_rate_sat_vb = rate;
             c.id = steal.name + "__congest" + std::to_string(static_cast<long>(std::lround(rate)));
-            c.description = what + " by filling blocks at " + std::to_string(static_cast<long>(std::lround(rate))) +
-                            " sat/vB";
+            c.description = what + " by filling blocks at " +
+                            std::to_string(static_cast<long>(std::lround(rate))) + " sat/vB";
             plans.push_back(c);
         }
     }

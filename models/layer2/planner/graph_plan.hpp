@@ -31,7 +31,8 @@ struct GraphPlannerParams {
     template <class V>
     void describe(V& v) {
         v.field("congest_fee_rates_sat_vb", congest_fee_rates_sat_vb, "sat/vB",
-                "fee rates at which the adversary tries keeping blocks full while a graph response is pending "
+                "fee rates at which the adversary tries keeping blocks full while a graph response "
+                "is pending "
                 "(empty: no congestion plans)",
                 sim::in_range(0.0, 1e5));
     }
@@ -42,8 +43,8 @@ enum class GraphTactic { corrupt, censor, congest };
 struct GraphPlan {
     std::string id;
     std::string description;
-    std::size_t steal = 0;             ///< index of the stealing tx in Design::graph.txs
-    std::vector<std::size_t> path;     ///< graph txs the adversary broadcasts, in spending order
+    std::size_t steal = 0;               ///< index of the stealing tx in Design::graph.txs
+    std::vector<std::size_t> path;       ///< graph txs the adversary broadcasts, in spending order
     std::vector<std::size_t> responses;  ///< graph txs that spend an output the path spends
     GraphTactic tactic = GraphTactic::censor;
     std::map<std::string, std::uint32_t> keys_needed;  ///< key group -> keys to buy
@@ -56,11 +57,13 @@ struct GraphPlan {
 std::vector<std::size_t> path_to(const design::Design& d, std::size_t steal);
 /// Graph txs off `path`, not thefts and broadcast by a class with [responders], that spend an
 /// output a path tx spends.
-std::vector<std::size_t> responses_to(const design::Design& d, const std::vector<std::size_t>& path);
+std::vector<std::size_t> responses_to(const design::Design& d,
+                                      const std::vector<std::size_t>& path);
 
 /// Every graph plan of `d` in a fixed order: per stealing tx, corrupt (if it has responses), then
 /// censor at each share of `censor_shares`, then congest at each fee rate.
-std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d, const std::vector<double>& censor_shares,
+std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d,
+                                             const std::vector<double>& censor_shares,
                                              const GraphPlannerParams& p);
 
 }  // namespace models::layer2::planner

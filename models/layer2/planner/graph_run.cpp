@@ -46,7 +46,8 @@ public:
                 setups_.push_back(setup);
                 // The filler's own window is open-ended: it stops when the path tx can confirm
                 // (below), which may be later than its earliest height when a parent was late.
-                fillers_.emplace_back(params_, setups_.back(), std::numeric_limits<std::uint32_t>::max());
+                fillers_.emplace_back(params_, setups_.back(),
+                                      std::numeric_limits<std::uint32_t>::max());
                 filler_for_.push_back(p);
                 fillers_.back().on_start(w);
             }
@@ -63,7 +64,8 @@ public:
 
 private:
     bool started(const bitcoin::Outpoint& op) const {
-        return std::any_of(setups_.begin(), setups_.end(), [&](const auto& s) { return s.contested == op; });
+        return std::any_of(setups_.begin(), setups_.end(),
+                           [&](const auto& s) { return s.contested == op; });
     }
     bool contested(const design::GraphRef& r) const {
         for (std::size_t q : plan_.responses)
@@ -86,9 +88,13 @@ private:
 class GraphAgents {
 public:
     GraphAgents(adversary::GraphPath& path, std::vector<roles::GraphResponder>& responders,
-                std::optional<GraphCongestion>& congestion, GraphStage& stage, const std::vector<std::size_t>& censored,
-                bool censoring)
-        : path_(path), responders_(responders), congestion_(congestion), stage_(stage), censored_(censored),
+                std::optional<GraphCongestion>& congestion, GraphStage& stage,
+                const std::vector<std::size_t>& censored, bool censoring)
+        : path_(path),
+          responders_(responders),
+          congestion_(congestion),
+          stage_(stage),
+          censored_(censored),
           censoring_(censoring) {}
 
     std::size_t size() const { return 1 + responders_.size(); }
@@ -112,14 +118,17 @@ public:
     void on_wake(std::size_t i, std::uint32_t, bitcoin::World& w) {
         if (i > 0) responders_[i - 1].on_wake(w);
     }
-    bool done(const bitcoin::World& w) const { return path_.succeeded(w) || !path_.still_possible(w); }
+    bool done(const bitcoin::World& w) const {
+        return path_.succeeded(w) || !path_.still_possible(w);
+    }
 
 private:
     /// Outputs appear as the path confirms: the censored set follows them.
     void refresh_censorship(bitcoin::World& w) {
         if (!censoring_) return;
         for (const auto& op : stage_.spent_outpoints(censored_, w))
-            if (std::find(w.orders().censored.begin(), w.orders().censored.end(), op) == w.orders().censored.end())
+            if (std::find(w.orders().censored.begin(), w.orders().censored.end(), op) ==
+                w.orders().censored.end())
                 w.orders().censored.push_back(op);
     }
 
@@ -132,21 +141,23 @@ private:
 };
 
 /// True when agent class `agent` has a key whose holder is reachable and took no bribe.
-bool honest_holder(const design::Design& d, const std::string& agent, const adversary::KeyholderDraws& draws,
+bool honest_holder(const design::Design& d, const std::string& agent,
+                   const adversary::KeyholderDraws& draws,
                    const std::vector<bitcoin::KeyId>& bribed) {
     for (const auto& g : d.key_groups) {
         if (g.held_by != agent) continue;
         for (bitcoin::KeyId k : *d.symbols.group(g.name))
-            if (draws.available[k] && std::find(bribed.begin(), bribed.end(), k) == bribed.end()) return true;
+            if (draws.available[k] && std::find(bribed.begin(), bribed.end(), k) == bribed.end())
+                return true;
     }
     return false;
 }
 
 }  // namespace
 
-PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan, const PlannerParams& params,
-                           const bitcoin::WorldParams& world_params, const adversary::KeyholderDraws& draws,
-                           const sim::RunInput& in) {
+PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan,
+                           const PlannerParams& params, const bitcoin::WorldParams& world_params,
+                           const adversary::KeyholderDraws& draws, const sim::RunInput& in) {
     PlanOutcome out;
     out.loot_btc = plan.loot_btc;
     const auto corruption = adversary::cheapest_corruption(d, draws, plan.keys_needed);
@@ -164,23 +175,27 @@ PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan, const
     for (std::size_t t : plan.responses)
         for (const auto& cls : d.graph.txs[t].broadcast_by)
             if (const auto r = d.graph.responders.find(cls); r != d.graph.responders.end())
-                first = std::min(first, std::max<bitcoin::Height>(probe.earliest(t),
-                                                                  coin_height + r->second.start_after_blocks));
+                first = std::min(
+                    first, std::max<bitcoin::Height>(probe.earliest(t),
+                                                     coin_height + r->second.start_after_blocks));
     const bitcoin::Height start = std::max<bitcoin::Height>(coin_height, first - 1);
     bitcoin::WorldParams wp = world_params;
-    wp.horizon_blocks = static_cast<std::int64_t>(probe.earliest(plan.steal) - start) + params.after_window_blocks;
+    wp.horizon_blocks =
+        static_cast<std::int64_t>(probe.earliest(plan.steal) - start) + params.after_window_blocks;
 
     bitcoin::World world(wp, sim::StreamFactory(in.master_seed, in.stream_run));
     const bitcoin::TxId first_coin = world.next_txid();
     for (std::size_t i = 1; i < d.outputs.size(); ++i) world.next_txid();
     GraphStage stage(d, first_coin, coin_height);
     world.start_at_height(start);
-    for (std::size_t i = 0; i < d.outputs.size(); ++i) world.add_coin(stage.design_coin(i), stage.design_coin_out(i), coin_height);
+    for (std::size_t i = 0; i < d.outputs.size(); ++i)
+        world.add_coin(stage.design_coin(i), stage.design_coin_out(i), coin_height);
 
     // While it fills blocks, its own path txs must outbid its filler (large pieces bid 1.01x).
-    const double path_rate = plan.tactic == GraphTactic::congest
-                                 ? std::max(params.theft_fee_rate_sat_vb, 1.05 * plan.congest_fee_rate_sat_vb)
-                                 : params.theft_fee_rate_sat_vb;
+    const double path_rate =
+        plan.tactic == GraphTactic::congest
+            ? std::max(params.theft_fee_rate_sat_vb, 1.05 * plan.congest_fee_rate_sat_vb)
+            : params.theft_fee_rate_sat_vb;
     adversary::GraphPath path(stage, plan.path, path_rate);
     std::vector<roles::GraphResponder> responders;
     for (const auto& [name, r] : d.graph.responders)
@@ -189,7 +204,8 @@ PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan, const
     const bool censoring = plan.tactic == GraphTactic::censor && plan.censor_share > 0.0;
     if (censoring) censored_share = adversary::censor_outputs(world, plan.censor_share, {});
     std::optional<GraphCongestion> congestion;
-    if (plan.tactic == GraphTactic::congest) congestion.emplace(stage, plan, plan.congest_fee_rate_sat_vb);
+    if (plan.tactic == GraphTactic::congest)
+        congestion.emplace(stage, plan, plan.congest_fee_rate_sat_vb);
 
     GraphAgents agents(path, responders, congestion, stage, plan.responses, censoring);
     world.run(agents);
@@ -197,9 +213,10 @@ PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan, const
     out.success = path.succeeded(world);
     out.duration_s = world.now_s();
     out.hash_share_s = censored_share * world.now_s();
-    out.block_space_sat = static_cast<double>((path.fees_confirmed(world) +
-                                               (congestion ? congestion->fees_confirmed(world) : bitcoin::Sat{0}))
-                                                  .value);
+    out.block_space_sat =
+        static_cast<double>((path.fees_confirmed(world) +
+                             (congestion ? congestion->fees_confirmed(world) : bitcoin::Sat{0}))
+                                .value);
     out.bonds_slashed_btc = stage.slashed_btc(world);
     out.world = world.stats();
     return out;

@@ -15,8 +15,8 @@
 
 namespace models::layer2::planner {
 
-PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan, const PlannerParams& params,
-                           const bitcoin::WorldParams& world_params, const adversary::KeyholderDraws& draws,
-                           const sim::RunInput& in);
+PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan,
+                           const PlannerParams& params, const bitcoin::WorldParams& world_params,
+                           const adversary::KeyholderDraws& draws, const sim::RunInput& in);
 
 }  // namespace models::layer2::planner

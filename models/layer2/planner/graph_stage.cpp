@@ -8,15 +8,20 @@
 
 namespace models::layer2::planner {
 
-GraphStage::GraphStage(const design::Design& d, bitcoin::TxId first_coin_tx, bitcoin::Height funding_h)
-    : d_(d), first_coin_tx_(first_coin_tx), funding_h_(funding_h), sent_(d.graph.txs.size()),
+GraphStage::GraphStage(const design::Design& d, bitcoin::TxId first_coin_tx,
+                       bitcoin::Height funding_h)
+    : d_(d),
+      first_coin_tx_(first_coin_tx),
+      funding_h_(funding_h),
+      sent_(d.graph.txs.size()),
       last_rate_(d.graph.txs.size(), 0.0) {
     for (const auto& tx : d.graph.txs) {
         const std::set<bitcoin::KeyId> keys(tx.signatures.begin(), tx.signatures.end());
         std::vector<bitcoin::policy::Path> paths;
         for (const auto& r : tx.spends) {
-            const auto& policy = r.tx < 0 ? *d.outputs[r.index].policy
-                                          : *d.graph.txs[static_cast<std::size_t>(r.tx)].outputs[r.index].policy;
+            const auto& policy =
+                r.tx < 0 ? *d.outputs[r.index].policy
+                         : *d.graph.txs[static_cast<std::size_t>(r.tx)].outputs[r.index].policy;
             // A presigned transaction commits to the earliest path its signatures open: one with no
             // timelock if there is one (Babylon's slashing transaction takes the slashing path, not
             // the staker's cheaper timelocked one), else the cheapest once the locks are met (the
@@ -24,14 +29,16 @@ GraphStage::GraphStage(const design::Design& d, bitcoin::TxId first_coin_tx, bit
             bitcoin::policy::Assets now;
             now.keys = keys;
             auto path = bitcoin::policy::satisfy(policy, now);
-            if (!path) path = bitcoin::policy::satisfy(policy, bitcoin::policy::Assets::whenever(keys));
+            if (!path)
+                path = bitcoin::policy::satisfy(policy, bitcoin::policy::Assets::whenever(keys));
             paths.push_back(*path);
         }
         paths_.push_back(std::move(paths));
     }
     const bitcoin::KeyId wallet_key = wallet_symbols_.key("__fee_wallet");
     wallet_ = std::make_shared<const bitcoin::policy::Policy>(bitcoin::policy::pk(wallet_key));
-    wallet_path_ = *bitcoin::policy::satisfy(*wallet_, bitcoin::policy::Assets::whenever({wallet_key}));
+    wallet_path_ =
+        *bitcoin::policy::satisfy(*wallet_, bitcoin::policy::Assets::whenever({wallet_key}));
 }
 
 bitcoin::TxOut GraphStage::design_coin_out(std::size_t output) const {
@@ -51,7 +58,8 @@ std::optional<bitcoin::TxId> GraphStage::pending(std::size_t i, const bitcoin::W
     return std::nullopt;
 }
 
-std::optional<bitcoin::Outpoint> GraphStage::outpoint(const design::GraphRef& r, const bitcoin::World& w) const {
+std::optional<bitcoin::Outpoint> GraphStage::outpoint(const design::GraphRef& r,
+                                                      const bitcoin::World& w) const {
     if (r.tx < 0) return design_coin(r.index);
     const auto parent = confirmed(static_cast<std::size_t>(r.tx), w);
     if (!parent) return std::nullopt;
@@ -64,7 +72,8 @@ std::uint32_t GraphStage::older_of(std::size_t i, std::size_t input) const {
 
 std::uint32_t GraphStage::lock_time_of(std::size_t i) const {
     const auto& tx = d_.graph.txs[i];
-    std::uint32_t lock = tx.after_blocks > 0 ? static_cast<std::uint32_t>(funding_h_) + tx.after_blocks : 0;
+    std::uint32_t lock =
+        tx.after_blocks > 0 ? static_cast<std::uint32_t>(funding_h_) + tx.after_blocks : 0;
     for (const auto& p : paths_[i]) lock = std::max(lock, p.after);
     return lock;
 }
@@ -89,7 +98,8 @@ bitcoin::Height GraphStage::earliest(std::size_t i) const {
     bitcoin::Height h = funding_h_ + 1;
     for (std::size_t k = 0; k < tx.spends.size(); ++k) {
         const auto& r = tx.spends[k];
-        const bitcoin::Height parent = r.tx < 0 ? funding_h_ : earliest(static_cast<std::size_t>(r.tx));
+        const bitcoin::Height parent =
+            r.tx < 0 ? funding_h_ : earliest(static_cast<std::size_t>(r.tx));
         h = std::max(h, parent + std::max<bitcoin::Height>(1, older_of(i, k)));
     }
     const std::uint32_t lock = lock_time_of(i);
@@ -97,7 +107,8 @@ bitcoin::Height GraphStage::earliest(std::size_t i) const {
     return h;
 }
 
-std::optional<bitcoin::Transaction> GraphStage::build(std::size_t i, bitcoin::TxId id, const bitcoin::World& w,
+std::optional<bitcoin::Transaction> GraphStage::build(std::size_t i, bitcoin::TxId id,
+                                                      const bitcoin::World& w,
                                                       const bitcoin::Outpoint* fee_coin) const {
     const auto& tx = d_.graph.txs[i];
     bitcoin::TxBuilder b(id);
@@ -107,17 +118,20 @@ std::optional<bitcoin::Transaction> GraphStage::build(std::size_t i, bitcoin::Tx
         const auto* coin = op ? w.coins().find(*op) : nullptr;
         if (coin == nullptr) return std::nullopt;
         // A lock the script does not ask for is committed in nSequence (BIP68).
-        const std::uint32_t seq = paths_[i][k].older_blocks == 0 && tx.older_blocks > 0 ? tx.older_blocks
-                                                                                         : bitcoin::sequence_rbf_max;
+        const std::uint32_t seq = paths_[i][k].older_blocks == 0 && tx.older_blocks > 0
+                                      ? tx.older_blocks
+                                      : bitcoin::sequence_rbf_max;
         b.spend(*op, coin->output, paths_[i][k], seq);
     }
     if (fee_coin != nullptr) b.spend(*fee_coin, w.coins().find(*fee_coin)->output, wallet_path_);
     for (const auto& o : tx.outputs) b.pay(bitcoin::from_btc(o.value_btc), o.policy);
-    if (fee_coin != nullptr) b.pay(w.coins().find(*fee_coin)->output.value, wallet_);  // change, fee taken below
+    if (fee_coin != nullptr)
+        b.pay(w.coins().find(*fee_coin)->output.value, wallet_);  // change, fee taken below
     return b.build();
 }
 
-bool GraphStage::broadcast(std::size_t i, double rate_sat_vb, bool replace, double cap_sat_vb, bitcoin::World& w) {
+bool GraphStage::broadcast(std::size_t i, double rate_sat_vb, bool replace, double cap_sat_vb,
+                           bitcoin::World& w) {
     const bitcoin::TxId id = w.next_txid();
     auto tx = build(i, id, w, nullptr);
     if (!tx) return false;
@@ -125,7 +139,8 @@ bool GraphStage::broadcast(std::size_t i, double rate_sat_vb, bool replace, doub
         bitcoin::Sat needed = bitcoin::FeeRate{std::min(rate_sat_vb, cap_sat_vb)}.fee_for(t.weight);
         if (replace)
             for (const auto& in : t.inputs)
-                needed = std::max(needed, replacing_fee(t.weight, rate_sat_vb, in.prevout, id, w.mempool()));
+                needed = std::max(
+                    needed, replacing_fee(t.weight, rate_sat_vb, in.prevout, id, w.mempool()));
         return std::min(needed, bitcoin::FeeRate{cap_sat_vb}.fee_for(t.weight));
     };
     bitcoin::Sat needed = fee_needed(*tx);

@@ -4,8 +4,8 @@
 // pay it and stay above dust, otherwise from a wallet input of the broadcaster's added with a
 // change output (a presigned transaction signed SIGHASH_SINGLE|ANYONECANPAY, as BitVM2's
 // challenge is, or a fee input to a connector-sized transaction). Each broadcast gets its own id;
-// a child spends the output of whichever version confirmed. Shared by the adversary's path (adversary/graph_path.hpp) and the
-// responders (roles/graph_responder.hpp).
+// a child spends the output of whichever version confirmed. Shared by the adversary's path
+// (adversary/graph_path.hpp) and the responders (roles/graph_responder.hpp).
 #pragma once
 
 #include <memory>
@@ -31,7 +31,8 @@ public:
     bitcoin::TxOut design_coin_out(std::size_t output) const;
 
     /// The outpoint `r` names now: a design coin, or the output of the confirmed version of its tx.
-    std::optional<bitcoin::Outpoint> outpoint(const design::GraphRef& r, const bitcoin::World& w) const;
+    std::optional<bitcoin::Outpoint> outpoint(const design::GraphRef& r,
+                                              const bitcoin::World& w) const;
     /// The version of tx `i` that confirmed, if any.
     std::optional<bitcoin::TxId> confirmed(std::size_t i, const bitcoin::World& w) const;
     /// The version of tx `i` in the mempool, if any.
@@ -45,21 +46,25 @@ public:
     /// Broadcasts a new version of tx `i` bidding `rate_sat_vb`, raised as far as needed to
     /// replace whatever spends its inputs in the mempool (BIP125 rules 3, 4; Core's rule 6) when
     /// `replace` is true, but never above `cap_sat_vb`. True when the mempool accepted it.
-    bool broadcast(std::size_t i, double rate_sat_vb, bool replace, double cap_sat_vb, bitcoin::World& w);
+    bool broadcast(std::size_t i, double rate_sat_vb, bool replace, double cap_sat_vb,
+                   bitcoin::World& w);
     /// Fee of the version of tx `i` that confirmed (0 if none).
     bitcoin::Sat confirmed_fee(std::size_t i, const bitcoin::World& w) const;
     /// The rate the last version of tx `i` bid (0 if never sent).
     double last_rate(std::size_t i) const { return last_rate_[i]; }
     /// Outpoints graph txs spend that exist now (for censorship orders).
-    std::vector<bitcoin::Outpoint> spent_outpoints(const std::vector<std::size_t>& txs, const bitcoin::World& w) const;
-    /// The relative lock input `input` of tx `i` waits for: its path's older() or the tx's nSequence.
+    std::vector<bitcoin::Outpoint> spent_outpoints(const std::vector<std::size_t>& txs,
+                                                   const bitcoin::World& w) const;
+    /// The relative lock input `input` of tx `i` waits for: its path's older() or the tx's
+    /// nSequence.
     std::uint32_t older(std::size_t i, std::size_t input) const { return older_of(i, input); }
     /// Value of confirmed outputs marked `slashed`.
     double slashed_btc(const bitcoin::World& w) const;
 
 private:
     /// Tx `i` as presigned; with `fee_coin`, also spending that wallet coin into a change output.
-    std::optional<bitcoin::Transaction> build(std::size_t i, bitcoin::TxId id, const bitcoin::World& w,
+    std::optional<bitcoin::Transaction> build(std::size_t i, bitcoin::TxId id,
+                                              const bitcoin::World& w,
                                               const bitcoin::Outpoint* fee_coin) const;
     std::uint32_t older_of(std::size_t i, std::size_t input) const;
     std::uint32_t lock_time_of(std::size_t i) const;

@@ -5,12 +5,13 @@
 
 namespace models::layer2::roles {
 
-GraphResponder::GraphResponder(const design::Responder& config, planner::GraphStage& stage, bool has_honest_holder)
+GraphResponder::GraphResponder(const design::Responder& config, planner::GraphStage& stage,
+                               bool has_honest_holder)
     : config_(config), stage_(stage), active_(has_honest_holder) {
     const auto& txs = stage.design().graph.txs;
     for (std::size_t i = 0; i < txs.size(); ++i)
-        if (!txs[i].steals &&
-            std::find(txs[i].broadcast_by.begin(), txs[i].broadcast_by.end(), config.agent) != txs[i].broadcast_by.end())
+        if (!txs[i].steals && std::find(txs[i].broadcast_by.begin(), txs[i].broadcast_by.end(),
+                                        config.agent) != txs[i].broadcast_by.end())
             txs_.push_back(i);
 }
 
@@ -24,14 +25,17 @@ void GraphResponder::act(bitcoin::World& world) {
         if (stage_.pending(i, world)) {
             // Still waiting after a block: re-bid if the policy allows it.
             if (bump && last < config_.max_fee_rate_sat_vb)
-                stage_.broadcast(i, std::min(last + config_.bump_step_sat_vb, config_.max_fee_rate_sat_vb), true,
-                                 config_.max_fee_rate_sat_vb, world);
+                stage_.broadcast(
+                    i, std::min(last + config_.bump_step_sat_vb, config_.max_fee_rate_sat_vb), true,
+                    config_.max_fee_rate_sat_vb, world);
             continue;
         }
         // Not sent yet, or replaced by a conflicting spend: send (again). A fixed bid never rises.
         const double rate = last == 0.0 || !bump ? config_.fee_rate_sat_vb
-                                                 : std::min(last + config_.bump_step_sat_vb, config_.max_fee_rate_sat_vb);
-        stage_.broadcast(i, rate, bump, bump ? config_.max_fee_rate_sat_vb : config_.fee_rate_sat_vb, world);
+                                                 : std::min(last + config_.bump_step_sat_vb,
+                                                            config_.max_fee_rate_sat_vb);
+        stage_.broadcast(i, rate, bump,
+                         bump ? config_.max_fee_rate_sat_vb : config_.fee_rate_sat_vb, world);
     }
 }
 

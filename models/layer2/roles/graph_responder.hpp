@@ -19,10 +19,13 @@ namespace models::layer2::roles {
 
 class GraphResponder {
 public:
-    GraphResponder(const design::Responder& config, planner::GraphStage& stage, bool has_honest_holder);
+    GraphResponder(const design::Responder& config, planner::GraphStage& stage,
+                   bool has_honest_holder);
 
     double latency_s() const { return config_.latency_s; }
-    void on_start(bitcoin::AgentIndex self, bitcoin::World& world) { world.wake(self, config_.latency_s, 0); }
+    void on_start(bitcoin::AgentIndex self, bitcoin::World& world) {
+        world.wake(self, config_.latency_s, 0);
+    }
     void on_wake(bitcoin::World& world) { act(world); }
     void on_block(bitcoin::World& world) { act(world); }
 

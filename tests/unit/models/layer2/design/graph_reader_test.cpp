@@ -2,7 +2,6 @@
 // bad design in tests/designs_bad/ fails with an InputError at the line, column and key its
 // header names (`# expect-key:`, `# expect-at: line:col`, `# expect-message:` a substring).
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,22 +29,25 @@ std::size_t tx_index(const models::layer2::design::Design& d, const std::string&
 
 }  // namespace
 
-TEST_CASE("graph reader: BitVM2's graph reads in spending order with its locks and roles", "[unit][design][graph]") {
+TEST_CASE("graph reader: BitVM2's graph reads in spending order with its locks and roles",
+          "[unit][design][graph]") {
     const auto d = read_design(std::string(L2SIM_SOURCE_DIR) + "/designs/bitvm2.toml");
     REQUIRE(d.graph.txs.size() == 6);
     CHECK(d.graph.txs[0].name == "kickoff");
     const auto& take1 = d.graph.txs[tx_index(d, "take1")];
     CHECK(take1.steals);
     REQUIRE(take1.spends.size() == 2);
-    CHECK(take1.spends[0].tx == -1);                      // the peg (the deposit), a design output
+    CHECK(take1.spends[0].tx == -1);  // the peg (the deposit), a design output
     CHECK(take1.spends[1].tx == static_cast<int>(tx_index(d, "kickoff")));
-    CHECK(d.graph.txs[tx_index(d, "challenge")].broadcast_by == std::vector<std::string>{"challenger"});
+    CHECK(d.graph.txs[tx_index(d, "challenge")].broadcast_by ==
+          std::vector<std::string>{"challenger"});
     CHECK(d.graph.txs[tx_index(d, "disprove")].outputs[0].slashed);
     CHECK(d.graph.responders.at("challenger").fee_policy == "bump");
 }
 
 TEST_CASE("graph reader: every shipped graph design reads", "[unit][design][graph]") {
-    for (const char* f : {"bitvm2", "clementine", "goat_bitvm2", "ark_round", "statechain_backups", "babylon"}) {
+    for (const char* f :
+         {"bitvm2", "clementine", "goat_bitvm2", "ark_round", "statechain_backups", "babylon"}) {
         INFO(f);
         const auto d = read_design(std::string(L2SIM_SOURCE_DIR) + "/designs/" + f + ".toml");
         CHECK_FALSE(d.graph.empty());
@@ -61,7 +63,8 @@ TEST_CASE("graph plans: paths walk back from each theft; responses spend what th
     using namespace models::layer2::planner;
     const auto d = read_design(std::string(L2SIM_SOURCE_DIR) + "/designs/bitvm2.toml");
     const auto take2 = tx_index(d, "take2");
-    CHECK(path_to(d, take2) == std::vector<std::size_t>{tx_index(d, "kickoff"), tx_index(d, "assert"), take2});
+    CHECK(path_to(d, take2) ==
+          std::vector<std::size_t>{tx_index(d, "kickoff"), tx_index(d, "assert"), take2});
     CHECK(responses_to(d, path_to(d, take2)) == std::vector<std::size_t>{tx_index(d, "disprove")});
     const auto take1 = tx_index(d, "take1");
     CHECK(responses_to(d, path_to(d, take1)) == std::vector<std::size_t>{tx_index(d, "challenge")});
@@ -78,7 +81,8 @@ TEST_CASE("graph plans: paths walk back from each theft; responses spend what th
     CHECK(plans[0].loot_btc == Approx(10.0));
 }
 
-TEST_CASE("graph reader: each bad design names file, line, column and key", "[unit][design][graph]") {
+TEST_CASE("graph reader: each bad design names file, line, column and key",
+          "[unit][design][graph]") {
     const auto dir = std::filesystem::path(L2SIM_SOURCE_DIR) / "tests" / "designs_bad";
     int checked = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
