@@ -16,6 +16,7 @@
 
 #include "models/bitcoin/policy/ast.hpp"
 #include "models/bitcoin/policy/symbol_table.hpp"
+#include "models/layer2/design/graph.hpp"
 #include "sim/params/input_error.hpp"
 
 namespace models::layer2::design {
@@ -109,6 +110,7 @@ struct Design {
     std::vector<Watcher> watchers;
     Bonds bonds;
     std::optional<Deposit> deposit;
+    PresignedGraph graph;  ///< presigned transactions and who broadcasts them (graph.hpp)
     std::map<std::string, std::string> sources;  ///< parameter -> where its value comes from, dated
 
     /// The agent class holding key `k`.

@@ -1,19 +1,56 @@
 // See design_attack_model.hpp.
 #include "models/layer2/planner/design_attack_model.hpp"
 
+#include <set>
+
 #include "models/adversary/corrupt_keys.hpp"
 #include "models/layer2/design/design_reader.hpp"
 #include "models/layer2/planner/deposit_reorg.hpp"
+#include "models/layer2/planner/graph_run.hpp"
 #include "models/layer2/planner/plan_run.hpp"
 
 namespace models::layer2::planner {
+
+namespace {
+
+/// The output-level plans, less those that wait out a timelock on an output the presigned graph
+/// spends: on such an output the graph's own plans (graph_plan.hpp) run the timelocked paths
+/// against the graph's responders; key-only paths (a committee signing the coin away) stay.
+std::vector<Plan> output_plans(const design::Design& d, const PlannerParams& p) {
+    auto plans = enumerate_plans(d, p);
+    // Classes that broadcast a graph path in their own name (the operator, a staker, a server):
+    // spending their own funding output with their own key is no theft.
+    std::set<std::string> own;
+    for (const auto& tx : d.graph.txs) own.insert(tx.broadcast_by.front());
+    const auto only_own_keys = [&](const Plan& plan) {
+        for (const auto& [group, count] : plan.keys_needed)
+            for (const auto& g : d.key_groups)
+                if (g.name == group && count > 0 && !own.contains(g.held_by)) return false;
+        return true;
+    };
+    std::erase_if(plans, [&](const Plan& plan) {
+        return plan.kind == PlanKind::spend_output && d.graph.spends_design_output(plan.output) &&
+               (plan.older_blocks > 0 || plan.after > 0 || only_own_keys(plan));
+    });
+    return plans;
+}
+
+std::vector<GraphPlan> graph_plans(const design::Design& d, const DesignAttackModel::Params& p) {
+    return enumerate_graph_plans(d, p.planner.censor_shares, p.graph_planner);
+}
+
+}  // namespace
 
 std::vector<sim::Column> DesignAttackModel::outcome_columns(const Params& p) {
     const auto d = design::read_design(p.design.file);
     std::vector<sim::Column> cols{
         {"plans", sim::ColumnType::u64, "plans", "candidate plans run in this replication"},
     };
-    for (const Plan& plan : enumerate_plans(d, p.planner)) {
+    for (const Plan& plan : output_plans(d, p.planner)) {
+        const auto c = PlanOutcome::columns(plan.id, plan.description);
+        cols.insert(cols.end(), c.begin(), c.end());
+    }
+    for (const GraphPlan& plan : graph_plans(d, p)) {
         const auto c = PlanOutcome::columns(plan.id, plan.description);
         cols.insert(cols.end(), c.begin(), c.end());
     }
@@ -24,14 +61,17 @@ std::vector<sim::Column> DesignAttackModel::outcome_columns(const Params& p) {
 
 sim::RunOutput DesignAttackModel::run(const Params& p, const sim::RunInput& in) {
     const auto d = design::read_design(p.design.file);
-    const auto plans = enumerate_plans(d, p.planner);
+    const auto plans = output_plans(d, p.planner);
+    const auto gplans = graph_plans(d, p);
     const auto draws = adversary::draw_keyholders(d, sim::StreamFactory(in.master_seed, in.stream_run));
-    std::vector<double> out{static_cast<double>(plans.size())};
+    std::vector<double> out{static_cast<double>(plans.size() + gplans.size())};
     bitcoin::WorldStats total;
-    for (const Plan& plan : plans) {
-        const PlanOutcome o = plan.kind == PlanKind::spend_output
-                                  ? run_spend_plan(d, plan, p.planner, p.world, draws, in)
-                                  : run_reverse_deposit(d, plan, p.planner, in);
+    std::vector<PlanOutcome> outcomes;
+    for (const Plan& plan : plans)
+        outcomes.push_back(plan.kind == PlanKind::spend_output ? run_spend_plan(d, plan, p.planner, p.world, draws, in)
+                                                               : run_reverse_deposit(d, plan, p.planner, in));
+    for (const GraphPlan& plan : gplans) outcomes.push_back(run_graph_plan(d, plan, p.planner, p.world, draws, in));
+    for (const PlanOutcome& o : outcomes) {
         o.append_to(out);
         total.events_processed += o.world.events_processed;
         total.agents += o.world.agents;
@@ -48,7 +88,7 @@ std::optional<std::pair<std::string, std::string>> DesignAttackModel::check(cons
     const auto d = design::read_design(p.design.file);  // throws sim::InputError at the design file's line
     if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
         return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
-    if (enumerate_plans(d, p.planner).empty())
+    if (output_plans(d, p.planner).empty() && graph_plans(d, p).empty())
         return std::pair{"design.file", "the design has no attack plan to run (every path needs a preimage?)"};
     return std::nullopt;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/bitcoin/world/world_params.hpp"
+#include "models/layer2/planner/graph_plan.hpp"
 #include "models/layer2/planner/plan.hpp"
 #include "sim/model/model.hpp"
 
@@ -30,12 +31,14 @@ struct DesignAttackModel {
     struct Params {
         DesignFileParams design;
         PlannerParams planner;
+        GraphPlannerParams graph_planner;
         bitcoin::WorldParams world;
 
         template <class V>
         void describe(V& v) {
             v.section("design", design);
             v.section("planner", planner);
+            v.section("graph_planner", graph_planner);
             v.section("world", world);
         }
     };
