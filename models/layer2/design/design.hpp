@@ -16,6 +16,7 @@
 
 #include "models/bitcoin/policy/ast.hpp"
 #include "models/bitcoin/policy/symbol_table.hpp"
+#include "models/layer2/design/consensus.hpp"
 #include "sim/params/input_error.hpp"
 
 namespace models::layer2::design {
@@ -110,6 +111,7 @@ struct Design {
     Bonds bonds;
     std::optional<Deposit> deposit;
     std::map<std::string, std::string> sources;  ///< parameter -> where its value comes from, dated
+    ConsensusSections consensus;  ///< consensus rules that are not scripts (consensus.hpp)
 
     /// The agent class holding key `k`.
     const AgentClass& holder_of(bitcoin::KeyId k) const;

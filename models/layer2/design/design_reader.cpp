@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "models/bitcoin/policy/parse.hpp"
+#include "models/layer2/design/consensus_reader.hpp"
 
 namespace models::layer2::design {
 
@@ -254,7 +255,7 @@ void check_holders(const Design& d, const toml::table& doc, const Place& root) {
 Design read(const toml::table& doc, const std::string& file) {
     const Place root{file, ""};
     only_keys(doc, root, {"design", "keys", "agents", "failure_groups", "outputs", "watchers", "bonds", "deposit",
-                          "sources"});
+                          "sources", consensus_section_names[0], consensus_section_names[1]});
     Design d;
     d.file = file;
     const auto& head = table_at(doc, "design", root);
@@ -282,6 +283,7 @@ Design read(const toml::table& doc, const std::string& file) {
             if (!str) root.sub("sources." + std::string(k.str())).fail(v, "expected a string naming the source and date");
             d.sources.emplace(std::string(k.str()), str->get());
         }
+    read_consensus_sections(doc, file, d);
     return d;
 }
 

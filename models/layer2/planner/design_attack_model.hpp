@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "models/bitcoin/world/world_params.hpp"
+#include "models/layer2/planner/consensus_plans.hpp"
+#include "models/layer2/planner/hand_plans.hpp"
 #include "models/layer2/planner/plan.hpp"
 #include "sim/model/model.hpp"
 
@@ -30,12 +32,16 @@ struct DesignAttackModel {
     struct Params {
         DesignFileParams design;
         PlannerParams planner;
+        ConsensusPlannerParams consensus;
+        HandPlansParams hand_plans;
         bitcoin::WorldParams world;
 
         template <class V>
         void describe(V& v) {
             v.section("design", design);
             v.section("planner", planner);
+            v.section("consensus", consensus);
+            v.section("hand_plans", hand_plans);
             v.section("world", world);
         }
     };
