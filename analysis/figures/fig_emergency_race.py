@@ -4,7 +4,8 @@ the attack planner. A Liquid-like peg: 11-of-15 functionaries, or 2-of-3 emergen
 coin is D blocks old. The federation re-spends (rotates) each coin when it is 2016 blocks old,
 so an emergency delay D leaves a margin of D - 2016 blocks; it broadcasts the rotation after its
 detection latency, bumping the fee after every block that missed it. The adversary holds the
-emergency keys and has pools with a share c of the hash leave the rotation out of their blocks;
+emergency keys and has the largest pools (77% or 93% of the hash) leave the rotation out of
+their blocks;
 its spend goes out as soon as the emergency path is valid. P(theft) is the share of runs in
 which the adversary's spend confirmed in the world; the cost panel is the censoring effort it
 spent (hash share x hours, until the coin was spent by either side). No closed form is drawn:
@@ -28,7 +29,9 @@ from l2sim_analysis.stats import wilson_interval  # noqa: E402
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ROTATE_AT_AGE = 2016
 DELAYS = [2028, 2064, 2160]          # margins of 12, 48 and 144 blocks (2 h, 8 h, 1 day)
-CENSOR = [0.5, 0.9]
+# The default pools (Foundry 37%, the AntPool group 40%, F2Pool 10%, MARA 6%, ...) taken
+# largest first: 77% is the two largest, 93% the four largest.
+CENSOR = [0.77, 0.93]
 LATENCY_H = [0.0, 1.0, 2.0, 4.0, 8.0, 12.0, 16.0, 24.0, 30.0]
 Z = 3.29
 
@@ -98,14 +101,14 @@ def main(argv=None):
     style.apply()
     import matplotlib.pyplot as plt
     fig, (ax_p, ax_c) = plt.subplots(1, 2, figsize=(style.DOUBLE_WIDTH_IN, 2.9))
-    markers = {0.5: "o", 0.9: "s"}
+    markers = {CENSOR[0]: "o", CENSOR[1]: "s"}
     for i, delay in enumerate(DELAYS):
         for c in CENSOR:
             sel = [r for r in rows if r[0] == delay and r[1] == c]
             x = np.array([r[2] for r in sel])
             est, lo, hi = wilson_interval([r[3] for r in sel], [r[4] for r in sel], 0.999)
             colour = style.OKABE_ITO[i]
-            ls = "-" if c == 0.5 else "--"
+            ls = "-" if c == CENSOR[0] else "--"
             label = f"D = {delay} (margin {delay - ROTATE_AT_AGE} blocks), censor {round(c * 100)}%"
             ax_p.errorbar(x, est, yerr=[est - lo, hi - est], color=colour, ls=ls, marker=markers[c], ms=3,
                           capsize=2, lw=1, label=label)
