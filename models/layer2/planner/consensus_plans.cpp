@@ -130,6 +130,14 @@ PlanOutcome run_pegout_reorg(const design::Design& d, const ConsensusPlan& plan,
         // Shares in the sidechain world are of the merge-mining hash: ask for the cartel's part.
         controlled = merged_hash * adversary::censor_outputs(side, plan.hash_share / merged_hash, {coin});
     }
+    PlanOutcome out;
+    out.loot_btc = plan.loot_btc;
+    out.keys_obtained = true;
+    bool honest_left = false;
+    for (std::size_t i = 0; i < sp.pools.shares.size(); ++i) honest_left = honest_left || !side.controlled(i);
+    // A cartel of every merge-mining pool never lets the peg-out confirm, so it is never paid:
+    // that is a freeze, not this theft, and the race would only grow its private chain.
+    if (!honest_left) return out;
     auto& f = side.fork_orders();
     f.strategy = bitcoin::ForkStrategy::private_race;
     f.race_from_height = coin_height;
@@ -139,9 +147,6 @@ PlanOutcome run_pegout_reorg(const design::Design& d, const ConsensusPlan& plan,
     PegoutAgents agents{coin, coin_out, adversary, bridge};
     side.run(agents);
 
-    PlanOutcome out;
-    out.loot_btc = plan.loot_btc;
-    out.keys_obtained = true;
     // Published only with the peg-out z deep on the public chain (paid on Bitcoin) and a longer
     // private chain without it: the reorg disconnects at least z blocks.
     out.success = side.max_reorg_depth() >= static_cast<std::uint32_t>(z);
