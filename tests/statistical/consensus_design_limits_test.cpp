@@ -117,7 +117,6 @@ TEST_CASE("consensus limits: BIP300 ACK walk with abstaining honest pools is a b
     const auto runs = run_design(escrow_params("escrow_abstain", escrow, 0.55), n, 21);
     CHECK(near("BIP300 walk a=0.55, 60 ACKs in 110 blocks, abstain", runs.mean("escrow__acks55__success"),
                ack_walk(0.55, 60, 110, 1 << 30), n));
-    CHECK(runs.min("txs_confirmed") >= 0.0);
     CHECK(runs.mean("txs_confirmed") > 0.0);
     CHECK(runs.min("events_processed") > 100.0);
 }
@@ -149,7 +148,8 @@ TEST_CASE("consensus limits: the merged-mining peg-out race is Rosenfeld's overt
     // pools plus the rented hash; the reorg is the world's private race in its block tree, and
     // success is a reorg deep enough to disconnect the paid peg-out. The oracle is the negative
     // binomial race at q = rented / (merged + rented). The give-up at 20 behind lowers it by at
-    // most (q/p)^21 < 1e-6.
+    // most (q/p)^21 < 1e-6. (A cartel plan is also enumerated: with one merge-mining pool it is
+    // all the merged hash, never lets the peg-out confirm, and stops at once.)
     constexpr int n = 1500;
     auto p = design_params("merged_race", merged);
     p.world.pools.shares = {0.8, 0.2};
@@ -157,6 +157,6 @@ TEST_CASE("consensus limits: the merged-mining peg-out race is Rosenfeld's overt
     const auto runs = run_design(p, n, 24);
     CHECK(near("peg-out reorg, rented 0.4 vs merged 0.8 (q=1/3), z=4", runs.mean("pegout__rented40__success"),
                overtake(0.4 / 1.2, 4), n));
-    CHECK(runs.min("events_processed") > 100.0);
+    // Every run ends with the peg-out confirmed on the chain (again, after a published reorg).
     CHECK(runs.min("txs_confirmed") > 0.0);
 }

@@ -87,7 +87,9 @@ struct PegoutAgents {
     }
     void on_block(std::size_t, bitcoin::Height, bitcoin::World&) {}
     void on_wake(std::size_t, std::uint32_t, bitcoin::World&) {}
-    bool done(const bitcoin::World&) const { return true; }  // the world runs while the race is live
+    /// The world runs while the race is live; after a published reorg, until the honest pools
+    /// have confirmed the peg-out again (the run ends on what the chain holds).
+    bool done(const bitcoin::World& w) const { return w.confirmed_at(pegout).has_value(); }
 };
 
 PlanOutcome run_pegout_reorg(const design::Design& d, const ConsensusPlan& plan, const PlannerParams& params,
@@ -147,9 +149,12 @@ PlanOutcome run_pegout_reorg(const design::Design& d, const ConsensusPlan& plan,
     PegoutAgents agents{coin, coin_out, adversary, bridge};
     side.run(agents);
 
-    // Published only with the peg-out z deep on the public chain (paid on Bitcoin) and a longer
-    // private chain without it: the reorg disconnects at least z blocks.
-    out.success = side.max_reorg_depth() >= static_cast<std::uint32_t>(z);
+    // The private chain is published only once the peg-out is z deep on the public chain (paid
+    // on Bitcoin) and it is strictly longer: then the chain's first block after the fork point is
+    // the adversary's. (The reorg depth would miss a publication triggered by the honest block
+    // that brought the z-th confirmation: that block is the tip only within the same step.)
+    for (const auto& b : side.blocks())
+        if (b.height == coin_height + 1) out.success = side.controlled(b.pool);
     out.duration_s = side.now_s();
     out.hash_share_s = controlled * side.now_s();
     out.world = side.stats();
