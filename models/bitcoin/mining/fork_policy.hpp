@@ -28,6 +28,9 @@ struct ForkOrders {
     Height race_from_height = 0;     ///< private race: its fork point on the public chain
     Height race_until_height = 0;    ///< private race: least height at which it publishes
     std::uint32_t give_up_deficit_blocks = 1;  ///< private race: public lead at which it gives up
+    /// Private race: publish only once the public chain is this high too (a double spend waits
+    /// until the merchant has its confirmations; Rosenfeld 2014). 0: no such wait.
+    Height publish_after_public_height = 0;
 };
 
 }  // namespace models::bitcoin

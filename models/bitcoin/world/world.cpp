@@ -370,7 +370,7 @@ void World::after_block(BlockIndex b, bool by_coalition) {
         // As models/attacks/private_race_censorship.cpp: publish when long enough and strictly
         // longer; give up when the public chain leads by the deficit.
         const Height a = tree_[private_tip_].height, h = tree_[active_].height;
-        if (a >= fork_orders_.race_until_height && a > h) {
+        if (a >= fork_orders_.race_until_height && a > h && h >= fork_orders_.publish_after_public_height) {
             for (BlockIndex p = private_tip_; p != start_block && !tree_[p].published; p = tree_[p].parent)
                 tree_.at(p).published = true;
             active_ = private_tip_;

@@ -17,6 +17,7 @@
 #include "models/bitcoin/policy/ast.hpp"
 #include "models/bitcoin/policy/symbol_table.hpp"
 #include "models/layer2/design/graph.hpp"
+#include "models/layer2/design/consensus.hpp"
 #include "sim/params/input_error.hpp"
 
 namespace models::layer2::design {
@@ -112,6 +113,7 @@ struct Design {
     std::optional<Deposit> deposit;
     PresignedGraph graph;  ///< presigned transactions and who broadcasts them (graph.hpp)
     std::map<std::string, std::string> sources;  ///< parameter -> where its value comes from, dated
+    ConsensusSections consensus;  ///< consensus rules that are not scripts (consensus.hpp)
 
     /// The agent class holding key `k`.
     const AgentClass& holder_of(bitcoin::KeyId k) const;

@@ -11,6 +11,7 @@
 
 #include "models/bitcoin/policy/parse.hpp"
 #include "models/layer2/design/graph_reader.hpp"
+#include "models/layer2/design/consensus_reader.hpp"
 
 namespace models::layer2::design {
 
@@ -255,7 +256,8 @@ void check_holders(const Design& d, const toml::table& doc, const Place& root) {
 Design read(const toml::table& doc, const std::string& file) {
     const Place root{file, ""};
     only_keys(doc, root, {"design", "keys", "agents", "failure_groups", "outputs", "watchers", "bonds", "deposit",
-                          "sources", "graph", "responders"});
+                          "sources", "graph", "responders", consensus_section_names[0],
+                          consensus_section_names[1]});
     Design d;
     d.file = file;
     const auto& head = table_at(doc, "design", root);
@@ -284,6 +286,7 @@ Design read(const toml::table& doc, const std::string& file) {
             d.sources.emplace(std::string(k.str()), str->get());
         }
     read_graph(doc, d, file);
+    read_consensus_sections(doc, file, d);
     return d;
 }
 

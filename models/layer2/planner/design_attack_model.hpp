@@ -13,6 +13,8 @@
 
 #include "models/bitcoin/world/world_params.hpp"
 #include "models/layer2/planner/graph_plan.hpp"
+#include "models/layer2/planner/consensus_plans.hpp"
+#include "models/layer2/planner/hand_plans.hpp"
 #include "models/layer2/planner/plan.hpp"
 #include "sim/model/model.hpp"
 
@@ -32,6 +34,8 @@ struct DesignAttackModel {
         DesignFileParams design;
         PlannerParams planner;
         GraphPlannerParams graph_planner;
+        ConsensusPlannerParams consensus;
+        HandPlansParams hand_plans;
         bitcoin::WorldParams world;
 
         template <class V>
@@ -39,6 +43,8 @@ struct DesignAttackModel {
             v.section("design", design);
             v.section("planner", planner);
             v.section("graph_planner", graph_planner);
+            v.section("consensus", consensus);
+            v.section("hand_plans", hand_plans);
             v.section("world", world);
         }
     };
