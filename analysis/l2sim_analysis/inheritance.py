@@ -251,11 +251,17 @@ def finish(table):
         finite = grp["cost_usd"].replace([np.inf], np.nan).dropna()
         if len(finite):
             table.loc[finite.idxmin(), "cheapest_for_design"] = True
+    if "family" not in table:
+        table["family"] = np.nan
+    table["family"] = table["family"].where(table["family"].notna() & (table["family"] != ""),
+                                            table["design"].astype(str).str.split(" ").str[0])
     for pricing in table["pricing"].unique():
-        base = table[(table["design"] == "l1_payment") & (table["pricing"] == pricing)].sort_values("variant")["cost_usd"]
-        if len(base) and np.isfinite(base.iloc[0]) and base.iloc[0] > 0:
+        # The L1 baseline: the cheapest way to reverse a 6-confirmation payment (designs/l1_payment.toml).
+        base = table[(table["design"] == "l1_payment") & (table["pricing"] == pricing)]["cost_usd"]
+        base = base[np.isfinite(base) & (base > 0)]
+        if len(base):
             sel = table["pricing"] == pricing
-            table.loc[sel, "inheritance_ratio"] = table.loc[sel, "cost_usd"] / base.iloc[0]
+            table.loc[sel, "inheritance_ratio"] = table.loc[sel, "cost_usd"] / base.min()
     order = {"flow": 0, "stock": 1, "feasible": 2}
     table["_order"] = table["pricing"].map(order)
     table = table.sort_values(["_order", "design", "attack", "variant", "experiment"]).drop(columns="_order")
