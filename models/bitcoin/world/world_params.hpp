@@ -13,13 +13,10 @@
 namespace models::bitcoin {
 
 struct PoolParams {
-    /// Template-controlling entities, early 2026 (about 900 EH/s, shares of blocks mined): spark.money
-    /// "Bitcoin Mining Pool Comparison" (early 2026, secondary) for the pools, and b10c "Block
-    /// Template Similarities between Mining Pools" (2024-09-16) for the pools that mine AntPool's
-    /// templates (~40% in early 2026, shared/reference/systems-leads.md; model input). Entities:
-    /// Foundry 37%, the AntPool template group 40%, F2Pool 10%, MARA 6%, Luxor 4%, OCEAN 2%, and a
-    /// long tail of ten 0.1% miners (normalised here). The smallest share sets the timelocked-bribe
-    /// threshold (Nadahalli, Khabbazian and Wattenhofer 2021).
+    /// Template-controlling entities, early 2026 (spark.money pool comparison; b10c 2024-09-16 and
+    /// shared/reference/systems-leads.md for AntPool's template group): Foundry 37%, the AntPool
+    /// template group 40%, F2Pool 10%, MARA 6%, Luxor 4%, OCEAN 2%, and a long tail of ten 0.1%
+    /// miners (normalised here). The smallest share sets the timelocked-bribe threshold.
     sim::RealList shares{0.37, 0.40, 0.10, 0.06, 0.04, 0.02, 0.001, 0.001, 0.001, 0.001,
                          0.001, 0.001, 0.001, 0.001, 0.001, 0.001};
     std::string bribe_rule = "ignore";
