@@ -145,7 +145,7 @@ def draw(table, stem):
     rows = design_rows(table)
     parts = panels(rows)
     fig, axes, rel_axes = _panel_axes(parts, style.DOUBLE_WIDTH_IN, relative=True)
-    base = rows[rows["family"] == "l1_payment"]
+    base = rows[rows["design"] == "l1_payment"]
     summary = []
     for (title, sub), ax, rel in zip(parts, axes, rel_axes):
         drawn = 0
