@@ -25,6 +25,11 @@ def _share(v):
     return f"{v:.2f}" if np.isfinite(v) else "n/a (no direct cost)"
 
 
+def _bound(v):
+    """An interval bound; an infinite one (fewer wins than the interval needs) is `unbounded`."""
+    return "unbounded" if v == np.inf else usd(v)
+
+
 def _attack(row):
     variant = row["variant"] if isinstance(row["variant"], str) and row["variant"] else ""
     return f"{row['attack']} ({variant})" if variant else str(row["attack"])
@@ -37,7 +42,7 @@ def headline(table):
         safe = r.get("theft_cost_usd", np.nan)
         ratio = r.get("inheritance_ratio", np.nan)
         cells = [r["design"], _attack(r),
-                 f"{usd(r['flow_cost_usd'])} ({usd(r['flow_cost_usd_lo'])}-{usd(r['flow_cost_usd_hi'])})",
+                 f"{usd(r['flow_cost_usd'])} ({_bound(r['flow_cost_usd_lo'])}-{_bound(r['flow_cost_usd_hi'])})",
                  usd(r["stock_cost_usd"]), usd(r["feasible_cost_usd"]), _share(r["flow_inherited_share"]),
                  usd(safe) if isinstance(safe, float) and np.isfinite(safe) else "no theft found",
                  f"{ratio:.3g}" if np.isfinite(ratio) else "n/a", r["feasible_hash_plan"]]
