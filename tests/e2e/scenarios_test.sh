@@ -5,7 +5,7 @@ set -uo pipefail
 L2SIM="$1"; ROOT="$2"; PY="${PYTHON:-/usr/bin/python3}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0; count=0
-for f in "$ROOT"/scenarios/*.toml "$ROOT"/scenarios/{examples,validation,bench,designs,lightning,lightning_world,world,tests}/*.toml; do
+for f in "$ROOT"/scenarios/*.toml "$ROOT"/scenarios/{examples,validation,bench,lightning,lightning_world,world,tests}/*.toml; do
   count=$((count + 1))
   "$L2SIM" validate "$f" >/dev/null || { echo "FAIL: $f does not validate"; fails=$((fails + 1)); }
 done
