@@ -4,7 +4,8 @@ estimator's three cost views, from the physical quantities each run recorded:
 
 - external (keys, stake, bribes): keys_btc + bonds_slashed_btc;
 - paid in Bitcoin's own resources (inherited): hash_share_s (hash as a multiple of the network's
-  hashrate x seconds) and block_space_sat (the attacker's own confirmed fees).
+  hashrate x seconds), block_space_sat (the attacker's own confirmed fees) and, where recorded,
+  miner_bribes_sat (timelocked bribes that pools collected).
 
 Cost views of the hash (Budish 2018, 2022; scenarios/economics/default.toml sources each price):
 - flow: rent it, hash_share_s x network_hashrate_ehs x hash_rental_usd_per_ehs_day x rental_markup;
@@ -104,7 +105,10 @@ def run_parts(cols, pid, econ):
     return {
         "success": c("success") > 0.5,
         "external": c("keys_btc") + (c("bonds_slashed_btc") if c("bonds_slashed_btc") is not None else zero),
-        "fees": (c("block_space_sat") if c("block_space_sat") is not None else zero) * 1e-8,
+        # Fees of its own spends, and timelocked bribes Bitcoin's pools collected for leaving the
+        # defenders' spend out (`miner_bribes_sat`; absent from files written before that column).
+        "fees": ((c("block_space_sat") if c("block_space_sat") is not None else zero)
+                 + (c("miner_bribes_sat") if c("miner_bribes_sat") is not None else zero)) * 1e-8,
         "hash": {"flow": (0.0, flow), "stock": (capital if peak > 0 else 0.0, stock),
                  "feasible": ((1 - rented) * capital, rented * flow + (1 - rented) * stock)},
         "peak_share": peak, "hash_plan": plan,

@@ -119,8 +119,10 @@ def design_points(frame, plan_ids, econ, target=0.5):
             continue
         i = int(np.flatnonzero(total == q)[0])
         c = lambda name: _col(frame, f"{pid}__{name}")[i]  # noqa: E731
+        # Timelocked bribes to pools scale as 1 / lambda_min (the pool-tail input), like Lightning's.
         rows.append({"_family": pid, "success": 1.0, "rel_s": c("hash_share_s"), "earned": 0.0,
-                     "fees_sat": c("block_space_sat"), "key_btc": c("keys_btc"), "miner_btc": 0.0,
+                     "fees_sat": c("block_space_sat"), "key_btc": c("keys_btc"),
+                     "miner_btc": c("miner_bribes_sat") * 1e-8,
                      "stake_btc": c("bonds_slashed_btc"), "eclipse_s": 0.0, "peak": parts["peak_share"],
                      "watcher": "", "refined": False})
     return Points(pd.DataFrame(rows), np.full(len(rows), -1))

@@ -76,3 +76,18 @@ def test_z_of_a_confidence_level():
     from l2sim_analysis import plan_pricing
     assert math.isclose(plan_pricing.z_of(0.95), 1.959964, rel_tol=1e-5)
     assert math.isclose(plan_pricing.z_of(0.999), 3.290527, rel_tol=1e-5)
+
+
+def test_miner_bribes_are_paid_in_bitcoins_resources():
+    """Timelocked bribes that pools collected (`miner_bribes_sat`) are Bitcoin-paid, beside fees;
+    a file without the column prices as before."""
+    from l2sim_analysis import plan_pricing
+    n = 4
+    cols = {"p__success": np.ones(n), "p__keys_btc": np.full(n, 1.0), "p__bonds_slashed_btc": np.zeros(n),
+            "p__hash_share_s": np.zeros(n), "p__duration_s": np.full(n, 100.0),
+            "p__block_space_sat": np.full(n, 1e7), "p__loot_btc": np.full(n, 10.0)}
+    before = {r["pricing"]: r for r in plan_pricing.plan_rows(cols, {}, Econ, 0.5, 0.95)}["flow"]
+    assert math.isclose(before["cost_btc"], 1.1)
+    cols["p__miner_bribes_sat"] = np.full(n, 2e8)
+    after = {r["pricing"]: r for r in plan_pricing.plan_rows(cols, {}, Econ, 0.5, 0.95)}["flow"]
+    assert math.isclose(after["cost_btc"], 3.1) and math.isclose(after["inherited_share"], 2.1 / 3.1)
