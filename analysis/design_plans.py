@@ -6,7 +6,8 @@ read by name. Per plan and run, the cost is priced from physical quantities with
 economics file: keys_btc + bonds_slashed_btc (external: keys, stake, bribes) plus hash_share_s
 (hash as a multiple of the network's hashrate x seconds, priced as rented hash: network_hashrate_ehs
 x hash_rental_usd_per_ehs_day x rental_markup, Budish 2018's flow cost, rewards not netted) and
-block_space_sat (the attacker's fees), both paid in Bitcoin's own resources (inherited).
+block_space_sat (the attacker's fees) and miner_bribes_sat (timelocked bribes that pools collected),
+all paid in Bitcoin's own resources (inherited).
 
 A run the plan does not win costs +inf: the budget that makes a plan succeed with probability
 --target is the --target quantile of that per-run cost, with a distribution-free confidence
@@ -70,6 +71,16 @@ def read_columns(path):
     return out, labels
 
 
+def bitcoin_paid_btc(cols, pid, btc_per_hash_s):
+    """Per run, what a plan paid in Bitcoin's own resources (its inherited part): rented or
+    controlled hash, the fees of its own spends, and the timelocked bribes Bitcoin miners collected
+    for leaving the defenders' spend out (`miner_bribes_sat`; a file written before that column
+    existed had none)."""
+    bribes = cols.get(f"{pid}__miner_bribes_sat")
+    paid = cols[f"{pid}__hash_share_s"] * btc_per_hash_s + cols[f"{pid}__block_space_sat"] * 1e-8
+    return paid if bribes is None else paid + bribes * 1e-8
+
+
 def plan_report(cols, labels, econ, target):
     btc_per_hash_s = econ.network_hashrate_ehs * econ.hash_rental_usd_per_ehs_day * econ.rental_markup \
         / 86400.0 / econ.btc_usd
@@ -78,7 +89,7 @@ def plan_report(cols, labels, econ, target):
         c = lambda q: cols[f"{pid}__{q}"]  # noqa: E731
         success = c("success") > 0.5
         external = c("keys_btc") + c("bonds_slashed_btc")
-        bitcoin_paid = c("hash_share_s") * btc_per_hash_s + c("block_space_sat") * 1e-8
+        bitcoin_paid = bitcoin_paid_btc(cols, pid, btc_per_hash_s)
         total = external + bitcoin_paid
         to_succeed = np.where(success, total, np.inf)
         cost, lo, hi = quantile_with_ci(to_succeed, target)

@@ -45,3 +45,20 @@ def test_cheapest_plan_and_max_safe_value():
     assert math.isclose(s["max_safe_value_btc"], 31.0)  # 30 BTC of keys + 1 BTC of fees
     a = next(r for r in rows if r["plan"] == "out__a")
     assert math.isclose(a["inherited_share"], 1.0 / 31.0)
+
+
+def test_miner_bribes_are_paid_in_bitcoins_resources():
+    # 2 BTC of hash (1 network-hash x 345.6 s) + 0.5 BTC of fees + 1.5 BTC of bribes = 4 BTC,
+    # all inherited; a file without the bribe column prices hash and fees only.
+    cols = {"p__hash_share_s": np.array([345.6]), "p__block_space_sat": np.array([0.5e8]),
+            "p__miner_bribes_sat": np.array([1.5e8])}
+    btc_per_hash_s = 1000.0 * 50000.0 / 86400.0 / 100000.0
+    assert math.isclose(design_plans.bitcoin_paid_btc(cols, "p", btc_per_hash_s)[0], 4.0)
+    del cols["p__miner_bribes_sat"]
+    assert math.isclose(design_plans.bitcoin_paid_btc(cols, "p", btc_per_hash_s)[0], 2.5)
+    n = 4
+    full = {"b__success": np.ones(n), "b__keys_btc": np.full(n, 1.0), "b__bonds_slashed_btc": np.zeros(n),
+            "b__hash_share_s": np.zeros(n), "b__block_space_sat": np.zeros(n),
+            "b__miner_bribes_sat": np.full(n, 3e8), "b__loot_btc": np.full(n, 10.0)}
+    row = design_plans.plan_report(full, {}, Econ, 0.5)[0]
+    assert row["cost_btc"] == 4.0 and math.isclose(row["inherited_share"], 0.75)
