@@ -7,6 +7,7 @@
 #include "models/adversary/censor_outputs.hpp"
 #include "models/adversary/key_theft.hpp"
 #include "models/layer2/planner/stage.hpp"
+#include "models/layer2/roles/exit_racer.hpp"
 #include "models/layer2/roles/rotator.hpp"
 #include "models/layer2/roles/slashing_watcher.hpp"
 
@@ -18,18 +19,20 @@ namespace {
 class SpendAgents {
 public:
     SpendAgents(adversary::KeyTheft& theft, roles::Rotator* rotator, roles::SlashingWatcher* slasher,
-                const Stage& stage)
-        : theft_(theft), rotator_(rotator), slasher_(slasher), stage_(stage) {}
+                roles::ExitRacer* exits, const Stage& stage)
+        : theft_(theft), rotator_(rotator), slasher_(slasher), exits_(exits), stage_(stage) {}
 
-    std::size_t size() const { return 3; }
+    std::size_t size() const { return 4; }
     double latency_s(std::size_t i) const {
         if (i == 1 && rotator_) return rotator_->latency_s();
         if (i == 2 && slasher_) return slasher_->latency_s();
+        if (i == 3 && exits_) return exits_->latency_s();
         return 0.0;
     }
     void on_start(bitcoin::World& w) {
         theft_.on_start(w);
         if (rotator_) rotator_->on_start(1, w);
+        if (exits_) exits_->on_start(3, w);
     }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) {
         if (i == 0) {
@@ -39,10 +42,13 @@ public:
             rotator_->on_block(h, w);
         } else if (i == 2 && slasher_) {
             slasher_->on_block(h, w);
+        } else if (i == 3 && exits_) {
+            exits_->on_block(w);
         }
     }
     void on_wake(std::size_t i, std::uint32_t, bitcoin::World& w) {
         if (i == 1 && rotator_) rotator_->on_wake(w);
+        if (i == 3 && exits_) exits_->on_wake(w);
     }
     /// Decided once the coin is spent and every bond a theft exposed is slashed or withdrawn.
     bool done(const bitcoin::World& w) const {
@@ -59,6 +65,7 @@ private:
     adversary::KeyTheft& theft_;
     roles::Rotator* rotator_;
     roles::SlashingWatcher* slasher_;
+    roles::ExitRacer* exits_;
     const Stage& stage_;
 };
 
@@ -106,14 +113,36 @@ PlanOutcome run_spend_plan(const design::Design& d, const Plan& plan, const Plan
         rotator.emplace(*w, stage, honest_keys(d, draws, corruption->bribed));
     std::optional<roles::SlashingWatcher> slasher;
     if (const auto* w = d.watcher("slash"); w && !stage.bonds.empty()) slasher.emplace(*w, stage);
+    // Users' coins in the output (exit_coins): each leaves by its own exit if one confirms before
+    // the theft; the theft takes only the rest.
+    std::optional<roles::ExitRacer> exits;
+    const auto& output = d.outputs[plan.output];
+    if (const auto* w = d.watcher("exit"); w && output.exit_coins > 0) {
+        const bitcoin::TxOut user_out{bitcoin::from_btc(output.value_btc / output.exit_coins),
+                                      std::make_shared<const bitcoin::policy::Policy>(bitcoin::policy::pk(stage.exiting_user))};
+        std::vector<bitcoin::Outpoint> coins;
+        for (std::uint32_t i = 0; i < output.exit_coins; ++i) {
+            coins.push_back(bitcoin::Outpoint{world.next_txid(), 0});
+            world.add_coin(coins.back(), user_out, stage.confirmed_h);
+        }
+        exits.emplace(*w, output.exit_vbytes, std::move(coins), user_out, stage.exiting_user);
+    }
     double censored_share = 0.0;
     if (plan.rotation_to_censor && plan.censor_share > 0.0)
         censored_share = adversary::censor_outputs(world, plan.censor_share, {stage.coin});
 
-    SpendAgents agents(theft, rotator ? &*rotator : nullptr, slasher ? &*slasher : nullptr, stage);
+    SpendAgents agents(theft, rotator ? &*rotator : nullptr, slasher ? &*slasher : nullptr, exits ? &*exits : nullptr,
+                       stage);
     world.run(agents);
 
-    out.success = world.confirmed_at(theft.txid()).has_value();
+    const auto theft_h = world.confirmed_at(theft.txid());
+    out.success = theft_h.has_value();
+    if (exits) {
+        // What confirmed before the theft's block left; the theft takes what is still inside.
+        const std::uint32_t left = exits->exited_before(world, theft_h.value_or(0));
+        out.loot_btc = plan.loot_btc * static_cast<double>(exits->coins() - left) / static_cast<double>(exits->coins());
+        out.success = out.success && left < exits->coins();
+    }
     out.duration_s = world.now_s();
     // Censoring lasts until the coin is spent, by either side.
     double decided_s = world.now_s();
