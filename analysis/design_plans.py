@@ -24,6 +24,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from l2sim_analysis.design_parts import cheapest_part, is_deposit_plan, part_of  # noqa: E402
 from l2sim_analysis.economics import EconomicsError, load_economics  # noqa: E402
 
 Z = 3.29
@@ -93,7 +94,7 @@ def plan_report(cols, labels, econ, target):
             "external_btc": float(external[won].mean()) if won.any() else math.nan,
             "bitcoin_paid_btc": float(bitcoin_paid[won].mean()) if won.any() else math.nan,
             "inherited_share": inherited, "loot_btc": float(c("loot_btc").max()),
-            "deposit": pid.startswith("deposit__"),
+            "deposit": is_deposit_plan(pid), "part": part_of(label),
         })
     return rows
 
@@ -103,7 +104,9 @@ def summary(rows):
     best = min(finite, key=lambda r: r["cost_btc"]) if finite else None
     custody = [r["cost_btc"] for r in rows if not r["deposit"]]
     deposit = [r["cost_btc"] for r in rows if r["deposit"]]
+    part, _ = cheapest_part(rows)
     return {
+        "cheapest_part": part,
         "cheapest_plan": best["plan"] if best else None,
         "cheapest_what": best["what"] if best else None,
         "cheapest_cost_btc": best["cost_btc"] if best else math.inf,
@@ -134,6 +137,8 @@ def markdown(rows, s, target):
                    f"{pct(r['inherited_share'])} |")
     out.append("")
     out.append(f"cheapest plan at P={target}: {s['cheapest_plan']} ({s['cheapest_what']})")
+    if s.get("cheapest_part"):
+        out.append(f"cheapest part: {s['cheapest_part']} (a composed design falls to its cheapest part)")
     out.append(f"cost: {fmt(s['cheapest_cost_btc'])} BTC [{fmt(s['cheapest_cost_btc_lo'])}, "
                f"{fmt(s['cheapest_cost_btc_hi'])}]; external {fmt(s['cheapest_external_btc'])} BTC, paid in "
                f"Bitcoin's resources {fmt(s['cheapest_bitcoin_paid_btc'])} BTC; inherited share "

@@ -55,8 +55,16 @@ DesignAttackModel::Params for_leaf(const DesignAttackModel::Params& p, const des
 
 std::string part_label(const design::PartLeaf& leaf) {
     if (leaf.prefix.empty()) return "";
-    std::string parts = leaf.prefix.substr(0, leaf.prefix.size() - 2);
-    for (std::size_t at = parts.find("__"); at != std::string::npos; at = parts.find("__", at)) parts.replace(at, 2, "/");
+    // "a__b__" -> "a/b": the part's path in the composed design.
+    std::string parts;
+    for (std::size_t i = 0; i + 2 <= leaf.prefix.size(); ++i) {
+        if (leaf.prefix.compare(i, 2, "__") == 0) {
+            if (i + 2 < leaf.prefix.size()) parts += '/';
+            ++i;
+        } else {
+            parts += leaf.prefix[i];
+        }
+    }
     return "[part " + parts + "] ";
 }
 
