@@ -10,12 +10,13 @@ import math
 import re
 
 _PART = re.compile(r"\[part ([^\]]+)\] ")
-_DEPOSIT = re.compile(r"(^|__)deposit__reorg\d+_hash\d+$")
+_PART_DEPOSIT = re.compile(r"__deposit__reorg\d+_hash\d+$")
 
 
 def is_deposit_plan(plan_id):
-    """True for a deposit-reversal plan, in a design of its own or in a part."""
-    return bool(_DEPOSIT.search(plan_id))
+    """True for a deposit-reversal plan: `deposit__...` in a design of its own (as before
+    composition), `<part>__deposit__reorg<z>_hash<q>` in a part."""
+    return plan_id.startswith("deposit__") or bool(_PART_DEPOSIT.search(plan_id))
 
 
 def part_of(label):

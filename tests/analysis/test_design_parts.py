@@ -13,8 +13,8 @@ def test_deposit_plans_are_recognised_with_and_without_a_part_prefix():
     assert is_deposit_plan("deposit__reorg6_hash30")
     assert is_deposit_plan("bridge__deposit__reorg6_hash45")
     assert is_deposit_plan("rollup__da__deposit__reorg102_hash30")
-    # an output that happens to be called "deposit" is a custody plan, not a reversal
-    assert not is_deposit_plan("deposit__signer8")
+    # in a part, only the reversal's own id counts: an output named "deposit" is custody
+    assert not is_deposit_plan("bridge__deposit__signer8")
     assert not is_deposit_plan("bridge__peg__member7")
 
 
