@@ -41,12 +41,17 @@ struct OpenFile {
 };
 
 /// `name` as written, if it exists relative to the working directory (as design.file is read),
-/// else relative to the directory of the file that names it.
+/// else relative to the directory of the file that names it or the nearest of its parents where
+/// it exists (so "designs/rollup_parts/x.toml" is found from the repository's root whatever the
+/// working directory).
 std::string resolve(const std::string& name, const std::string& naming_file) {
     std::error_code ec;
     if (fs::is_regular_file(name, ec) || fs::path(name).is_absolute()) return name;
-    const fs::path beside = fs::path(naming_file).parent_path() / name;
-    return fs::is_regular_file(beside, ec) ? beside.string() : name;
+    for (fs::path dir = fs::absolute(naming_file, ec).parent_path(); !dir.empty(); dir = dir.parent_path()) {
+        if (fs::is_regular_file(dir / name, ec)) return (dir / name).string();
+        if (dir == dir.parent_path()) break;
+    }
+    return name;
 }
 
 std::shared_ptr<const Design> read_part_file(const toml::node& n, const std::string& file, const std::string& key) {
