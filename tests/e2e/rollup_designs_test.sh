@@ -33,7 +33,12 @@ for design in designs/rollup_bitcoin_da_bitvm2_timelocked.toml designs/rollup_bi
 import json, sys
 import h5py
 f = h5py.File(sys.argv[1], "r")
-ok = (f["status"][()] == 1).all() and (f["events_processed"][()] > 100).all() and (f["txs_confirmed"][()] > 0).all()
+# Every run's outcome comes from what confirmed. A design whose every part can fall in the first
+# block (keys only, no window: the instant rollup) ends its worlds after a few events; the others
+# run their windows and must process more than 100 engine events per run.
+instant = "instant" in sys.argv[3]
+ok = (f["status"][()] == 1).all() and (f["txs_confirmed"][()] > 0).all() and (
+    instant or (f["events_processed"][()] > 100).all())
 r = json.load(open(sys.argv[2]))
 s, plans = r["summary"], r["plans"]
 parts = {p["part"] for p in plans}

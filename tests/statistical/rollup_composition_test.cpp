@@ -120,6 +120,27 @@ fee_rate_sat_vb = 10.0
     CHECK(runs.mean("bridge_funds__upgrader2_wait4__loot_btc") == Approx(400.6).epsilon(1e-12));
     const auto bigger = run_design(design_params("delay_window_2000", with(base, "exit_vbytes = 1000", "exit_vbytes = 2000")), 10, 7);
     CHECK(bigger.mean("bridge_funds__upgrader2_wait4__loot_btc") == Approx(700.6).epsilon(1e-12));
+    // Competing demand priced below the exits does not take their room: background transactions
+    // arriving at 3000 vB/s (above capacity) all at 50 sat/vB (no spread, no fee-level swings)
+    // against exits at 100 sat/vB leave 999 exits per block, and the upgrade (bidding 1000 sat/vB
+    // so that it, not the 2003 exits still waiting, takes block 1004) again takes 400.6 BTC. At
+    // 10 sat/vB the exits are outbid and more is left to take; users who react only after the
+    // upgrade's block (latency 10^6 s) leave nothing to chance: it takes all 1000 BTC.
+    auto busy = design_params("delay_window_busy", with(base, "fee_rate_sat_vb = 10.0", "fee_rate_sat_vb = 100.0"));
+    busy.world.demand.arrival_vb_per_s = 3000.0;
+    busy.world.demand.fee_rate_median_sat_vb = 50.0;
+    busy.world.demand.fee_rate_sigma = 0.0;
+    busy.world.demand.level_sd = 0.0;
+    busy.planner.theft_fee_rate_sat_vb = 1000.0;
+    const auto outbidding = run_design(busy, 10, 7);
+    CHECK(outbidding.min("bridge_funds__upgrader2_wait4__loot_btc") == Approx(400.6).epsilon(1e-12));
+    CHECK(outbidding.mean("bridge_funds__upgrader2_wait4__loot_btc") == Approx(400.6).epsilon(1e-12));
+    auto cheap = busy;
+    cheap.design.file = l2sim_test::write_design("delay_window_busy_cheap", base);
+    const auto outbid = run_design(cheap, 10, 7);
+    CHECK(outbid.mean("bridge_funds__upgrader2_wait4__loot_btc") > 450.0);
+    const auto late = run_design(design_params("delay_window_late", with(base, "latency_s = 0.0", "latency_s = 1000000.0")), 10, 7);
+    CHECK(late.mean("bridge_funds__upgrader2_wait4__loot_btc") == 1000.0);
     // Few enough users all leave in time: the upgrade takes nothing and fails.
     const auto few = run_design(design_params("delay_window_few", with(base, "exit_coins = 5000", "exit_coins = 2000")), 10, 7);
     CHECK(few.mean("bridge_funds__upgrader2_wait4__success") == 0.0);
