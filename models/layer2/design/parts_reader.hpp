@@ -23,7 +23,8 @@ namespace models::layer2::design {
 Design read_composed(const toml::table& doc, const std::string& file, const std::string& key_prefix);
 
 /// Every non-composed design inside `d` with its column prefix ("da__", "bridge__"; "" for `d`
-/// itself when it has no parts), parts of parts flattened in file order.
+/// itself when it has no parts), parts of parts flattened, in the order of the parts' names (toml++
+/// keeps a table's keys sorted).
 struct PartLeaf {
     std::string prefix;
     const Design* design = nullptr;
