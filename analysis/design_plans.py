@@ -63,6 +63,8 @@ def markdown(rows, s, target, confidence=0.999):
                f"{pct(s['cheapest_inherited_share'])}")
     out.append(f"max safe value: {fmt(s['max_safe_value_btc'])} BTC held; max safe deposit: "
                f"{fmt(s['max_safe_deposit_btc'])} BTC")
+    if s.get("cheapest_part"):
+        out.append(f"cheapest part: {s['cheapest_part']} (a composed design falls to its cheapest part)")
     return "\n".join(out)
 
 

@@ -26,6 +26,8 @@ from statistics import NormalDist
 
 import numpy as np
 
+from .design_parts import cheapest_part, is_deposit_plan, part_of
+
 VIEWS = ("flow", "stock", "feasible")
 QUANTITIES = ("success", "keys_btc", "bonds_slashed_btc", "hash_share_s", "block_space_sat", "loot_btc",
               "duration_s")
@@ -144,7 +146,7 @@ def plan_rows(cols, labels, econ, target=0.5, confidence=0.95):
                 "hash_plan": parts["hash_plan"] if view == "feasible" else
                 ("no hash" if parts["hash_plan"] == "no hash" else "rented" if view == "flow" else "bought"),
                 "hash_needed_ehs": parts["peak_share"] * econ.network_hashrate_ehs,
-                "loot_btc": parts["loot"], "deposit": pid.startswith("deposit__"),
+                "loot_btc": parts["loot"], "deposit": is_deposit_plan(pid), "part": part_of(label),
             })
     return rows
 
@@ -163,7 +165,9 @@ def summary(rows, pricing="flow"):
     custody = [r["cost_btc"] for r in view if takes_value(r)]
     deposit = [r["cost_btc"] for r in view if r["deposit"]]
     get = lambda key, default: best[key] if best else default  # noqa: E731
+    part, _ = cheapest_part(view)
     return {
+        "cheapest_part": part,
         "cheapest_plan": get("plan", None), "cheapest_what": get("what", None),
         "cheapest_cost_btc": get("cost_btc", math.inf), "cheapest_cost_btc_lo": get("cost_btc_lo", math.inf),
         "cheapest_cost_btc_hi": get("cost_btc_hi", math.inf),

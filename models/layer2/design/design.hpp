@@ -68,6 +68,11 @@ struct Output {
     std::shared_ptr<const bitcoin::policy::Policy> policy;
     double value_btc = 0.0;
     std::int64_t rotate_before_blocks = 0;
+    /// Users' coins inside the output that can leave by their own exit transaction of
+    /// `exit_vbytes` while a timelocked path waits (a rollup's users exiting during an upgrade
+    /// delay): an `exit` watcher broadcasts them, and a theft takes only what has not exited.
+    std::uint32_t exit_coins = 0;
+    std::int64_t exit_vbytes = 0;
     sim::SourcePos pos;
 };
 
@@ -76,7 +81,7 @@ struct Output {
 /// after every block that missed it (BIP125).
 struct Watcher {
     std::string name;
-    std::string reacts;  ///< "rotate" or "slash"
+    std::string reacts;  ///< "rotate", "slash" or "exit"
     double latency_s = 60.0;
     double fee_rate_sat_vb = 10.0;
     std::string fee_policy = "fixed";
@@ -100,6 +105,18 @@ struct Deposit {
     sim::SourcePos pos;
 };
 
+struct Design;
+
+/// A part of a composed design (a rollup's data availability, its bridge, its upgrade path): a
+/// design in its own right, read from its own file or from an inline table (parts_reader.hpp).
+/// The planner runs each part's plans with column prefix `<name>__`; the composed design falls
+/// to the cheapest attack on any one part.
+struct Part {
+    std::string name;
+    std::shared_ptr<const Design> design;
+    sim::SourcePos pos;
+};
+
 struct Design {
     std::string name;
     std::string file;
@@ -114,6 +131,7 @@ struct Design {
     PresignedGraph graph;  ///< presigned transactions and who broadcasts them (graph.hpp)
     std::map<std::string, std::string> sources;  ///< parameter -> where its value comes from, dated
     ConsensusSections consensus;  ///< consensus rules that are not scripts (consensus.hpp)
+    std::vector<Part> parts;      ///< a composed design's parts (then it holds nothing else)
 
     /// The agent class holding key `k`.
     const AgentClass& holder_of(bitcoin::KeyId k) const;

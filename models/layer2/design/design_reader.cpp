@@ -12,6 +12,7 @@
 #include "models/bitcoin/policy/parse.hpp"
 #include "models/layer2/design/graph_reader.hpp"
 #include "models/layer2/design/consensus_reader.hpp"
+#include "models/layer2/design/parts_reader.hpp"
 
 namespace models::layer2::design {
 
@@ -204,7 +205,7 @@ void read_outputs(const toml::table& outputs, Design& d, const Place& where) {
         const Place p = where.sub(name);
         if (!v.is_table()) p.fail(v, "expected a table");
         const auto& t = *v.as_table();
-        only_keys(t, p, {"policy", "value_btc", "rotate_before_blocks"});
+        only_keys(t, p, {"policy", "value_btc", "rotate_before_blocks", "exit_coins", "exit_vbytes"});
         Output o;
         o.name = name;
         o.pos = p.at(v);
@@ -218,6 +219,12 @@ void read_outputs(const toml::table& outputs, Design& d, const Place& where) {
             bitcoin::policy::parse_at(o.policy_text, d.symbols, start, p.sub("policy").key, opts));
         o.value_btc = number(t, "value_btc", p, std::nullopt, 1e-8, 21e6);
         o.rotate_before_blocks = integer(t, "rotate_before_blocks", p, 0, 0, 65535);
+        o.exit_coins = static_cast<std::uint32_t>(integer(t, "exit_coins", p, 0, 0, 100'000));
+        // One input, one output, a P2WPKH/P2TR witness is ~110 vB; a rollup exit that carries a
+        // proof or a connector is larger.
+        o.exit_vbytes = integer(t, "exit_vbytes", p, 110, 60, 400'000);
+        if (t.contains("exit_vbytes") && o.exit_coins == 0)
+            p.sub("exit_vbytes").fail(*t.get("exit_vbytes"), "exit_vbytes needs exit_coins > 0");
         d.outputs.push_back(std::move(o));
     }
     if (d.outputs.empty()) where.fail(outputs, "declare at least one output");
@@ -234,7 +241,7 @@ void read_watchers(const toml::table& watchers, Design& d, const Place& where) {
         Watcher w;
         w.name = name;
         w.pos = p.at(v);
-        w.reacts = text(t, "reacts", p, std::nullopt, {"rotate", "slash"});
+        w.reacts = text(t, "reacts", p, std::nullopt, {"rotate", "slash", "exit"});
         if (d.watcher(w.reacts) != nullptr) p.sub("reacts").fail(*t.get("reacts"), "two watchers react by " + w.reacts);
         w.latency_s = number(t, "latency_s", p, 60.0, 0.0, 1e7);
         w.fee_rate_sat_vb = number(t, "fee_rate_sat_vb", p, 10.0, 1.0, 1e5);
@@ -253,10 +260,22 @@ void check_holders(const Design& d, const toml::table& doc, const Place& root) {
         }
 }
 
-Design read(const toml::table& doc, const std::string& file) {
-    const Place root{file, ""};
+/// Users' exits need someone to broadcast them: an output with exit_coins needs an exit watcher.
+void check_exits(const Design& d, const toml::table& doc, const Place& root) {
+    if (d.watcher("exit") != nullptr) return;
+    for (const Output& o : d.outputs)
+        if (o.exit_coins > 0) {
+            const toml::node* n = doc.at_path("outputs." + o.name + ".exit_coins").node();
+            root.sub("outputs." + o.name + ".exit_coins")
+                .fail(*n, "exit_coins needs a [watchers.<name>] with reacts = \"exit\" to broadcast the exits");
+        }
+}
+
+Design read(const toml::table& doc, const std::string& file, const std::string& key_prefix) {
+    const Place root{file, key_prefix};
+    if (doc.contains("parts")) return read_composed(doc, file, key_prefix);
     only_keys(doc, root, {"design", "keys", "agents", "failure_groups", "outputs", "watchers", "bonds", "deposit",
-                          "sources", "graph", "responders", consensus_section_names[0],
+                          "sources", "graph", "responders", "parts", consensus_section_names[0],
                           consensus_section_names[1]});
     Design d;
     d.file = file;
@@ -269,6 +288,7 @@ Design read(const toml::table& doc, const std::string& file) {
     if (const auto* g = doc.get_as<toml::table>("failure_groups")) read_failure_groups(*g, d, root.sub("failure_groups"));
     read_outputs(table_at(doc, "outputs", root), d, root.sub("outputs"));
     if (const auto* w = doc.get_as<toml::table>("watchers")) read_watchers(*w, d, root.sub("watchers"));
+    check_exits(d, doc, root);
     if (const auto* b = doc.get_as<toml::table>("bonds")) {
         only_keys(*b, root.sub("bonds"), {"unbond_blocks"});
         d.bonds.unbond_blocks = integer(*b, "unbond_blocks", root.sub("bonds"), std::nullopt, 1, 65535);
@@ -292,6 +312,10 @@ Design read(const toml::table& doc, const std::string& file) {
 
 }  // namespace
 
+Design read_design_table(const toml::table& doc, const std::string& file, const std::string& key_prefix) {
+    return read(doc, file, key_prefix);
+}
+
 Design read_design_text(const std::string& text_in, const std::string& file) {
     toml::table doc;
     try {
@@ -301,7 +325,7 @@ Design read_design_text(const std::string& text_in, const std::string& file) {
         throw sim::InputError(sim::SourcePos{file, static_cast<int>(b.line), static_cast<int>(b.column)}, "",
                               std::string(e.description()));
     }
-    return read(doc, file);
+    return read(doc, file, "");
 }
 
 Design read_design(const std::string& path) {

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <toml++/toml.h>
+
 #include "models/layer2/design/design.hpp"
 
 namespace models::layer2::design {
@@ -14,5 +16,8 @@ namespace models::layer2::design {
 Design read_design(const std::string& path);
 /// The same from text (tests); `file` names it in errors.
 Design read_design_text(const std::string& text, const std::string& file);
+/// The same from a parsed table: an inline part of a composed design, whose keys errors name
+/// under `key_prefix` ("parts.da").
+Design read_design_table(const toml::table& doc, const std::string& file, const std::string& key_prefix);
 
 }  // namespace models::layer2::design

@@ -5,6 +5,7 @@
 
 #include "models/adversary/corrupt_keys.hpp"
 #include "models/layer2/design/design_reader.hpp"
+#include "models/layer2/design/parts_reader.hpp"
 #include "models/layer2/planner/deposit_reorg.hpp"
 #include "models/layer2/planner/graph_run.hpp"
 #include "models/layer2/planner/plan_run.hpp"
@@ -43,6 +44,30 @@ std::vector<GraphPlan> graph_plans(const design::Design& d, const DesignAttackMo
     return enumerate_graph_plans(d, p.planner.censor_shares, p.graph_planner);
 }
 
+/// A composed design (parts_reader.hpp) runs each part's plans with the part's prefix; a design
+/// without parts is its own single leaf with prefix "". Hand-written plans name one design's
+/// keys, so they apply to a design without parts only (check() refuses them otherwise).
+DesignAttackModel::Params for_leaf(const DesignAttackModel::Params& p, const design::PartLeaf& leaf) {
+    DesignAttackModel::Params q = p;
+    if (!leaf.prefix.empty()) q.hand_plans.file.clear();
+    return q;
+}
+
+std::string part_label(const design::PartLeaf& leaf) {
+    if (leaf.prefix.empty()) return "";
+    // "a__b__" -> "a/b": the part's path in the composed design.
+    std::string parts;
+    for (std::size_t i = 0; i + 2 <= leaf.prefix.size(); ++i) {
+        if (leaf.prefix.compare(i, 2, "__") == 0) {
+            if (i + 2 < leaf.prefix.size()) parts += '/';
+            ++i;
+        } else {
+            parts += leaf.prefix[i];
+        }
+    }
+    return "[part " + parts + "] ";
+}
+
 }  // namespace
 
 std::vector<sim::Column> DesignAttackModel::outcome_columns(const Params& p) {
@@ -50,13 +75,17 @@ std::vector<sim::Column> DesignAttackModel::outcome_columns(const Params& p) {
     std::vector<sim::Column> cols{
         {"plans", sim::ColumnType::u64, "plans", "candidate plans run in this replication"},
     };
-    const auto add = [&](const std::string& id, const std::string& description) {
-        const auto c = PlanOutcome::columns(id, description);
-        cols.insert(cols.end(), c.begin(), c.end());
-    };
-    for (const Plan& plan : output_plans(d, p)) add(plan.id, plan.description);
-    for (const GraphPlan& plan : graph_plans(d, p)) add(plan.id, plan.description);
-    for (const ConsensusPlan& plan : consensus_plans(d, p.consensus)) add(plan.id, plan.description);
+    for (const auto& leaf : design::part_leaves(d)) {
+        const Params q = for_leaf(p, leaf);
+        const auto add = [&](const std::string& id, const std::string& description) {
+            const auto c = PlanOutcome::columns(leaf.prefix + id, part_label(leaf) + description);
+            cols.insert(cols.end(), c.begin(), c.end());
+        };
+        const design::Design& ld = *leaf.design;
+        for (const Plan& plan : output_plans(ld, q)) add(plan.id, plan.description);
+        for (const GraphPlan& plan : graph_plans(ld, q)) add(plan.id, plan.description);
+        for (const ConsensusPlan& plan : consensus_plans(ld, q.consensus)) add(plan.id, plan.description);
+    }
     const auto stats = bitcoin::WorldStats::columns();
     cols.insert(cols.end(), stats.begin(), stats.end());
     return cols;
@@ -64,38 +93,60 @@ std::vector<sim::Column> DesignAttackModel::outcome_columns(const Params& p) {
 
 sim::RunOutput DesignAttackModel::run(const Params& p, const sim::RunInput& in) {
     const auto d = design::read_design(p.design.file);
-    const auto plans = output_plans(d, p);
-    const auto gplans = graph_plans(d, p);
-    const auto cplans = consensus_plans(d, p.consensus);
-    const auto draws = adversary::draw_keyholders(d, sim::StreamFactory(in.master_seed, in.stream_run));
-    std::vector<double> out{static_cast<double>(plans.size() + gplans.size() + cplans.size())};
+    std::vector<double> out{0.0};
     bitcoin::WorldStats total;
-    std::vector<PlanOutcome> outcomes;
-    for (const Plan& plan : plans)
-        outcomes.push_back(plan.kind == PlanKind::spend_output ? run_spend_plan(d, plan, p.planner, p.world, draws, in)
-                                                               : run_reverse_deposit(d, plan, p.planner, in));
-    for (const GraphPlan& plan : gplans) outcomes.push_back(run_graph_plan(d, plan, p.planner, p.world, draws, in));
-    for (const ConsensusPlan& plan : cplans) outcomes.push_back(run_consensus_plan(d, plan, p.planner, p.world, in));
-    for (const PlanOutcome& o : outcomes) {
-        o.append_to(out);
-        total.events_processed += o.world.events_processed;
-        total.agents += o.world.agents;
-        total.txs_broadcast += o.world.txs_broadcast;
-        total.txs_confirmed += o.world.txs_confirmed;
-        total.txs_replaced += o.world.txs_replaced;
-        total.blocks += o.world.blocks;
+    std::size_t plan_count = 0;
+    for (const auto& leaf : design::part_leaves(d)) {
+        const Params q = for_leaf(p, leaf);
+        const design::Design& ld = *leaf.design;
+        const auto plans = output_plans(ld, q);
+        const auto gplans = graph_plans(ld, q);
+        const auto cplans = consensus_plans(ld, q.consensus);
+        // Every part draws its keyholders from the run's own streams, as it would run alone: its
+        // columns are then exactly those of its standalone run (a test checks it). The report
+        // takes the cheapest plan's quantile over runs, which does not depend on how the parts'
+        // draws are coupled.
+        const auto draws = adversary::draw_keyholders(ld, sim::StreamFactory(in.master_seed, in.stream_run));
+        plan_count += plans.size() + gplans.size() + cplans.size();
+        std::vector<PlanOutcome> outcomes;
+        for (const Plan& plan : plans)
+            outcomes.push_back(plan.kind == PlanKind::spend_output
+                                   ? run_spend_plan(ld, plan, q.planner, q.world, draws, in)
+                                   : run_reverse_deposit(ld, plan, q.planner, in));
+        for (const GraphPlan& plan : gplans) outcomes.push_back(run_graph_plan(ld, plan, q.planner, q.world, draws, in));
+        for (const ConsensusPlan& plan : cplans)
+            outcomes.push_back(run_consensus_plan(ld, plan, q.planner, q.world, in));
+        for (const PlanOutcome& o : outcomes) {
+            o.append_to(out);
+            total.events_processed += o.world.events_processed;
+            total.agents += o.world.agents;
+            total.txs_broadcast += o.world.txs_broadcast;
+            total.txs_confirmed += o.world.txs_confirmed;
+            total.txs_replaced += o.world.txs_replaced;
+            total.blocks += o.world.blocks;
+        }
     }
+    out[0] = static_cast<double>(plan_count);
     total.append_to(out);
     return {out, {}};
 }
 
 std::optional<std::pair<std::string, std::string>> DesignAttackModel::check(const Params& p) {
     const auto d = design::read_design(p.design.file);  // throws sim::InputError at the design file's line
+    if (!d.parts.empty() && !p.hand_plans.file.empty())
+        return std::pair{"hand_plans.file",
+                         "hand-written plans name one design's keys: run them on a part's own design file, not on a "
+                         "composed design"};
     read_hand_plans(p.hand_plans.file, d);               // and so do the hand-written plans
     if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
         return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
-    if (output_plans(d, p).empty() && graph_plans(d, p).empty() && consensus_plans(d, p.consensus).empty())
-        return std::pair{"design.file", "the design has no attack plan to run (every path needs a preimage?)"};
+    for (const auto& leaf : design::part_leaves(d)) {
+        const Params q = for_leaf(p, leaf);
+        const design::Design& ld = *leaf.design;
+        if (output_plans(ld, q).empty() && graph_plans(ld, q).empty() && consensus_plans(ld, q.consensus).empty())
+            return std::pair{"design.file", (leaf.prefix.empty() ? std::string("the design") : "part " + part_label(leaf)) +
+                                                " has no attack plan to run (every path needs a preimage?)"};
+    }
     return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include "models/adversary/censor_outputs.hpp"
 #include "models/adversary/key_theft.hpp"
 #include "models/layer2/planner/stage.hpp"
+#include "models/layer2/roles/exit_racer.hpp"
 #include "models/layer2/roles/rotator.hpp"
 #include "models/layer2/roles/slashing_watcher.hpp"
 
@@ -19,14 +20,15 @@ namespace {
 class SpendAgents {
 public:
     SpendAgents(adversary::KeyTheft& theft, roles::Rotator* rotator, roles::SlashingWatcher* slasher,
-                const Stage& stage, bitcoin::Sat bribe, std::uint32_t censor_blocks)
-        : theft_(theft), rotator_(rotator), slasher_(slasher), stage_(stage), bribe_(bribe),
+                roles::ExitRacer* exits, const Stage& stage, bitcoin::Sat bribe, std::uint32_t censor_blocks)
+        : theft_(theft), rotator_(rotator), slasher_(slasher), exits_(exits), stage_(stage), bribe_(bribe),
           censor_blocks_(censor_blocks) {}
 
-    std::size_t size() const { return 3; }
+    std::size_t size() const { return 4; }
     double latency_s(std::size_t i) const {
         if (i == 1 && rotator_) return rotator_->latency_s();
         if (i == 2 && slasher_) return slasher_->latency_s();
+        if (i == 3 && exits_) return exits_->latency_s();
         return 0.0;
     }
     void on_start(bitcoin::World& w) {
@@ -37,6 +39,7 @@ public:
         if (bribe_ > bitcoin::Sat{0})
             w.orders().offers.push_back(bitcoin::BribeOffer{stage_.coin, theft_.txid(), stage_.opens_h, bribe_});
         if (rotator_) rotator_->on_start(1, w);
+        if (exits_) exits_->on_start(3, w);
     }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) {
         if (i == 0) {
@@ -52,10 +55,13 @@ public:
             rotator_->on_block(h, w);
         } else if (i == 2 && slasher_) {
             slasher_->on_block(h, w);
+        } else if (i == 3 && exits_) {
+            exits_->on_block(w);
         }
     }
     void on_wake(std::size_t i, std::uint32_t, bitcoin::World& w) {
         if (i == 1 && rotator_) rotator_->on_wake(w);
+        if (i == 3 && exits_) exits_->on_wake(w);
     }
     /// When a censor_blocks censorship ended, if it did.
     std::optional<double> censor_lifted_s() const { return censor_lifted_s_; }
@@ -74,6 +80,7 @@ private:
     adversary::KeyTheft& theft_;
     roles::Rotator* rotator_;
     roles::SlashingWatcher* slasher_;
+    roles::ExitRacer* exits_;
     const Stage& stage_;
     bitcoin::Sat bribe_;
     std::uint32_t censor_blocks_;
@@ -125,15 +132,36 @@ PlanOutcome run_spend_plan(const design::Design& d, const Plan& plan, const Plan
         rotator.emplace(*w, stage, honest_keys(d, draws, corruption->bribed));
     std::optional<roles::SlashingWatcher> slasher;
     if (const auto* w = d.watcher("slash"); w && !stage.bonds.empty()) slasher.emplace(*w, stage);
+    // Users' coins in the output (exit_coins): each leaves by its own exit if one confirms before
+    // the theft; the theft takes only the rest.
+    std::optional<roles::ExitRacer> exits;
+    const auto& output = d.outputs[plan.output];
+    if (const auto* w = d.watcher("exit"); w && output.exit_coins > 0) {
+        const bitcoin::TxOut user_out{bitcoin::from_btc(output.value_btc / output.exit_coins),
+                                      std::make_shared<const bitcoin::policy::Policy>(bitcoin::policy::pk(stage.exiting_user))};
+        std::vector<bitcoin::Outpoint> coins;
+        for (std::uint32_t i = 0; i < output.exit_coins; ++i) {
+            coins.push_back(bitcoin::Outpoint{world.next_txid(), 0});
+            world.add_coin(coins.back(), user_out, stage.confirmed_h);
+        }
+        exits.emplace(*w, output.exit_vbytes, std::move(coins), user_out, stage.exiting_user);
+    }
     double censored_share = 0.0;
     if (plan.rotation_to_censor && plan.censor_share > 0.0)
         censored_share = adversary::censor_outputs(world, plan.censor_share, {stage.coin});
 
-    SpendAgents agents(theft, rotator ? &*rotator : nullptr, slasher ? &*slasher : nullptr, stage, bribe,
-                       plan.censor_blocks);
+    SpendAgents agents(theft, rotator ? &*rotator : nullptr, slasher ? &*slasher : nullptr, exits ? &*exits : nullptr,
+                       stage, bribe, plan.censor_blocks);
     world.run(agents);
 
-    out.success = world.confirmed_at(theft.txid()).has_value();
+    const auto theft_h = world.confirmed_at(theft.txid());
+    out.success = theft_h.has_value();
+    if (exits) {
+        // What confirmed before the theft's block left; the theft takes what is still inside.
+        const std::uint32_t left = exits->exited_before(world, theft_h.value_or(0));
+        out.loot_btc = plan.loot_btc * static_cast<double>(exits->coins() - left) / static_cast<double>(exits->coins());
+        out.success = out.success && left < exits->coins();
+    }
     out.duration_s = world.now_s();
     // Censoring lasts until the coin is spent, by either side.
     double decided_s = world.now_s();

@@ -40,11 +40,14 @@ Stage make_stage(const design::Design& d, const Plan& plan, const std::vector<bi
     s.opens_h = std::max<bitcoin::Height>(coin_height + plan.older_blocks, plan.after + 1);
     const bitcoin::Height lead = plan.rotation_to_censor ? static_cast<bitcoin::Height>(output.rotate_before_blocks) : 0;
     s.rotate_h = plan.rotation_to_censor ? std::max<bitcoin::Height>(coin_height + 1, s.opens_h - std::min(lead, s.opens_h)) : 0;
-    // The run starts just before the first block that matters: a rotation, or the path opening.
-    const bitcoin::Height first = plan.rotation_to_censor ? s.rotate_h : s.opens_h;
+    // The run starts just before the first block that matters: a rotation, or the path opening;
+    // users who can exit see the pending path from the block that confirmed it and race it.
+    const bool exits = output.exit_coins > 0 && d.watcher("exit") != nullptr;
+    const bitcoin::Height first = plan.rotation_to_censor ? s.rotate_h : exits ? coin_height + 1 : s.opens_h;
     s.start_h = std::max<bitcoin::Height>(coin_height, first - 1);
     s.attacker = s.symbols.key("__adversary");
     s.slasher = s.symbols.key("__slashing_watcher");
+    s.exiting_user = s.symbols.key("__exiting_user");
     s.proof = s.symbols.preimage("__theft_proof");
     s.attacker_payout = shared(pol::pk(s.attacker));
     s.unbond_blocks = d.bonds.unbond_blocks;

@@ -35,6 +35,7 @@ struct Stage {
     bitcoin::Height start_h = 0;   ///< the chain's tip when the run starts
     bitcoin::KeyId attacker = 0;
     bitcoin::KeyId slasher = 0;
+    bitcoin::KeyId exiting_user = 0;  ///< signs the users' exits (roles/exit_racer.hpp)
     bitcoin::PreimageId proof = 0;
     std::shared_ptr<const bitcoin::policy::Policy> attacker_payout;
     std::int64_t unbond_blocks = 0;
