@@ -5,6 +5,7 @@
 #include "models/layer2/dispute/dispute_model.hpp"
 #include "models/layer2/layer2_model.hpp"
 #include "models/layer2/lightning/lightning_world_model.hpp"
+#include "models/layer2/mass_exit/mass_exit_model.hpp"
 #include "models/layer2/planner/design_attack_model.hpp"
 #include "models/phold/phold_model.hpp"
 
@@ -15,6 +16,7 @@ void register_all(sim::ModelRegistry& registry) {
     registry.add<layer2::Layer2Model>();
     registry.add<layer2::DisputeModel>();
     registry.add<layer2::lightning::LightningWorldModel>();
+    registry.add<layer2::mass_exit::MassExitModel>();
     registry.add<layer2::planner::DesignAttackModel>();
     registry.add<phold::PholdModel>();
 }

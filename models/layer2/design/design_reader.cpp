@@ -12,6 +12,7 @@
 #include "models/bitcoin/policy/parse.hpp"
 #include "models/layer2/design/graph_reader.hpp"
 #include "models/layer2/design/consensus_reader.hpp"
+#include "models/layer2/design/exit_tree_reader.hpp"
 
 namespace models::layer2::design {
 
@@ -256,7 +257,7 @@ void check_holders(const Design& d, const toml::table& doc, const Place& root) {
 Design read(const toml::table& doc, const std::string& file) {
     const Place root{file, ""};
     only_keys(doc, root, {"design", "keys", "agents", "failure_groups", "outputs", "watchers", "bonds", "deposit",
-                          "sources", "graph", "responders", consensus_section_names[0],
+                          "sources", "graph", "responders", "tree", consensus_section_names[0],
                           consensus_section_names[1]});
     Design d;
     d.file = file;
@@ -287,6 +288,7 @@ Design read(const toml::table& doc, const std::string& file) {
         }
     read_graph(doc, d, file);
     read_consensus_sections(doc, file, d);
+    read_exit_trees(doc, d, file);
     return d;
 }
 
