@@ -10,10 +10,10 @@ using namespace mass_exit_test;
 namespace {
 
 /// Self-congesting base: 64 users whose 99,900-vB claims fill 10 per block, so claims wait and
-/// bump; a window of 12 blocks leaves room for 60 of them (blocks 5..10 of claims, d = 2).
+/// bump; a window of 11 blocks leaves room for 60 of them (blocks 5..10 of claims, d = 2).
 Tree base_tree() {
     Tree t;
-    t.lifetime_blocks = 12;
+    t.lifetime_blocks = 11;
     return t;
 }
 
@@ -99,6 +99,8 @@ TEST_CASE("mass exit: every lightning key moves an outcome", "[mass_exit]") {
     t.lifetime_blocks = 200;
     t.users = 1024;  // 103 blocks of claims: past the Lightning deadline
     auto p = quiet(write_design(t, "l_base"));
+    // The Lightning node polls its mempool every few seconds: blocks at their usual pace.
+    p.world.block_interval_s = 600.0;
     p.lightning.channels = 4;
     p.lightning.htlcs_per_channel = 2;
     p.lightning.htlc_value_btc = 0.0001;
