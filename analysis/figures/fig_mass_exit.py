@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Figure: a server that runs an Ark and a Lightning hub fails, and its Ark users and its channel
 peers go on-chain in the same blocks against background demand (model `mass_exit`, sweep
-scenarios/mass_exit/mass_exits.toml). Left: the share of Ark VTXO value not exited before the
-rounds expire (the server may sweep it) against the number of Ark users exiting; right: the share
-of Lightning HTLCs whose timeout claim missed its deadline, against the same axis; one series per
-number of force-closed channels. Points are replication means with 95% t intervals (a point
+scenarios/mass_exit/mass_exits.toml). (a) The share of Ark VTXO value not exited before the
+rounds expire (the server may sweep it) against the number of Ark users exiting, (b) the share
+of Lightning HTLCs whose timeout claim missed its deadline, and (c) the fees the channels paid per
+HTLC to close and claim, against the same axis; one series per number of force-closed channels. Points are replication means with 95% t intervals (a point
 without a bar had no spread across its replications).
 Usage: fig_mass_exit.py mass_exits.h5 -o results/fig_mass_exit"""
 import argparse
@@ -31,14 +31,17 @@ def mean_ci(values):
 
 
 def table(frame):
-    """{channels: [(ark users, ark mean, ark half, ln mean, ln half, replications), ...]}."""
+    """{channels: [(ark users, ark mean, ark half, ln mean, ln half, replications, fee per HTLC,
+    its half), ...]}."""
     out = {}
     for m, g in frame.groupby("lightning__channels"):
         rows = []
         for n, h in g.groupby("ark_users"):
             a, ah = mean_ci(h["ark_value_lost_share"])
             ln, lh = mean_ci(h["ln_htlc_lost_share"])
-            rows.append((n, a, ah, ln, lh, len(h)))
+            per = h["ln_fees_sat"] / h["ln_htlcs"].where(h["ln_htlcs"] > 0)
+            f, fh = mean_ci(per.fillna(0.0))
+            rows.append((n, a, ah, ln, lh, len(h), f, fh))
         out[int(m)] = np.array(rows, float)
     if len(out) > MAX_SERIES:
         raise SystemExit(f"fig_mass_exit: {len(out)} channel counts, at most {MAX_SERIES} series per panel")
@@ -49,7 +52,7 @@ def draw(path, stem):
     import matplotlib.pyplot as plt
     data = table(load_frame(path))
     apply()
-    fig, axes = plt.subplots(1, 2, figsize=(COLUMN_WIDTH_IN * 2, COLUMN_WIDTH_IN * 0.85), sharex=True)
+    fig, axes = plt.subplots(1, 3, figsize=(COLUMN_WIDTH_IN * 2.6, COLUMN_WIDTH_IN * 0.9), sharex=True)
     markers = ["o", "s", "^", "D", "v", "P", "X", "*"]
     for i, (m, rows) in enumerate(sorted(data.items())):
         x = rows[:, 0] / 1000.0
@@ -57,20 +60,24 @@ def draw(path, stem):
         axes[0].errorbar(x, rows[:, 1], yerr=rows[:, 2], label=f"{m:,} channels", **style)
         if m > 0:
             axes[1].errorbar(x, rows[:, 3], yerr=rows[:, 4], label=f"{m:,} channels", **style)
+            axes[2].errorbar(x, rows[:, 6], yerr=rows[:, 7], label=f"{m:,} channels", **style)
     reps = int(min(rows[:, 5].min() for rows in data.values())) if data else 0
     axes[0].set_ylabel("Ark VTXO value lost to expiry (share)")
     axes[1].set_ylabel("Lightning HTLCs past deadline (share)")
     axes[0].set_title("(a) Ark users' exits", fontsize=8)
     axes[1].set_title("(b) force-closed channels' HTLC claims", fontsize=8)
+    axes[2].set_ylabel("Lightning fees per HTLC (sat)")
+    axes[2].set_title("(c) what the channels paid to close", fontsize=8)
     for ax in axes:
         ax.set_xlabel("Ark users exiting (thousands)")
-        ax.set_ylim(-0.05, 1.05)
         ax.grid(alpha=0.3)
+    for ax in axes[:2]:
+        ax.set_ylim(-0.05, 1.05)
     # The legend sits beside the panels, over no data.
     handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="center left", bbox_to_anchor=(0.85, 0.5), fontsize=7, frameon=False)
+    fig.legend(handles, labels, loc="center left", bbox_to_anchor=(0.88, 0.5), fontsize=7, frameon=False)
     fig.suptitle(f"mass exit after a server failure ({reps} replications per point, 95% t intervals)", fontsize=8)
-    fig.tight_layout(rect=(0, 0, 0.85, 0.95))
+    fig.tight_layout(rect=(0, 0, 0.88, 0.95))
     save(fig, stem)
     return data
 
@@ -82,8 +89,9 @@ def main(argv=None):
     args = ap.parse_args(argv)
     for m, rows in sorted(draw(args.results, args.out).items()):
         print(f"{m} channels: " + "; ".join(
-            f"{int(n)} users: Ark lost {a:.3f} ± {ah:.3f}, HTLCs lost {ln:.3f} ± {lh:.3f} ({int(r)} reps)"
-            for n, a, ah, ln, lh, r in rows))
+            f"{int(n)} users: Ark lost {a:.3f} ± {ah:.3f}, HTLCs lost {ln:.3f} ± {lh:.3f}, "
+            f"{f:,.0f} ± {fh:,.0f} sat/HTLC ({int(r)} reps)"
+            for n, a, ah, ln, lh, r, f, fh in rows))
     return 0
 
 
