@@ -14,20 +14,16 @@ import sys
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from l2sim_analysis import load_frame  # noqa: E402
+from l2sim_analysis import load_frame, mean_t_interval  # noqa: E402
 from l2sim_analysis.style import COLUMN_WIDTH_IN, OKABE_ITO, apply, save  # noqa: E402
 
 MAX_SERIES = 8
 
 
 def mean_ci(values):
-    """Mean and half-width of the 95% t interval of one point's replications."""
-    from scipy import stats
-    v = np.asarray(values, float)
-    if len(v) < 2:
-        return float(v.mean()), 0.0
-    half = stats.t.ppf(0.975, len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v))
-    return float(v.mean()), float(half)
+    """Mean and half-width of the 95% t interval of one point's replications (0 for one)."""
+    m, lo, hi = mean_t_interval(values)
+    return float(m), (0.0 if np.isnan(hi) else float(hi - m))
 
 
 def table(frame):
@@ -55,7 +51,8 @@ def draw(path, stem):
     fig, axes = plt.subplots(1, 3, figsize=(COLUMN_WIDTH_IN * 2.6, COLUMN_WIDTH_IN * 0.9), sharex=True)
     markers = ["o", "s", "^", "D", "v", "P", "X", "*"]
     for i, (m, rows) in enumerate(sorted(data.items())):
-        x = rows[:, 0] / 1000.0
+        # Series are offset a little along x so coinciding points stay visible.
+        x = rows[:, 0] / 1000.0 + 0.8 * (i - (len(data) - 1) / 2)
         style = dict(marker=markers[i], capsize=2, color=OKABE_ITO[i], ms=4, lw=1.2)
         axes[0].errorbar(x, rows[:, 1], yerr=rows[:, 2], label=f"{m:,} channels", **style)
         if m > 0:

@@ -10,7 +10,7 @@
 
 using namespace models::layer2::design;
 
-TEST_CASE("exit tree: bark's radix-4 round of 64 users has 21 tree transactions, 3 deep") {
+TEST_CASE("exit tree: bark's radix-4 round of 64 users has 21 tree transactions, 3 deep", "[unit][design][tree]") {
     const auto d = read_design(std::string(L2SIM_SOURCE_DIR) + "/designs/ark_exit_tree.toml");
     const ExitTree* t = exit_tree(d, "round");
     REQUIRE(t != nullptr);
@@ -32,7 +32,7 @@ TEST_CASE("exit tree: bark's radix-4 round of 64 users has 21 tree transactions,
     CHECK(t->exit_vbytes_per_user() == Approx((21.0 * 405 + 64.0 * 138) / 64));
 }
 
-TEST_CASE("exit tree: arkd's binary batch of 64 users has 63 tree transactions, 6 deep") {
+TEST_CASE("exit tree: arkd's binary batch of 64 users has 63 tree transactions, 6 deep", "[unit][design][tree]") {
     const auto d = read_design(std::string(L2SIM_SOURCE_DIR) + "/designs/ark_exit_tree_arkd.toml");
     const ExitTree* t = exit_tree(d, "batch");
     REQUIRE(t != nullptr);
@@ -41,7 +41,7 @@ TEST_CASE("exit tree: arkd's binary batch of 64 users has 63 tree transactions, 
     CHECK(exit_tree(d, "round") == nullptr);
 }
 
-TEST_CASE("exit tree: uneven user counts keep every user on a branch of minimal depth") {
+TEST_CASE("exit tree: uneven user counts keep every user on a branch of minimal depth", "[unit][design][tree]") {
     ExitTreeSpec s;
     s.arity = 4;
     s.users = 5;

@@ -19,7 +19,7 @@ Tree base_tree() {
 
 }  // namespace
 
-TEST_CASE("mass exit: every tree key moves an outcome", "[mass_exit]") {
+TEST_CASE("mass exit: every tree key moves an outcome", "[unit][mass_exit]") {
     const auto base = run(quiet(write_design(base_tree(), "p_base")));
     REQUIRE(base.at("ark_exited") > 0);
     REQUIRE(base.at("ark_exited") < 64);
@@ -58,7 +58,7 @@ TEST_CASE("mass exit: every tree key moves an outcome", "[mass_exit]") {
     }
 }
 
-TEST_CASE("mass exit: every scenario key moves an outcome", "[mass_exit]") {
+TEST_CASE("mass exit: every scenario key moves an outcome", "[unit][mass_exit]") {
     const std::string design = write_design(base_tree(), "s_base");
     const auto p0 = quiet(design);
     const auto base = run(p0);
@@ -92,7 +92,7 @@ TEST_CASE("mass exit: every scenario key moves an outcome", "[mass_exit]") {
     }
 }
 
-TEST_CASE("mass exit: every lightning key moves an outcome", "[mass_exit]") {
+TEST_CASE("mass exit: every lightning key moves an outcome", "[unit][mass_exit]") {
     // The Ark claims bid up to 500 sat/vB in blocks they fill; the Lightning side's claims rise
     // towards half an HTLC's value by the deadline, so small HTLCs are priced out.
     Tree t = base_tree();
