@@ -25,7 +25,8 @@ inline std::string write_design(const Tree& t, const std::string& tag) {
       << "[outputs.vtxo]\npolicy = \"pk(user[0])\"\nvalue_btc = 1.0\n[tree.round]\n"
       << "arity = " << t.arity << "\nusers = " << t.users << "\nnode_vbytes = " << t.node_vbytes
       << "\nleaf_vbytes = " << t.leaf_vbytes << "\nlifetime_blocks = " << t.lifetime_blocks
-      << "\nexit_delay_blocks = " << t.exit_delay_blocks << "\nvtxo_value_btc = " << t.vtxo_value_btc << "\n";
+      << "\nexit_delay_blocks = " << t.exit_delay_blocks
+      << "\nvtxo_value_btc = " << t.vtxo_value_btc << "\n";
     return path.string();
 }
 

@@ -22,13 +22,13 @@ namespace models::layer2::design {
 /// The keys of [tree.<name>].
 struct ExitTreeSpec {
     std::string name;
-    std::uint32_t arity = 4;         ///< children per tree transaction
-    std::uint32_t users = 64;        ///< leaves (one VTXO per user)
-    std::int64_t node_vbytes = 0;    ///< one tree transaction with its fee-paying anchor spend
-    std::int64_t leaf_vbytes = 0;    ///< the user's claim of its leaf after the exit delay
+    std::uint32_t arity = 4;              ///< children per tree transaction
+    std::uint32_t users = 64;             ///< leaves (one VTXO per user)
+    std::int64_t node_vbytes = 0;         ///< one tree transaction with its fee-paying anchor spend
+    std::int64_t leaf_vbytes = 0;         ///< the user's claim of its leaf after the exit delay
     std::uint32_t lifetime_blocks = 0;    ///< round confirmation -> server may sweep
     std::uint32_t exit_delay_blocks = 0;  ///< CSV on the leaf VTXO output
-    double vtxo_value_btc = 0.0;     ///< value of one user's VTXO
+    double vtxo_value_btc = 0.0;          ///< value of one user's VTXO
     sim::SourcePos pos;
 };
 
@@ -37,16 +37,16 @@ struct ExitTreeSpec {
 struct TreeNode {
     int parent = -1;
     std::uint32_t slot = 0;
-    std::uint32_t level = 0;        ///< 0: the root
-    std::uint32_t first_user = 0;   ///< users [first_user, first_user + users_below) hang below
+    std::uint32_t level = 0;       ///< 0: the root
+    std::uint32_t first_user = 0;  ///< users [first_user, first_user + users_below) hang below
     std::uint32_t users_below = 0;
     std::vector<std::uint32_t> children;  ///< node indices; empty for a node of leaf outputs
 };
 
 struct ExitTree {
     ExitTreeSpec spec;
-    std::vector<TreeNode> nodes;          ///< parents before children; nodes[0] is the root
-    std::vector<std::uint32_t> leaf_node; ///< per user: the node whose output is its VTXO
+    std::vector<TreeNode> nodes;           ///< parents before children; nodes[0] is the root
+    std::vector<std::uint32_t> leaf_node;  ///< per user: the node whose output is its VTXO
 
     std::uint32_t depth() const;  ///< tree transactions on one user's branch
     /// The user's branch, root first.

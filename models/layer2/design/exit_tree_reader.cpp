@@ -23,8 +23,8 @@ struct Where {
     }
 };
 
-const std::set<std::string> tree_keys{"arity",           "users",           "node_vbytes",
-                                      "leaf_vbytes",     "lifetime_blocks", "exit_delay_blocks",
+const std::set<std::string> tree_keys{"arity",         "users",           "node_vbytes",
+                                      "leaf_vbytes",   "lifetime_blocks", "exit_delay_blocks",
                                       "vtxo_value_btc"};
 
 const toml::node& required(const toml::table& t, const std::string& k, const Where& w) {
@@ -69,10 +69,9 @@ ExitTree read_tree(const std::string& name, const toml::node& node, const Where&
         std::string list;
         for (const auto& a : tree_keys) list += (list.empty() ? "" : ", ") + a;
         const auto& b = k.source().begin;
-        throw sim::InputError(sim::SourcePos{w.file, static_cast<int>(b.line),
-                                             static_cast<int>(b.column)},
-                              w.sub(std::string(k.str())).key,
-                              "unknown key (allowed here: " + list + ")");
+        throw sim::InputError(
+            sim::SourcePos{w.file, static_cast<int>(b.line), static_cast<int>(b.column)},
+            w.sub(std::string(k.str())).key, "unknown key (allowed here: " + list + ")");
     }
     ExitTreeSpec s;
     s.name = name;
@@ -95,7 +94,8 @@ ExitTree read_tree(const std::string& name, const toml::node& node, const Where&
             .fail(required(*t, "exit_delay_blocks", w),
                   "no user can exit: " + std::to_string(tree.depth()) +
                       " tree levels plus the exit delay do not fit before the round expires "
-                      "(lifetime_blocks " + std::to_string(s.lifetime_blocks) + ")");
+                      "(lifetime_blocks " +
+                      std::to_string(s.lifetime_blocks) + ")");
     return tree;
 }
 

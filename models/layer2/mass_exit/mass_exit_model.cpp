@@ -35,24 +35,38 @@ std::vector<std::pair<sim::Column, double>> named(const Outcome& o) {
     using sim::ColumnType;
     const auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
     return {
-        {{"ark_users", ColumnType::f64, "users", "Ark users exiting (rounds x the tree's users)"}, o.ark_users},
-        {{"ark_exited", ColumnType::f64, "users", "users whose claim confirmed before the rounds expired"},
+        {{"ark_users", ColumnType::f64, "users", "Ark users exiting (rounds x the tree's users)"},
+         o.ark_users},
+        {{"ark_exited", ColumnType::f64, "users",
+          "users whose claim confirmed before the rounds expired"},
          o.ark_exited},
-        {{"ark_value_btc", ColumnType::f64, "BTC", "value of the exiting users' VTXOs"}, o.ark_value_btc},
-        {{"ark_value_lost_btc", ColumnType::f64, "BTC", "VTXO value not exited before expiry (the server may sweep it)"},
+        {{"ark_value_btc", ColumnType::f64, "BTC", "value of the exiting users' VTXOs"},
+         o.ark_value_btc},
+        {{"ark_value_lost_btc", ColumnType::f64, "BTC",
+          "VTXO value not exited before expiry (the server may sweep it)"},
          o.ark_value_lost_btc},
-        {{"ark_value_lost_share", ColumnType::f64, "1", "ark_value_lost_btc / ark_value_btc (0 without Ark users)"},
+        {{"ark_value_lost_share", ColumnType::f64, "1",
+          "ark_value_lost_btc / ark_value_btc (0 without Ark users)"},
          share(o.ark_value_lost_btc, o.ark_value_btc)},
-        {{"ark_fees_sat", ColumnType::f64, "sat", "fees of the Ark exit transactions that confirmed"}, o.ark_fees_sat},
-        {{"ark_vbytes", ColumnType::f64, "vB", "vbytes of the Ark exit transactions that confirmed"}, o.ark_vbytes},
+        {{"ark_fees_sat", ColumnType::f64, "sat",
+          "fees of the Ark exit transactions that confirmed"},
+         o.ark_fees_sat},
+        {{"ark_vbytes", ColumnType::f64, "vB",
+          "vbytes of the Ark exit transactions that confirmed"},
+         o.ark_vbytes},
         {{"ln_htlcs", ColumnType::f64, "HTLCs", "HTLCs on the force-closed channels"}, o.ln_htlcs},
-        {{"ln_htlcs_lost", ColumnType::f64, "HTLCs", "HTLCs whose timeout claim had not confirmed by the deadline"},
+        {{"ln_htlcs_lost", ColumnType::f64, "HTLCs",
+          "HTLCs whose timeout claim had not confirmed by the deadline"},
          o.ln_htlcs_lost},
-        {{"ln_htlc_lost_share", ColumnType::f64, "1", "ln_htlcs_lost / ln_htlcs (0 without channels)"},
+        {{"ln_htlc_lost_share", ColumnType::f64, "1",
+          "ln_htlcs_lost / ln_htlcs (0 without channels)"},
          share(o.ln_htlcs_lost, o.ln_htlcs)},
-        {{"ln_fees_sat", ColumnType::f64, "sat", "fees of the Lightning side's transactions that confirmed"},
+        {{"ln_fees_sat", ColumnType::f64, "sat",
+          "fees of the Lightning side's transactions that confirmed"},
          o.ln_fees_sat},
-        {{"last_height_blocks", ColumnType::f64, "blocks", "blocks the run lasted after the failure"}, o.last_height},
+        {{"last_height_blocks", ColumnType::f64, "blocks",
+          "blocks the run lasted after the failure"},
+         o.last_height},
     };
 }
 
@@ -108,7 +122,8 @@ private:
 };
 
 lightning::ImplementationPreset preset_of(const LightningCloseParams& p) {
-    return lightning::preset_named(p.implementation, bitcoin::from_btc(channel_capacity_btc(p)).value);
+    return lightning::preset_named(p.implementation,
+                                   bitcoin::from_btc(channel_capacity_btc(p)).value);
 }
 
 }  // namespace
@@ -161,7 +176,8 @@ sim::RunOutput MassExitModel::run(const Params& p, const sim::RunInput& in) {
             s.to_self_delay_blocks = preset.to_self_delay_blocks;
             s.format = preset.format;
             const bitcoin::Outpoint funding{world.next_txid(), 0};
-            channels.push_back(lightning::build_channel(keys, s, funding, [&] { return world.next_txid(); }));
+            channels.push_back(
+                lightning::build_channel(keys, s, funding, [&] { return world.next_txid(); }));
             world.add_coin(funding, channels.back().funding_output, origin);
         }
         holder.emplace(lightning::HtlcHolderParams{}, preset, no_dilation, keys, channels,
@@ -200,23 +216,28 @@ std::optional<std::pair<std::string, std::string>> MassExitModel::check(const Pa
                          "the smallest background transaction must not exceed the largest"};
     const design::Design d = design::read_design(p.ark.design);  // errors at the design's line
     const design::ExitTree* tree = design::exit_tree(d, p.ark.tree);
-    if (tree == nullptr) return std::pair{"ark.tree", "no [tree." + p.ark.tree + "] in " + p.ark.design};
+    if (tree == nullptr)
+        return std::pair{"ark.tree", "no [tree." + p.ark.tree + "] in " + p.ark.design};
     if (p.ark.round_age_blocks >= static_cast<std::int64_t>(tree->spec.lifetime_blocks))
-        return std::pair{"ark.round_age_blocks",
-                         "the rounds must not have expired at the failure: below the tree's lifetime_blocks (" +
-                             std::to_string(tree->spec.lifetime_blocks) + ")"};
+        return std::pair{
+            "ark.round_age_blocks",
+            "the rounds must not have expired at the failure: below the tree's lifetime_blocks (" +
+                std::to_string(tree->spec.lifetime_blocks) + ")"};
     if (p.ark.max_fee_rate_sat_vb < p.ark.fee_rate_sat_vb)
         return std::pair{"ark.max_fee_rate_sat_vb", "must be at least ark.fee_rate_sat_vb"};
     const auto preset = preset_of(p.lightning);
     std::int64_t needed = p.failure_after_blocks + 1;
     if (p.ark.rounds > 0)
-        needed = std::max(needed, p.failure_after_blocks + static_cast<std::int64_t>(tree->spec.lifetime_blocks) -
+        needed = std::max(needed, p.failure_after_blocks +
+                                      static_cast<std::int64_t>(tree->spec.lifetime_blocks) -
                                       p.ark.round_age_blocks);
     if (p.lightning.channels > 0)
-        needed = std::max<std::int64_t>(
-            needed, p.failure_after_blocks + preset.broadcast_delta_blocks + preset.cltv_expiry_delta_blocks + 2);
+        needed =
+            std::max<std::int64_t>(needed, p.failure_after_blocks + preset.broadcast_delta_blocks +
+                                               preset.cltv_expiry_delta_blocks + 2);
     if (p.world.horizon_blocks < needed)
-        return std::pair{"world.horizon_blocks", "must cover the exit windows: at least " + std::to_string(needed)};
+        return std::pair{"world.horizon_blocks",
+                         "must cover the exit windows: at least " + std::to_string(needed)};
     return std::nullopt;
 }
 

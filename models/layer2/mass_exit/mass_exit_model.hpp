@@ -22,7 +22,8 @@ struct MassExitModel {
     using Params = MassExitParams;
     static constexpr const char* name = "mass_exit";
     static constexpr const char* help =
-        "Ark users unrolling their exit trees and Lightning channels force-closing in the same blocks "
+        "Ark users unrolling their exit trees and Lightning channels force-closing in the same "
+        "blocks "
         "after a server failure, against background demand: value lost to expiry and HTLCs lost to "
         "deadlines";
 

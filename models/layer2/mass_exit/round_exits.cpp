@@ -16,7 +16,9 @@ namespace {
 using bitcoin::policy::Policy;
 using PolicyPtr = std::shared_ptr<const Policy>;
 
-PolicyPtr share(Policy p) { return std::make_shared<const Policy>(std::move(p)); }
+PolicyPtr share(Policy p) {
+    return std::make_shared<const Policy>(std::move(p));
+}
 
 bitcoin::policy::Path path_for(const Policy& p, bitcoin::KeyId key) {
     auto path = bitcoin::policy::satisfy(p, bitcoin::policy::Assets::whenever({key}));
@@ -136,11 +138,11 @@ void RoundExits::send_claim(std::uint32_t user, bitcoin::World& w) {
     const bitcoin::Sat fee{static_cast<std::int64_t>(std::ceil(rate * vb))};
     const std::uint32_t leaf = tree_.leaf_node[user];
     const bitcoin::Outpoint op{*nodes_[leaf].confirmed, tree_.leaf_slot(user)};
-    bitcoin::Transaction tx = bitcoin::TxBuilder(w.next_txid())
-                                  .spend(op, bitcoin::TxOut{vtxo, vtxo_out_[user]},
-                                         claim_path_[user])
-                                  .pay(vtxo - fee, payout_)
-                                  .build();
+    bitcoin::Transaction tx =
+        bitcoin::TxBuilder(w.next_txid())
+            .spend(op, bitcoin::TxOut{vtxo, vtxo_out_[user]}, claim_path_[user])
+            .pay(vtxo - fee, payout_)
+            .build();
     tx.weight = bitcoin::from_vbytes(tree_.spec.leaf_vbytes);
     if (w.broadcast(tx).accepted()) {
         s.versions.emplace_back(tx.id, tx.fee);

@@ -74,13 +74,13 @@ private:
     std::shared_ptr<const bitcoin::policy::Policy> tree_out_, wallet_out_, payout_;
     std::vector<std::shared_ptr<const bitcoin::policy::Policy>> vtxo_out_;  ///< per user
     bitcoin::policy::Path tree_path_, wallet_path_;
-    std::vector<bitcoin::policy::Path> claim_path_;                         ///< per user
+    std::vector<bitcoin::policy::Path> claim_path_;  ///< per user
     bitcoin::Outpoint round_coin_;
     bitcoin::TxId first_wallet_coin_ = 0;  ///< wallet coin of node n: {first + n, 0}
     std::vector<Sent> nodes_;
     std::vector<Sent> claims_;
     std::vector<bitcoin::Height> node_height_;  ///< 0: not confirmed (yet)
-    std::uint32_t claimed_ = 0;  ///< claims confirmed (cached)
+    std::uint32_t claimed_ = 0;                 ///< claims confirmed (cached)
 };
 
 }  // namespace models::layer2::mass_exit

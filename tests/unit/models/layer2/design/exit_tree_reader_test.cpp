@@ -1,20 +1,22 @@
 // The [tree.<name>] section: the design files' trees expand into bark's and arkd's shapes (node
 // counts, depths, branches), and each key reaches the expanded tree. Bad trees are in
 // tests/designs_bad/tree_*.toml (checked with the other bad designs, graph_reader_test.cpp).
-#include <catch2/catch.hpp>
+#include "models/layer2/design/exit_tree_reader.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "models/layer2/design/design_reader.hpp"
-#include "models/layer2/design/exit_tree_reader.hpp"
 
 using namespace models::layer2::design;
 
-TEST_CASE("exit tree: bark's radix-4 round of 64 users has 21 tree transactions, 3 deep", "[unit][design][tree]") {
+TEST_CASE("exit tree: bark's radix-4 round of 64 users has 21 tree transactions, 3 deep",
+          "[unit][design][tree]") {
     const auto d = read_design(std::string(L2SIM_SOURCE_DIR) + "/designs/ark_exit_tree.toml");
     const ExitTree* t = exit_tree(d, "round");
     REQUIRE(t != nullptr);
-    CHECK(t->nodes.size() == 21);  // 1 + 4 + 16, as bark's Tree::nb_nodes_for_leaves less the leaves
+    CHECK(t->nodes.size() ==
+          21);  // 1 + 4 + 16, as bark's Tree::nb_nodes_for_leaves less the leaves
     CHECK(t->depth() == 3);
     CHECK(t->spec.exit_delay_blocks == 144);
     CHECK(t->spec.lifetime_blocks == 4320);
@@ -32,7 +34,8 @@ TEST_CASE("exit tree: bark's radix-4 round of 64 users has 21 tree transactions,
     CHECK(t->exit_vbytes_per_user() == Approx((21.0 * 405 + 64.0 * 138) / 64));
 }
 
-TEST_CASE("exit tree: arkd's binary batch of 64 users has 63 tree transactions, 6 deep", "[unit][design][tree]") {
+TEST_CASE("exit tree: arkd's binary batch of 64 users has 63 tree transactions, 6 deep",
+          "[unit][design][tree]") {
     const auto d = read_design(std::string(L2SIM_SOURCE_DIR) + "/designs/ark_exit_tree_arkd.toml");
     const ExitTree* t = exit_tree(d, "batch");
     REQUIRE(t != nullptr);
@@ -41,7 +44,8 @@ TEST_CASE("exit tree: arkd's binary batch of 64 users has 63 tree transactions, 
     CHECK(exit_tree(d, "round") == nullptr);
 }
 
-TEST_CASE("exit tree: uneven user counts keep every user on a branch of minimal depth", "[unit][design][tree]") {
+TEST_CASE("exit tree: uneven user counts keep every user on a branch of minimal depth",
+          "[unit][design][tree]") {
     ExitTreeSpec s;
     s.arity = 4;
     s.users = 5;

@@ -18,7 +18,8 @@ constexpr int claims_per_block = 999'000 / 99'900;
 
 }  // namespace
 
-TEST_CASE("ark exit capacity: the window's block space over the per-user claim vbytes", "[unit][mass_exit]") {
+TEST_CASE("ark exit capacity: the window's block space over the per-user claim vbytes",
+          "[unit][mass_exit]") {
     // 64 users under a radix-4 tree (3 levels of 200-vB transactions); the failure comes with
     // the round just confirmed (age 0), so the window is the whole lifetime L. The root
     // confirms in block 1, level 1 in block 2, the 16 leaf nodes in block 3; claims may confirm

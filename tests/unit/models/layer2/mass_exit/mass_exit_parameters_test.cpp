@@ -54,7 +54,8 @@ TEST_CASE("mass exit: every tree key moves an outcome", "[unit][mass_exit]") {
     }
     SECTION("vtxo_value_btc") {
         t.vtxo_value_btc = 0.2;
-        CHECK(run(quiet(write_design(t, "p_value"))).at("ark_value_btc") == Approx(2 * base.at("ark_value_btc")));
+        CHECK(run(quiet(write_design(t, "p_value"))).at("ark_value_btc") ==
+              Approx(2 * base.at("ark_value_btc")));
     }
 }
 
