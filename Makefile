@@ -125,3 +125,11 @@ format:
 
 clean:
 	rm -rf $(BUILD) build-debug build-asan build-fuzz
+
+# Mass exits of Ark and Lightning in the same blocks (model `mass_exit`): the sweep
+# scenarios/mass_exit/mass_exits.toml and its figure results/fig_mass_exit.{pdf,png}.
+.PHONY: mass-exit-figure
+mass-exit-figure: build
+	@mkdir -p results
+	$(L2SIM) sweep scenarios/mass_exit/mass_exits.toml --overwrite --threads $(JOBS) --progress none -o results/mass_exits.h5
+	$(PY) analysis/figures/fig_mass_exit.py results/mass_exits.h5 -o results/fig_mass_exit

@@ -4,6 +4,7 @@
 #include "models/bitcoin/bitcoin_model.hpp"
 #include "models/layer2/dispute/dispute_model.hpp"
 #include "models/layer2/lightning/lightning_world_model.hpp"
+#include "models/layer2/mass_exit/mass_exit_model.hpp"
 #include "models/layer2/planner/design_attack_model.hpp"
 #include "models/phold/phold_model.hpp"
 
@@ -13,6 +14,7 @@ void register_all(sim::ModelRegistry& registry) {
     registry.add<bitcoin::BitcoinModel>();
     registry.add<layer2::DisputeModel>();
     registry.add<layer2::lightning::LightningWorldModel>();
+    registry.add<layer2::mass_exit::MassExitModel>();
     registry.add<layer2::planner::DesignAttackModel>();
     registry.add<phold::PholdModel>();
 }

@@ -174,3 +174,16 @@ def test_sensitivity_figure_keeps_at_most_eight_rows_and_lists_the_rest(tmp_path
     info = sensitivity_figure.draw(pd.DataFrame(rows), tmp_path / "fig_sensitivity")
     assert info["rows"] == 3 and len(info["quiet"]) == 8 and info["panels"] == 2
     assert pdf_fonts(tmp_path / "fig_sensitivity.pdf") == TYPE42
+
+
+def test_mass_exit_figure_embeds_truetype_and_is_deterministic(tmp_path):
+    from conftest import l2sim_binary
+    h5 = tmp_path / "me.h5"
+    subprocess.run([l2sim_binary(), "sweep", str(ROOT / "scenarios/mass_exit/tiny_mass_exit.toml"), "-o", str(h5),
+                    "--progress", "none"], check=True, cwd=ROOT)
+    for stem in ("a", "b"):
+        subprocess.run(["/usr/bin/python3", str(ROOT / "analysis/figures/fig_mass_exit.py"), str(h5), "-o",
+                        str(tmp_path / stem)], check=True)
+    assert not pdf_has_type3(tmp_path / "a.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    assert (tmp_path / "a.png").stat().st_size > 10_000

@@ -18,6 +18,7 @@
 #include "models/bitcoin/policy/symbol_table.hpp"
 #include "models/layer2/design/graph.hpp"
 #include "models/layer2/design/consensus.hpp"
+#include "models/layer2/design/exit_tree.hpp"
 #include "sim/params/input_error.hpp"
 
 namespace models::layer2::design {
@@ -132,6 +133,7 @@ struct Design {
     std::map<std::string, std::string> sources;  ///< parameter -> where its value comes from, dated
     ConsensusSections consensus;  ///< consensus rules that are not scripts (consensus.hpp)
     std::vector<Part> parts;      ///< a composed design's parts (then it holds nothing else)
+    std::vector<ExitTree> trees;  ///< Ark exit trees, expanded ([tree.<name>], exit_tree.hpp)
 
     /// The agent class holding key `k`.
     const AgentClass& holder_of(bitcoin::KeyId k) const;

@@ -13,6 +13,7 @@
 #include "models/layer2/design/graph_reader.hpp"
 #include "models/layer2/design/consensus_reader.hpp"
 #include "models/layer2/design/parts_reader.hpp"
+#include "models/layer2/design/exit_tree_reader.hpp"
 
 namespace models::layer2::design {
 
@@ -275,7 +276,7 @@ Design read(const toml::table& doc, const std::string& file, const std::string& 
     const Place root{file, key_prefix};
     if (doc.contains("parts")) return read_composed(doc, file, key_prefix);
     only_keys(doc, root, {"design", "keys", "agents", "failure_groups", "outputs", "watchers", "bonds", "deposit",
-                          "sources", "graph", "responders", "parts", consensus_section_names[0],
+                          "sources", "graph", "responders", "parts", "tree", consensus_section_names[0],
                           consensus_section_names[1]});
     Design d;
     d.file = file;
@@ -307,6 +308,7 @@ Design read(const toml::table& doc, const std::string& file, const std::string& 
         }
     read_graph(doc, d, file);
     read_consensus_sections(doc, file, d);
+    read_exit_trees(doc, d, file);
     return d;
 }
 
