@@ -2,8 +2,9 @@
 # Python always runs as /usr/bin/python3: Debian's interpreter sees Debian's h5py/numpy/scipy/matplotlib/xarray.
 PY       := /usr/bin/python3
 # The default study's Lightning rows: sweeps of the agent-based `lightning` model over the attacker's
-# budget (scenarios/lightning/); congestion, pinning and replacement_cycling also draw the figures.
-LIGHTNING := revoked_censorship bribery congestion flood_and_loot time_dilation pinning replacement_cycling
+# budget (scenarios/lightning/), revoked-state censorship by withholding, feather fork and private
+# race each its own row; congestion, pinning and replacement_cycling also draw the figures.
+LIGHTNING := revoked_censorship revoked_censorship_feather_fork revoked_censorship_private_race bribery congestion flood_and_loot time_dilation pinning replacement_cycling
 OTHER_DESIGNS := bitvm2 rollup babylon ark statechain
 BUILD    := build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
