@@ -61,9 +61,8 @@ demo: build
 	@$(MAKE) --no-print-directory report-files
 	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/headline.md, results/claim_window.h5, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}, results/fig_lightning_{theft_cost,pinning,cycling}.{pdf,png}, results/sensitivity.csv, results/report/index.{html,pdf}"
 
-# The Lightning part of the default study: one sweep per attack (272 s of CPU, about 2 1/4 minutes on
-# 2 idle cores),
-# and the three figures drawn from three of them.
+# The Lightning part of the default study: one sweep per attack (272 s of CPU, about 2 1/4 minutes
+# on 2 idle cores), and the three figures drawn from three of them.
 lightning-study:
 	@mkdir -p results
 	@for s in $(LIGHTNING); do \

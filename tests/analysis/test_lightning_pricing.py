@@ -28,6 +28,11 @@ def runs(**cols):
     ({"adversary__thief__bribe_btc": [0.0, 1.0]}, "bribery"),
     ({"adversary__censor__hash_share": [0.5, 1.0], "adversary__censor__strategy": ["withhold"] * 2},
      "censorship (withhold)"),
+    # the study's fork variants (scenarios/lightning/revoked_censorship_*.toml): each its own row
+    ({"adversary__censor__hash_share": [0.3, 0.9], "adversary__censor__strategy": ["feather_fork"] * 2},
+     "censorship (feather_fork)"),
+    ({"adversary__censor__hash_share": [0.4, 0.7], "adversary__censor__strategy": ["private_race"] * 2},
+     "censorship (private_race)"),
     ({"adversary__congest__fee_rate_sat_vb": [11.0, 11.0]}, "congestion (justice)"),
     ({"adversary__pin__child_vbytes": [0, 101000], "channel__contested": ["htlc"] * 2}, "pinning"),
     ({"adversary__cycle__budget_sat": [3e4, 3e5], "channel__contested": ["htlc"] * 2}, "replacement_cycling"),
