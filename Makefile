@@ -5,7 +5,11 @@ PY       := /usr/bin/python3
 # budget (scenarios/lightning/), revoked-state censorship by withholding, feather fork and private
 # race each its own row; congestion, pinning and replacement_cycling also draw the figures.
 LIGHTNING := revoked_censorship revoked_censorship_feather_fork revoked_censorship_private_race bribery congestion flood_and_loot time_dilation pinning replacement_cycling
-OTHER_DESIGNS := bitvm2 rollup babylon ark statechain
+# The default study's design rows: the attack planner on every design file at the top of designs/
+# (scenarios/study_default.toml run once per file, DESIGN_RUNS runs each), into results/design_NAME.h5.
+DESIGNS  := $(sort $(notdir $(basename $(wildcard designs/*.toml))))
+DESIGN_RUNS ?= 30
+DESIGN_RESULTS = $(DESIGNS:%=results/design_%.h5)
 BUILD    := build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 L2SIM    := $(BUILD)/l2sim
@@ -18,7 +22,7 @@ APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtb
 # Only `make bench` needs these (ns-3's PHOLD baseline); a fresh `make test` does not download them.
 BENCH_PKGS := libns3-dev
 
-.PHONY: all deps bench-deps install-missing build test demo lightning-study lightning-figures report report-files validate bench figures clean format fuzz
+.PHONY: all deps bench-deps install-missing build test demo design-study lightning-study lightning-figures report report-files validate bench figures clean format fuzz
 
 all: build
 
@@ -46,20 +50,25 @@ test: build
 
 demo: build
 	@mkdir -p results
-	$(L2SIM) sweep scenarios/study_default.toml --overwrite --threads $(JOBS) -o results/study_default.h5
+	@$(MAKE) --no-print-directory design-study
 	@$(MAKE) --no-print-directory lightning-study
-	@for s in $(OTHER_DESIGNS); do \
-	  $(L2SIM) sweep scenarios/layer2/$$s.toml --overwrite --threads $(JOBS) --progress none -o results/layer2_$$s.h5 || exit 1; done
-	$(PY) analysis/inherited_cost.py results/study_default.h5 $(LIGHTNING:%=results/lightning_%.h5) \
-	  $(OTHER_DESIGNS:%=results/layer2_%.h5) -o results \
-	  --refine attack.miner_bribe_btc attack.bribe_per_signer_btc adversary.thief.bribe_btc --l2sim $(L2SIM) --threads $(JOBS)
+	$(PY) analysis/inherited_cost.py $(DESIGN_RESULTS) $(LIGHTNING:%=results/lightning_%.h5) -o results \
+	  --refine adversary.thief.bribe_btc --l2sim $(L2SIM) --threads $(JOBS)
 	$(PY) analysis/headline_table.py results/inherited_cost.csv > results/headline.md
 	$(L2SIM) run scenarios/world/claim_window.toml --overwrite --threads $(JOBS) --progress none -o results/claim_window.h5
 	$(L2SIM) sweep scenarios/study_demo.toml --overwrite --threads $(JOBS) -o results/study_demo.h5 --progress none
 	$(PY) analysis/figures/fig_double_spend.py results/study_demo.h5 -o results/fig_demo
 	@$(MAKE) --no-print-directory lightning-figures
 	@$(MAKE) --no-print-directory report-files
-	@echo "demo: results/*.h5, results/inherited_cost.{csv,md}, results/headline.md, results/claim_window.h5, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}, results/fig_lightning_{theft_cost,pinning,cycling}.{pdf,png}, results/sensitivity.csv, results/report/index.{html,pdf}"
+	@echo "demo: results/design_*.h5, results/lightning_*.h5, results/inherited_cost.{csv,md}, results/headline.md, results/claim_window.h5, results/fig_inherited_cost.{pdf,png}, results/fig_design_map.{pdf,png}, results/fig_demo.{pdf,png}, results/fig_lightning_{theft_cost,pinning,cycling}.{pdf,png}, results/sensitivity.csv, results/report/index.{html,pdf}"
+
+# The design part of the default study: the planner on each design file (scenarios/study_default.toml
+# with design.file set), DESIGN_RUNS runs per design.
+design-study:
+	@mkdir -p results
+	@for d in $(DESIGNS); do \
+	  $(L2SIM) run scenarios/study_default.toml --set "design.file=\"designs/$$d.toml\"" -n $(DESIGN_RUNS) \
+	    --overwrite --threads $(JOBS) --progress none -o results/design_$$d.h5 || exit 1; done
 
 # The Lightning part of the default study: one sweep per attack (272 s of CPU, about 2 1/4 minutes
 # on 2 idle cores), and the three figures drawn from three of them.
@@ -76,7 +85,7 @@ lightning-figures:
 # The Layer2 security report (results/report/index.html and index.pdf) from the runs of `make demo`
 # (run first when its table is missing): Sobol sensitivity per real system (systems/*.toml), then
 # the jinja2 page printed by headless chromium.
-REPORT_RESULTS = results/study_default.h5 $(LIGHTNING:%=results/lightning_%.h5) $(OTHER_DESIGNS:%=results/layer2_%.h5)
+REPORT_RESULTS = $(DESIGN_RESULTS) $(LIGHTNING:%=results/lightning_%.h5)
 report: build
 	@if [ -f results/inherited_cost.csv ]; then $(MAKE) --no-print-directory report-files; \
 	else $(MAKE) --no-print-directory demo; fi

@@ -1,20 +1,9 @@
 #!/usr/bin/python3
-"""The attack planner's report for a `design_attack` results file (l2sim run scenarios/designs/...).
-
-Every candidate plan has columns `<plan>__<quantity>` (models/layer2/planner/plan_outcome.hpp),
-read by name. Per plan and run, the cost is priced from physical quantities with an explicit
-economics file: keys_btc + bonds_slashed_btc (external: keys, stake, bribes) plus hash_share_s
-(hash as a multiple of the network's hashrate x seconds, priced as rented hash: network_hashrate_ehs
-x hash_rental_usd_per_ehs_day x rental_markup, Budish 2018's flow cost, rewards not netted) and
-block_space_sat (the attacker's fees), both paid in Bitcoin's own resources (inherited).
-
-A run the plan does not win costs +inf: the budget that makes a plan succeed with probability
---target is the --target quantile of that per-run cost, with a distribution-free confidence
-interval from order statistics at z = 3.29 (the project's z). The cheapest plan is the one with
-the lowest such budget; its inherited share is the Bitcoin-paid part of the cost in the runs that
-budget wins. A plan that takes a design output (loot = the output's value) makes the design unsafe
-once it holds more than that budget: max_safe_value_btc is the lowest budget over those plans
-(and max_safe_deposit_btc over deposit reversals). Exit code 2 on bad input."""
+"""The attack planner's report for one `design_attack` results file (l2sim run scenarios/designs/...
+or one file of `make design-study`): every plan priced by l2sim_analysis/plan_pricing.py in the
+flow, stock and feasible views, the cheapest plan at --target with its order-statistic interval,
+its inherited share (hash x time and block space, paid in Bitcoin's resources) and external part
+(keys, stake, bribes), and the max safe value and deposit. Exit code 2 on bad input."""
 import argparse
 import json
 import math
@@ -25,32 +14,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from l2sim_analysis.economics import EconomicsError, load_economics  # noqa: E402
-
-Z = 3.29
-
-
-def plan_ids(names):
-    return sorted(n[: -len("__success")] for n in names if n.endswith("__success"))
-
-
-def quantile_with_ci(costs, q, z=Z):
-    """The q quantile of costs (inf allowed) and its order-statistic interval: the ranks
-    n q -/+ z sqrt(n q (1 - q)) of the sorted sample (normal approximation to the binomial)."""
-    x = np.sort(np.asarray(costs, float))
-    n = len(x)
-    if n == 0:
-        return math.nan, math.nan, math.nan
-    half = z * math.sqrt(n * q * (1 - q))
-    at = lambda r: float(x[min(max(int(r), 0), n - 1)])  # noqa: E731
-    return at(math.ceil(n * q) - 1), at(math.floor(n * q - half) - 1), at(math.ceil(n * q + half) - 1)
-
-
-def wilson(k, n, z=Z):
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return p, c - h, c + h
+from l2sim_analysis.plan_pricing import plan_ids, plan_rows, quantile_with_ci, summary, z_of  # noqa: E402,F401
 
 
 def read_columns(path):
@@ -70,51 +34,9 @@ def read_columns(path):
     return out, labels
 
 
-def plan_report(cols, labels, econ, target):
-    btc_per_hash_s = econ.network_hashrate_ehs * econ.hash_rental_usd_per_ehs_day * econ.rental_markup \
-        / 86400.0 / econ.btc_usd
-    rows = []
-    for pid in plan_ids(cols):
-        c = lambda q: cols[f"{pid}__{q}"]  # noqa: E731
-        success = c("success") > 0.5
-        external = c("keys_btc") + c("bonds_slashed_btc")
-        bitcoin_paid = c("hash_share_s") * btc_per_hash_s + c("block_space_sat") * 1e-8
-        total = external + bitcoin_paid
-        to_succeed = np.where(success, total, np.inf)
-        cost, lo, hi = quantile_with_ci(to_succeed, target)
-        won = success & (total <= cost)
-        inherited = float(bitcoin_paid[won].sum() / total[won].sum()) if won.any() and total[won].sum() > 0 else math.nan
-        n = len(success)
-        p, p_lo, p_hi = wilson(int(success.sum()), n)
-        label = labels.get(f"{pid}__success", "")
-        rows.append({
-            "plan": pid, "what": label.split(": ", 1)[-1], "runs": n, "success": p, "success_lo": p_lo,
-            "success_hi": p_hi, "cost_btc": cost, "cost_btc_lo": lo, "cost_btc_hi": hi,
-            "external_btc": float(external[won].mean()) if won.any() else math.nan,
-            "bitcoin_paid_btc": float(bitcoin_paid[won].mean()) if won.any() else math.nan,
-            "inherited_share": inherited, "loot_btc": float(c("loot_btc").max()),
-            "deposit": pid.startswith("deposit__"),
-        })
-    return rows
-
-
-def summary(rows):
-    finite = [r for r in rows if math.isfinite(r["cost_btc"])]
-    best = min(finite, key=lambda r: r["cost_btc"]) if finite else None
-    custody = [r["cost_btc"] for r in rows if not r["deposit"]]
-    deposit = [r["cost_btc"] for r in rows if r["deposit"]]
-    return {
-        "cheapest_plan": best["plan"] if best else None,
-        "cheapest_what": best["what"] if best else None,
-        "cheapest_cost_btc": best["cost_btc"] if best else math.inf,
-        "cheapest_cost_btc_lo": best["cost_btc_lo"] if best else math.inf,
-        "cheapest_cost_btc_hi": best["cost_btc_hi"] if best else math.inf,
-        "cheapest_inherited_share": best["inherited_share"] if best else math.nan,
-        "cheapest_external_btc": best["external_btc"] if best else math.nan,
-        "cheapest_bitcoin_paid_btc": best["bitcoin_paid_btc"] if best else math.nan,
-        "max_safe_value_btc": min(custody) if custody else math.inf,
-        "max_safe_deposit_btc": min(deposit) if deposit else math.inf,
-    }
+def plan_report(cols, labels, econ, target, confidence=0.999, pricing="flow"):
+    """The rows of one cost view (default flow, z = 3.29 intervals)."""
+    return [r for r in plan_rows(cols, labels, econ, target, confidence) if r["pricing"] == pricing]
 
 
 def fmt(x):
@@ -125,8 +47,9 @@ def pct(x):
     return "n/a" if x is None or math.isnan(x) else f"{100 * x:.1f}%"
 
 
-def markdown(rows, s, target):
-    out = [f"| plan | P(success) [99.9% CI] | cost at P={target} (BTC) [z=3.29 CI] | inherited share |",
+def markdown(rows, s, target, confidence=0.999):
+    pct_ci = f"{100 * confidence:g}% CI"
+    out = [f"| plan | P(success) [{pct_ci}] | cost at P={target} (BTC) [{pct_ci}] | inherited share |",
            "|---|---|---|---|"]
     for r in sorted(rows, key=lambda r: r["cost_btc"]):
         out.append(f"| {r['plan']} | {r['success']:.3f} [{r['success_lo']:.3f}, {r['success_hi']:.3f}] | "
@@ -149,6 +72,9 @@ def main(argv=None):
     ap.add_argument("--economics", default=str(pathlib.Path(__file__).resolve().parents[1] /
                                                "scenarios/economics/default.toml"))
     ap.add_argument("--target", type=float, default=0.9, help="success probability the budget must reach")
+    ap.add_argument("--confidence", type=float, default=0.999, help="confidence level of the intervals "
+                    "(0.999: z = 3.29)")
+    ap.add_argument("--pricing", choices=["flow", "stock", "feasible"], default="flow", help="cost view")
     ap.add_argument("--json", help="also write the report as JSON here")
     a = ap.parse_args(argv)
     if not 0.0 < a.target < 1.0:
@@ -168,9 +94,12 @@ def main(argv=None):
         print(f"{a.results}: error: no plan columns (<plan>__success): not a design_attack results file",
               file=sys.stderr)
         return 2
-    rows = plan_report(cols, labels, econ, a.target)
-    s = summary(rows)
-    print(markdown(rows, s, a.target))
+    if not 0.0 < a.confidence < 1.0:
+        print(f"error: --confidence {a.confidence} must be in (0, 1)", file=sys.stderr)
+        return 2
+    rows = plan_report(cols, labels, econ, a.target, a.confidence, a.pricing)
+    s = summary(rows, a.pricing)
+    print(markdown(rows, s, a.target, a.confidence))
     if a.json:
         clean = lambda v: None if isinstance(v, float) and not math.isfinite(v) else v  # noqa: E731
         with open(a.json, "w") as f:

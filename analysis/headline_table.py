@@ -1,45 +1,52 @@
 #!/usr/bin/python3
 """The README's headline table: per design, the cheapest attack under flow pricing with its 95%
-interval, the same attack's stock and feasible-plan costs, the share paid in Bitcoin's own
-resources and the ratio to the L1 baseline, read from the estimator's results/inherited_cost.csv.
+interval, the same attack's stock and feasible-plan costs (the same design, attack, variant and
+experiment: a Lightning implementation's row is priced against its own stock row), the share paid
+in Bitcoin's own resources, the largest value the design can safely hold (its cheapest theft) and
+the ratio to the L1 baseline, read from the estimator's results/inherited_cost.csv.
 
     /usr/bin/python3 analysis/headline_table.py results/inherited_cost.csv > results/headline.md
 """
 import argparse
+import pathlib
 import sys
 
 import numpy as np
 import pandas as pd
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from l2sim_analysis.ranking import design_rows, usd  # noqa: E402
 
-def usd(v):
-    """$1.31M, $6.14B, $86.1: three significant figures with a unit letter."""
-    if not np.isfinite(v):
-        return "n/a"
-    for scale, letter in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(v) >= scale:
-            return f"${v / scale:.3g}{letter}"
-    return f"${v:.3g}"
+HEAD = ["design", "cheapest attack (flow)", "flow cost (95% CI)", "stock cost", "feasible plan",
+        "Bitcoin-paid share", "max safe value (flow)", "flow cost / L1 baseline", "hash"]
+
+
+def _share(v):
+    return f"{v:.2f}" if np.isfinite(v) else "n/a (no direct cost)"
+
+
+def _bound(v):
+    """An interval bound; an infinite one (fewer wins than the interval needs) is `unbounded`."""
+    return "unbounded" if v == np.inf else usd(v)
+
+
+def _attack(row):
+    variant = row["variant"] if isinstance(row["variant"], str) and row["variant"] else ""
+    return f"{row['attack']} ({variant})" if variant else str(row["attack"])
 
 
 def headline(table):
-    rows = []
-    for design, group in table.groupby("design"):
-        flow = group[(group.pricing == "flow") & np.isfinite(group.cost_usd)]
-        if flow.empty:
-            continue
-        best = flow.loc[flow.cost_usd.idxmin()]
-        same = lambda mode: group[(group.pricing == mode) & (group.attack == best.attack)].cost_usd  # noqa: E731
-        share = f"{best.inherited_share:.2f}" if np.isfinite(best.inherited_share) else "n/a (no direct cost)"
-        note = best.note if isinstance(best.note, str) else ""
-        rows.append([design, best.attack, f"{usd(best.cost_usd)} ({usd(best.cost_usd_lo)}-{usd(best.cost_usd_hi)})",
-                     usd(same("stock").iloc[0]) if len(same("stock")) else "n/a",
-                     usd(same("feasible").iloc[0]) if len(same("feasible")) else "n/a",
-                     share, f"{best.inheritance_ratio:.3g}", best.hash_plan, note])
-    head = ["design", "cheapest attack (flow)", "flow cost (95% CI)", "stock cost", "feasible plan",
-            "Bitcoin-paid share", "flow cost / L1 baseline", "hash", "note"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    """The markdown table: one row per design in the figures' panel order."""
+    lines = ["| " + " | ".join(HEAD) + " |", "|" + "---|" * len(HEAD)]
+    for _, r in design_rows(table).iterrows():
+        safe = r.get("theft_cost_usd", np.nan)
+        ratio = r.get("inheritance_ratio", np.nan)
+        cells = [r["design"], _attack(r),
+                 f"{usd(r['flow_cost_usd'])} ({_bound(r['flow_cost_usd_lo'])}-{_bound(r['flow_cost_usd_hi'])})",
+                 usd(r["stock_cost_usd"]), usd(r["feasible_cost_usd"]), _share(r["flow_inherited_share"]),
+                 usd(safe) if isinstance(safe, float) and np.isfinite(safe) else "no theft found",
+                 f"{ratio:.3g}" if np.isfinite(ratio) else "n/a", r["feasible_hash_plan"]]
+        lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -48,9 +55,13 @@ def main(argv=None):
     ap.add_argument("csv", help="results/inherited_cost.csv written by analysis/inherited_cost.py")
     args = ap.parse_args(argv)
     try:
-        table = pd.read_csv(args.csv)
+        table = pd.read_csv(args.csv, keep_default_na=True)
     except (OSError, pd.errors.ParserError) as e:
         print(f"{args.csv}: error: cannot read the estimator's table ({e})", file=sys.stderr)
+        return 2
+    missing = [c for c in ("design", "attack", "variant", "experiment", "pricing", "cost_usd") if c not in table]
+    if missing:
+        print(f"{args.csv}: error: not the estimator's table (no column {', '.join(missing)})", file=sys.stderr)
         return 2
     sys.stdout.write(headline(table))
     return 0

@@ -1,15 +1,16 @@
 #!/usr/bin/python3
-"""The inherited-attack-cost estimator. For each design, attack family and parameter point in the
-results files (grouped by every swept key that is not an attack budget, or by --by KEY...; never
-averaging distinct points), find the cheapest budget whose success probability (lower Wilson
-bound) reaches --success, optionally refined along the budget axis by re-running l2sim (--refine);
-price it in four views (flow: rent the hash; stock: buy it, hardware charged once; feasible: rent
-up to the rental cap and buy the rest; cartel columns: what a cartel of existing miners forgoes
-and loses); report cost with a confidence interval, its Bitcoin-paid and external parts,
-inherited_share = Bitcoin-paid / total, inheritance_ratio = cost / the L1 baseline's cost (a
-payment with 6 confirmations), the largest value the design can safely hold, closed-form
-thresholds beside simulated budgets, and footnotes with the assumptions that drive the results.
-Re-pricing an existing results file needs no re-simulation: pass another --economics file.
+"""The inherited-attack-cost estimator over the default study's results: the attack planner's
+design files (model `design_attack`, one results file per design in designs/) and the Lightning
+sweeps (model `lightning`). For every design, each plan the planner ran is priced from the
+physical quantities its runs recorded (l2sim_analysis/plan_pricing.py): the budget that wins with
+probability --success with an order-statistic confidence interval, in three views (flow: rent the
+hash; stock: buy it, hardware charged once; feasible: rent up to the rental cap and buy the rest),
+its Bitcoin-paid part (hash x time, block space) and external part (keys, stake, bribes),
+inherited_share = Bitcoin-paid / total, inheritance_ratio = cost / the L1 baseline's cost (the
+l1_payment design: reversing a payment after 6 confirmations), and the largest value the design
+can safely hold. Lightning families are found along their budget sweeps
+(l2sim_analysis/inheritance.py), optionally refined by re-running l2sim (--refine).
+Re-pricing existing results needs no re-simulation: pass another --economics file.
 
 Writes OUT/inherited_cost.csv, OUT/inherited_cost.md, OUT/fig_inherited_cost.{pdf,png} and
 OUT/fig_design_map.{pdf,png}. Exit code 2 on bad input (the message names the file, and for
@@ -27,7 +28,7 @@ from l2sim_analysis.economics import EconomicsError, load_economics  # noqa: E40
 from l2sim_analysis.safe_load import LoadError, load_all  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-COLUMNS = ["design", "attack", "variant", "experiment", "pricing", "hash_plan", "cost_usd", "cost_usd_lo", "cost_usd_hi",
+COLUMNS = ["design", "family", "attack", "variant", "experiment", "pricing", "hash_plan", "cost_usd", "cost_usd_lo", "cost_usd_hi",
            "bitcoin_paid_usd", "external_usd", "cartel_cost_usd", "inherited_share", "inheritance_ratio",
            "max_safe_value_usd", "budget_key", "budget", "budget_closed_form", "success_lo", "note"]
 
@@ -48,28 +49,34 @@ def fail(message):
 
 
 def load(paths):
-    """Frames with `_file`, the union of swept keys, and per-file provenance; LoadError names a
-    file that cannot be priced."""
+    """Frames with `_file`, the union of swept keys, and per-file provenance, split into design
+    files (model design_attack) and Lightning files; LoadError names a file that cannot be priced."""
     with tempfile.TemporaryDirectory(prefix="l2sim_load_") as scratch:
         loaded = load_all(paths, scratch)
-    frames, metas, swept = [], {}, []
+    frames, designs, metas, swept = [], [], {}, []
     for i, (path, r) in enumerate(zip(paths, loaded)):
         attrs, frame = r["attrs"], r["frame"]
-        if attrs["model"] not in ("layer2", "lightning"):
+        if attrs["model"] not in ("design_attack", "lightning"):
             raise LoadError(f"{path}: error: a '{attrs['model']}'-model results file; the estimator prices the "
-                            "layer2 and lightning models' attacks (run a scenarios/layer2/ or scenarios/lightning/ study)")
-        if attrs["model"] == "lightning" and not frame.empty:
+                            "attack planner's design files (model design_attack: make design-study) and the "
+                            "lightning model's attacks (scenarios/lightning/)")
+        keys = [k.replace(".", "__") for k in str(attrs["swept_keys"]).split("\n") if k]
+        metas[i] = {**attrs, "swept": keys, "path": path}
+        if attrs["model"] == "design_attack":
+            if frame.empty or not any(c.endswith("__success") for c in frame.columns):
+                raise LoadError(f"{path}: error: no completed design_attack runs with plan columns to price")
+            designs.append((i, frame))
+            continue
+        if not frame.empty:
             try:
                 frame = lightning.adapt(frame)
             except KeyError as e:
                 raise LoadError(f"{path}: error: {e.args[0]}") from None
         if frame.empty or "layer2__design" not in frame or "attack_success" not in frame:
             raise LoadError(f"{path}: error: no completed {attrs['model']} runs to price")
-        keys = [k.replace(".", "__") for k in str(attrs["swept_keys"]).split("\n") if k]
-        metas[i] = {**attrs, "swept": keys, "path": path}
         swept += keys
         frames.append(frame.assign(_file=i))
-    return frames, list(dict.fromkeys(swept)), metas
+    return frames, designs, list(dict.fromkeys(swept)), metas
 
 
 def write_outputs(table, notes, out, figures=True):
@@ -92,7 +99,7 @@ def write_outputs(table, notes, out, figures=True):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("results", nargs="+", help="l2sim results files (layer2 and lightning models)")
+    ap.add_argument("results", nargs="+", help="l2sim results files (design_attack and lightning models)")
     ap.add_argument("--economics", default=str(ROOT / "scenarios/economics/default.toml"), help="[economics] TOML")
     ap.add_argument("--success", type=float, default=0.5, help="success-probability target (0..1)")
     ap.add_argument("--confidence", type=float, default=0.95, help="confidence level of the intervals")
@@ -115,30 +122,38 @@ def main(argv=None):
         return fail(f"--l2sim: {args.l2sim}: not an executable (build it with `make build`)")
     try:
         econ = load_economics(args.economics)
-        frames, swept, metas = load(args.results)
+        frames, designs, swept, metas = load(args.results)
     except (EconomicsError, LoadError) as e:
         return fail(str(e))
     import pandas as pd
-    from l2sim_analysis.inheritance import estimate
-    frame = pd.concat(frames, ignore_index=True)
+    from l2sim_analysis.inheritance import estimate, finish
+    from l2sim_analysis.plan_pricing import design_label, estimator_rows
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     for key in args.by or []:
         if key.replace(".", "__") not in frame:
-            return fail(f"--by: key '{key}' is in none of the results files")
+            return fail(f"--by: key '{key}' is in none of the Lightning results files")
     refiner = None
-    if refining:
+    if refining and frames:
         from l2sim_analysis.refine import Refiner
         only = [k.replace(".", "__") for k in args.refine]
         refiner = Refiner(args.l2sim, metas, args.confidence, args.refine_tolerance, args.threads, only=only)
     closed = lambda params, runs: bribe_threshold_btc(effective(metas[int(params["_file"])]), params, runs)  # noqa: E731
     names = {i: m.get("experiment_name", "") for i, m in metas.items()}
     from l2sim_analysis.refine import RefineError
+    parts = []
     try:
-        table = estimate(frame, swept, econ, args.success, args.confidence, args.by, refiner, names, closed)
+        if frames:
+            parts.append(estimate(frame, swept, econ, args.success, args.confidence, args.by, refiner, names, closed))
+        for i, runs in designs:
+            design, fam = design_label(runs, ROOT)
+            parts.append(pd.DataFrame(estimator_rows(runs, econ, args.success, args.confidence, design, fam,
+                                                     names[i], i)))
     except (KeyError, ValueError) as e:
         return fail(f"{', '.join(args.results)}: error: cannot price these results ({type(e).__name__}: {e})")
     except RefineError as e:  # the simulator failed: not bad input, nothing is written
         print(f"--refine: error: {e}", file=sys.stderr)
         return 1
+    table = finish(pd.concat(parts, ignore_index=True))
     notes, table["note"] = footnotes(table, metas)
     public = write_outputs(table, notes, pathlib.Path(args.out), not args.no_figures)
     print(markdown(public[public["pricing"] == "flow"], notes))

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Sobol sensitivity of each real system's headline cost (systems/*.toml; its cheapest successful
 attack under the feasible plan) to the economic and behavioural assumptions, from the results
-files the estimator priced (see l2sim_analysis/sensitivity.py for how each assumption enters).
+files the estimator priced: the design files' plans (model design_attack) and the Lightning sweeps
+(see l2sim_analysis/sensitivity.py for how each assumption enters).
 
     /usr/bin/python3 analysis/sensitivity.py RESULTS.h5... -o results [--n-base 4096]
         [--table results/inherited_cost.csv --l2sim build/l2sim]
 
-With --table (the estimator's table, written with --refine), every family the estimator refined
-is re-simulated at its refined budget (one `l2sim sweep` per results file; the same master seed
+With --table (the estimator's table, written with --refine), every Lightning family the estimator
+refined is re-simulated at its refined budget (one `l2sim sweep` per results file; the same master seed
 and common random numbers give the same runs the bisection made), so the headline cost is the
 refined one, not the swept grid's. Without it the swept budget grid is used (and said so).
 
@@ -85,17 +86,23 @@ def refined_runs(frame, swept, metas, table, l2sim, threads):
 def analyse(paths, econ, systems, n_base, table=None, l2sim=None, threads=2):
     import inherited_cost
     import pandas as pd
-    from l2sim_analysis.sensitivity import defaults, headline, sobol
-    frames, swept, metas = inherited_cost.load(paths)
-    frame = pd.concat(frames, ignore_index=True).assign(_refined=False)
-    extra = refined_runs(frame, swept, metas, table, l2sim, threads) if table is not None else None
-    if extra is not None:
-        frame = pd.concat([frame, extra], ignore_index=True)
-    from l2sim_analysis.sensitivity import WATCHER_KEY
-    watcher_files = [i for i, m in metas.items() if WATCHER_KEY in m["swept"]]
+    from l2sim_analysis.plan_pricing import design_label, plan_ids
+    from l2sim_analysis.sensitivity import defaults, design_points, headline, merge_points, sobol
+    frames, designs, swept, metas = inherited_cost.load(paths)
+    points = {}
+    if frames:
+        frame = pd.concat(frames, ignore_index=True).assign(_refined=False)
+        extra = refined_runs(frame, swept, metas, table, l2sim, threads) if table is not None else None
+        if extra is not None:
+            frame = pd.concat([frame, extra], ignore_index=True)
+        from l2sim_analysis.sensitivity import WATCHER_KEY
+        watcher_files = [i for i, m in metas.items() if WATCHER_KEY in m["swept"]]
+        points = system_points(frame, swept, econ, systems, watcher_files)
+    by_design = {design_label(runs, ROOT)[0]: runs for _, runs in designs}
     rows = []
     for s in systems:
-        pts = system_points(frame, swept, econ, [s], watcher_files).get(s.key)
+        mine = [design_points(runs, plan_ids(runs.columns), econ) for d, runs in by_design.items() if d in s.designs]
+        pts = merge_points([points.get(s.key), *mine])
         if pts is None or pts.frame.empty:
             rows.append({"system": s.key, "name": s.name, "status": "no feasible attack in these results"})
             continue
@@ -129,7 +136,7 @@ def read_table(path):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("results", nargs="+", help="l2sim results files (layer2 and lightning models)")
+    ap.add_argument("results", nargs="+", help="l2sim results files (design_attack and lightning models)")
     ap.add_argument("--economics", default=str(ROOT / "scenarios/economics/default.toml"))
     ap.add_argument("--systems", default=str(ROOT / "systems"), help="folder of system files")
     ap.add_argument("--n-base", type=int, default=4096, help="Saltelli base sample size N (a power of 2)")

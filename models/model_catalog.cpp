@@ -3,7 +3,6 @@
 
 #include "models/bitcoin/bitcoin_model.hpp"
 #include "models/layer2/dispute/dispute_model.hpp"
-#include "models/layer2/layer2_model.hpp"
 #include "models/layer2/lightning/lightning_world_model.hpp"
 #include "models/layer2/planner/design_attack_model.hpp"
 #include "models/phold/phold_model.hpp"
@@ -12,7 +11,6 @@ namespace models {
 
 void register_all(sim::ModelRegistry& registry) {
     registry.add<bitcoin::BitcoinModel>();
-    registry.add<layer2::Layer2Model>();
     registry.add<layer2::DisputeModel>();
     registry.add<layer2::lightning::LightningWorldModel>();
     registry.add<layer2::planner::DesignAttackModel>();

@@ -26,7 +26,7 @@ REL_LIMITS = (0.6, 1.4)   # the interval column: bound / estimate
 OFFSET = 0.17             # flow above, stock below the row line, so neither hides the other
 
 CAPTION_INHERITED = (
-    "Cheapest successful attack per design (USD per success, log scale). Filled circles: flow "
+    "Cheapest attack per design at the success target (USD, log scale: a design plan's budget that wins half its runs, a Lightning attack's cost per success). Filled circles: flow "
     "pricing (rent the hash); open squares: the same attack under stock pricing (buy the hash). "
     "Dotted and dashed lines: double-spending a 6-confirmation Bitcoin payment (L1 baseline) under "
     "flow and stock pricing. Right column: each cost's 95% bootstrap interval divided by the "
@@ -145,7 +145,7 @@ def draw(table, stem):
     rows = design_rows(table)
     parts = panels(rows)
     fig, axes, rel_axes = _panel_axes(parts, style.DOUBLE_WIDTH_IN, relative=True)
-    base = rows[rows["family"] == "l1_payment"]
+    base = rows[rows["design"] == "l1_payment"]
     summary = []
     for (title, sub), ax, rel in zip(parts, axes, rel_axes):
         drawn = 0
@@ -175,7 +175,7 @@ def draw(table, stem):
         _rows_axis(ax, title, sub, [short_label(r) for _, r in sub.iterrows()])
         if ax is not axes[-1]:
             ax.tick_params(axis="x", labelbottom=False)
-    axes[-1].set_xlabel("cheapest successful attack (USD per success, log scale; 0 = no direct cost)", x=0.45)
+    axes[-1].set_xlabel("cheapest attack at the success target (USD, log scale; 0 = no direct cost)", x=0.45)
     from matplotlib.lines import Line2D
     handles = [Line2D([], [], marker="o", color=FLOW, ls="", ms=4, label="flow: rent the hash"),
                Line2D([], [], marker="s", mfc="white", mec=STOCK, ls="", ms=4.5, label="stock: buy the hash"),

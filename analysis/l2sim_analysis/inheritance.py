@@ -42,31 +42,14 @@ def grouping_keys(frame, swept, by=None):
 
 
 # Keys each design's label already shows (so the variant column does not repeat them).
-LABELLED = {"custody_peg": {"peg__preset"}, "drivechain": {"attack__rented"}, "bitvm2": {"bitvm2__preset"},
-            "rollup": {"rollup__data_availability", "rollup__bridge", "rollup__upgrade_delay_days"},
-            "ark": {"ark__users_bump"}, "statechain": {"statechain__operators", "statechain__operator_threshold"},
-            "lightning": {"channel__implementation"}}
+LABELLED = {"lightning": {"channel__implementation"}}
 
 
 def family_label(row):
-    """Readable design and attack names from a run's parameters (missing keys are left out)."""
-    g = row.get
-    design, attack = g("layer2__design"), g("layer2__attack")
-    if design == "custody_peg" and g("peg__preset") is not None:
-        design = f"custody_peg ({g('peg__preset')})"
-    elif design == "drivechain" and g("attack__rented") is not None:
-        attack = f"{attack} ({'rented' if g('attack__rented') else 'cartel'})"
-    elif design == "bitvm2" and g("bitvm2__preset") is not None:
-        design = f"bitvm2 ({g('bitvm2__preset')})"
-    elif design == "rollup" and g("rollup__bridge") is not None:
-        delay = f", {g('rollup__upgrade_delay_days'):g}-day upgrade delay"
-        design = f"rollup (DA {g('rollup__data_availability')}, {g('rollup__bridge')} bridge{delay})"
-    elif design == "ark" and g("ark__users_bump") is not None:
-        attack = f"{attack} ({'bumping' if g('ark__users_bump') else 'fixed-fee'} exits)"
-    elif design == "statechain" and g("statechain__operators") is not None:
-        n = int(g("statechain__operators"))
-        design = f"statechain ({n}-of-{n} entity)"
-    elif design == "lightning":  # the agent-based model (l2sim_analysis/lightning.py)
+    """Readable design and attack names of a Lightning family (l2sim_analysis/lightning.py); the
+    design files' rows are labelled by plan_pricing instead."""
+    design, attack = row.get("layer2__design"), row.get("layer2__attack")
+    if design == "lightning":
         design, attack = lightning.label(row)
     return design, attack
 
@@ -251,11 +234,17 @@ def finish(table):
         finite = grp["cost_usd"].replace([np.inf], np.nan).dropna()
         if len(finite):
             table.loc[finite.idxmin(), "cheapest_for_design"] = True
+    if "family" not in table:
+        table["family"] = np.nan
+    table["family"] = table["family"].where(table["family"].notna() & (table["family"] != ""),
+                                            table["design"].astype(str).str.split(" ").str[0])
     for pricing in table["pricing"].unique():
-        base = table[(table["design"] == "l1_payment") & (table["pricing"] == pricing)].sort_values("variant")["cost_usd"]
-        if len(base) and np.isfinite(base.iloc[0]) and base.iloc[0] > 0:
+        # The L1 baseline: the cheapest way to reverse a 6-confirmation payment (designs/l1_payment.toml).
+        base = table[(table["design"] == "l1_payment") & (table["pricing"] == pricing)]["cost_usd"]
+        base = base[np.isfinite(base) & (base > 0)]
+        if len(base):
             sel = table["pricing"] == pricing
-            table.loc[sel, "inheritance_ratio"] = table.loc[sel, "cost_usd"] / base.iloc[0]
+            table.loc[sel, "inheritance_ratio"] = table.loc[sel, "cost_usd"] / base.min()
     order = {"flow": 0, "stock": 1, "feasible": 2}
     table["_order"] = table["pricing"].map(order)
     table = table.sort_values(["_order", "design", "attack", "variant", "experiment"]).drop(columns="_order")

@@ -28,8 +28,8 @@ def load(path):
     parameters, l2sim version and commit, seed) in `Dataset.attrs`. Fixed (not swept)
     parameters: `fixed_parameters(ds)`.
 
-    >>> ds = load("results/study_default.h5")            # doctest: +SKIP
-    >>> ds["attack_success"].groupby(ds["layer2__design"]).mean()  # doctest: +SKIP
+    >>> ds = load("results/design_liquid.h5")            # doctest: +SKIP
+    >>> ds["peg__functionary11__success"].mean()         # doctest: +SKIP
     """
     ds = load_dataset(path)
     for name, var in list(ds.data_vars.items()):

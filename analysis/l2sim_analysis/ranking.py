@@ -6,14 +6,15 @@ can safely hold). Designs are whatever the table holds: a new design appears wit
 import numpy as np
 import pandas as pd
 
-# Panels of the design figures, by the first word of a design label; a design whose family is not
-# listed lands in "other designs", so a new family still appears.
+# Panels of the design figures, by the design file's `design.family` (designs/*.toml; a Lightning
+# row's family is `lightning`); a family not listed lands in "other designs", so a new one still
+# appears.
 FAMILY_PANEL = {
-    "l1_payment": "Bitcoin L1 and miner-secured designs", "merged_mining": "Bitcoin L1 and miner-secured designs",
-    "drivechain": "Bitcoin L1 and miner-secured designs", "custody_peg": "Custody pegs (keyholders sign)",
-    "lightning": "Lightning (per implementation)", "bitvm2": "BitVM2 bridges and rollups",
-    "rollup": "BitVM2 bridges and rollups", "babylon": "Staking, Ark and statechains",
-    "ark": "Staking, Ark and statechains", "statechain": "Staking, Ark and statechains",
+    "baseline": "Bitcoin L1 and miner-secured designs", "merged_mining": "Bitcoin L1 and miner-secured designs",
+    "hashrate_escrow": "Bitcoin L1 and miner-secured designs", "custody_peg": "Custody pegs (keyholders sign)",
+    "lightning": "Lightning (per implementation)", "optimistic_bridge": "BitVM2 bridges and rollups",
+    "rollup": "BitVM2 bridges and rollups", "staking": "Staking, Ark and statechains",
+    "shared_utxo": "Staking, Ark and statechains",
 }
 OTHER_PANEL = "Other designs"
 PANEL_ORDER = ["Bitcoin L1 and miner-secured designs", "Custody pegs (keyholders sign)",
@@ -22,9 +23,7 @@ PANEL_ORDER = ["Bitcoin L1 and miner-secured designs", "Custody pegs (keyholders
 SAME = ["design", "attack", "variant", "experiment"]
 
 
-# Attacks that lock value without taking it. The estimator's FREEZE_ATTACKS names only the custody
-# peg's `freeze`; BitVM2's operator_freeze records value_frozen_btc (models/layer2/timelock_designs/
-# bitvm2.cpp) and a committee's DA withholding is a freeze (README, Known limits).
+# Plans that lock value without taking it (a freeze records no loot; see plan_pricing.takes_value).
 FREEZE_WORDS = ("freeze", "withholding")
 
 
@@ -33,12 +32,12 @@ def is_freeze(attack):
 
 
 def family(design):
-    """The design family: the label's first word (`custody_peg (liquid)` -> `custody_peg`)."""
+    """A label's first word (`lightning (LND)` -> `lightning`): the family of a row without one."""
     return str(design).split(" ")[0]
 
 
-def panel_of(design):
-    return FAMILY_PANEL.get(family(design), OTHER_PANEL)
+def panel_of(fam):
+    return FAMILY_PANEL.get(str(fam), OTHER_PANEL)
 
 
 def _same_attack(table, best, pricing):
@@ -58,8 +57,10 @@ def design_rows(table):
         if flow.empty:
             continue
         best = flow.loc[flow["cost_usd"].idxmin()]
+        fam = best["family"] if "family" in best and isinstance(best["family"], str) and best["family"] else family(design)
         row = {"design": design, "attack": best["attack"], "variant": best["variant"],
-               "panel": panel_of(design), "family": family(design)}
+               "experiment": best["experiment"], "panel": panel_of(fam), "family": fam,
+               "inheritance_ratio": float(best.get("inheritance_ratio", np.nan))}
         for pricing in ("flow", "stock", "feasible"):
             r = _same_attack(table, best, pricing)
             for c in ("cost_usd", "cost_usd_lo", "cost_usd_hi", "inherited_share", "bitcoin_paid_usd", "external_usd"):

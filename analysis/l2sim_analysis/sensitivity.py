@@ -16,9 +16,8 @@ How each assumption enters:
   the economics file's (first order: the recorded vbytes are held and paid at a rate that moves
   with the fee market; exact when the attacker pays the prevailing rate per vbyte). Whether a
   fee race against a victim succeeds at another fee level is a simulation outcome and is held;
-- the keyholders' bribe-price distribution is lognormal (models/layer2/primitives): a change of its
-  median by a factor c scales every keyholder's price by c, so the cheapest successful per-key
-  bribe and the bribes paid scale by c exactly (the budget grid scales with it);
+- the keyholders' corruption prices (a design file's corruption_cost_btc per agent class): a
+  change of every price by a factor c scales the keys and bonds a plan pays by c exactly;
 - the pool-share tail: a timelocked bribe succeeds once the smallest template-controlling miner
   prefers it, so the bribe scales as 1 / lambda_min (Nadahalli, Khabbazian and Wattenhofer 2021);
   exact where lambda_min sets the threshold (the README's note [4]), an approximation elsewhere;
@@ -28,8 +27,9 @@ How each assumption enters:
   where each latency is its own attack family (it moves which family is cheapest, not a sampled
   factor), and the background demand's fee rates are simulation inputs the runs hold fixed.
 
-The cost minimum is taken over every attack family and budget point of the system's designs whose
-lower success bound reaches the target: a change of assumption may change which attack is
+A design file's plans (model design_attack) enter as one point per plan: the run at the plan's
+success-target quantile of cost (the estimator's budget; see design_points). The cost minimum is taken over every attack family and
+budget point (every plan) of the system's designs whose lower success bound reaches the target: a change of assumption may change which attack is
 cheapest, and the indices measure that too."""
 from dataclasses import dataclass
 
@@ -104,6 +104,42 @@ def feasible_points(priced, families, watcher_files=(), target=0.5, confidence=0
     pts = pts[(lo >= target) & (pts["success"] > 0)].reset_index(drop=True)
     w = np.where(pts["watcher"] == "fixed", 0, np.where(pts["watcher"] == "bump", 1, -1))
     return Points(pts, w)
+
+
+def design_points(frame, plan_ids, econ, target=0.5):
+    """Points (one per plan) of a design_attack results frame: the run whose feasible-plan cost
+    (priced at the economics file's values, l2sim_analysis/plan_pricing.py) is the plan's `target`
+    quantile, i.e. the budget the estimator reports, with its hash x time, fees, keys and bonds,
+    and the plan's peak hash share. That run is held while the inputs vary (which run is the
+    quantile could change with the prices: a first-order approximation). Plans whose quantile is
+    not finite (they do not win often enough) are left out."""
+    from .plan_pricing import quantile_with_ci, run_parts
+    cols = {c: frame[c].to_numpy() for c in frame.columns if "__" in c}
+    rows = []
+    for pid in plan_ids:
+        parts = run_parts(cols, pid, econ)
+        capital, running = parts["hash"]["feasible"]
+        total = np.where(parts["success"], capital + running + parts["fees"] + parts["external"], np.inf)
+        q, _, _ = quantile_with_ci(total, target, 0.0)
+        if not np.isfinite(q):
+            continue
+        i = int(np.flatnonzero(total == q)[0])
+        c = lambda name: _col(frame, f"{pid}__{name}")[i]  # noqa: E731
+        # Timelocked bribes to pools scale as 1 / lambda_min (the pool-tail input), like Lightning's.
+        rows.append({"_family": pid, "success": 1.0, "rel_s": c("hash_share_s"), "earned": 0.0,
+                     "fees_sat": c("block_space_sat"), "key_btc": c("keys_btc"),
+                     "miner_btc": c("miner_bribes_sat") * 1e-8,
+                     "stake_btc": c("bonds_slashed_btc"), "eclipse_s": 0.0, "peak": parts["peak_share"],
+                     "watcher": "", "refined": False})
+    return Points(pd.DataFrame(rows), np.full(len(rows), -1))
+
+
+def merge_points(parts):
+    """One Points of several (a system mapped to several designs, or to designs and Lightning)."""
+    parts = [p for p in parts if p is not None and not p.frame.empty]
+    if not parts:
+        return None
+    return Points(pd.concat([p.frame for p in parts], ignore_index=True), np.concatenate([p.watcher for p in parts]))
 
 
 def cost_matrix(points, econ, x):

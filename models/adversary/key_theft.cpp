@@ -7,8 +7,9 @@
 
 namespace models::adversary {
 
-KeyTheft::KeyTheft(const layer2::planner::Stage& stage, std::vector<bitcoin::KeyId> keys, double fee_rate_sat_vb)
-    : stage_(stage), keys_(std::move(keys)), fee_rate_(fee_rate_sat_vb), withdrawing_(stage.bonds.size(), 0) {}
+KeyTheft::KeyTheft(const layer2::planner::Stage& stage, std::vector<bitcoin::KeyId> keys, double fee_rate_sat_vb,
+                   bitcoin::Sat bribe)
+    : stage_(stage), keys_(std::move(keys)), fee_rate_(fee_rate_sat_vb), bribe_(bribe), withdrawing_(stage.bonds.size(), 0) {}
 
 void KeyTheft::on_start(bitcoin::World& world) {
     id_ = world.next_txid();
@@ -30,12 +31,13 @@ void KeyTheft::try_theft(bitcoin::World& world) {
     const auto tx = layer2::planner::spend_along(id_, stage_.coin, stage_.coin_out, assets, stage_.attacker_payout,
                                                  [&](bitcoin::Weight w) {
                                                      return layer2::planner::replacing_fee(w, fee_rate_, stage_.coin, id_,
-                                                                                           world.mempool());
+                                                                                           world.mempool()) +
+                                                            bribe_;
                                                  });
     if (tx.inputs.empty() || !world.broadcast(tx).accepted()) return;
     sent_ = true;
     signers_ = path->keys;
-    spends_.emplace_back(id_, tx.fee);
+    spends_.emplace_back(id_, tx.fee - bribe_);
 }
 
 void KeyTheft::try_withdrawals(bitcoin::World& world) {
@@ -57,6 +59,10 @@ void KeyTheft::try_withdrawals(bitcoin::World& world) {
         withdrawing_[i] = id;
         spends_.emplace_back(id, tx.fee);
     }
+}
+
+bitcoin::Sat KeyTheft::bribe_paid(const bitcoin::World& world) const {
+    return sent_ && world.confirmed_at(id_) ? bribe_ : bitcoin::Sat{0};
 }
 
 bitcoin::Sat KeyTheft::fees_confirmed(const bitcoin::World& world) const {

@@ -1,4 +1,5 @@
-// How a Layer2 attack enters a Bitcoin race with its hash, and what that hash costs. This is the
+// How a Layer2 attack enters a Bitcoin race with its hash (the planner's deposit reversal,
+// models/layer2/planner/deposit_reorg.cpp). This is the
 // one place that decides it: rented hash JOINS the network (the honest miners keep their full
 // rate and the total rises, so blocks come 1/(1-q) faster until the next retarget), while a
 // cartel's own hash is WITHDRAWN from it (the honest rate falls to 1-q). Hash is recorded relative
@@ -9,7 +10,7 @@
 #include <vector>
 
 #include "models/bitcoin/bitcoin_params.hpp"
-#include "models/layer2/attack_record.hpp"
+#include "models/run_stats.hpp"
 
 namespace models::layer2 {
 
@@ -34,24 +35,6 @@ struct AttackerHash {
 bitcoin::BitcoinParams race_params(const AttackerHash& h, double block_interval_s,
                                    bool bitcoin_retarget);
 
-/// Records the attacker's hash x time. Rented: rented hash / Bitcoin's honest hash, which keeps
-/// mining beside it (q / (1 - q) x honest_rel; peak and x seconds). A cartel: its own hash / the
-/// whole Bitcoin network it belongs to (q x honest_rel, x seconds).
-void charge_hash(Record& r, const AttackerHash& h, double seconds);
-/// The same for a caller holding (share, rented, honest_rel, seconds).
-inline void charge_hash(Record& r, double q, bool rented, double honest_rel, double seconds) {
-    charge_hash(r, AttackerHash{q, rented, honest_rel}, seconds);
-}
-
-/// Expected seconds for `blocks` Bitcoin blocks while the attacker mines: rented hash joins the
-/// network, so the first period (2016 blocks, started right after a retarget) runs at
-/// 600 (1 - q) s per block and later ones at 600 s once difficulty caught up; a cartel's hash
-/// was already in the network (600 s throughout).
-double bitcoin_seconds_for_blocks(const AttackerHash& h, double blocks);
-/// Expected Bitcoin blocks that rented hash of `rel` x Bitcoin's honest hash finds in `seconds`
-/// (merge-mining rented hash: it mines Bitcoin too, under the same retarget rule).
-double bitcoin_blocks_in(double rel, double seconds);
-
 /// The outcomes of a Bitcoin race that a Layer2 attack uses, read by column name.
 struct RaceOutcome {
     bool success = false;
@@ -61,7 +44,4 @@ struct RaceOutcome {
     RunStats engine;                    ///< the race's per-run engine statistics
 };
 RaceOutcome read_race(const std::vector<double>& outcomes);
-/// Adds a race's engine statistics to a run's record (a run may play several races).
-void count_engine(Record& r, const RaceOutcome& race);
-
 }  // namespace models::layer2

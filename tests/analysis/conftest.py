@@ -34,19 +34,40 @@ def sweep(scenario, out, *sets):
     return out
 
 
+def flat(args):
+    """Arguments as strings, a list (a study of several files) spread in place."""
+    out = []
+    for a in args:
+        out += [str(x) for x in a] if isinstance(a, (list, tuple)) else [str(a)]
+    return out
+
+
 def estimator(*args):
     """Runs analysis/inherited_cost.py with Debian's interpreter, without figures (the figure
     tests draw them); returns the CompletedProcess."""
-    return subprocess.run(["/usr/bin/python3", str(ESTIMATOR), *map(str, args), "--no-figures"],
+    return subprocess.run(["/usr/bin/python3", str(ESTIMATOR), *flat(args), "--no-figures"],
                           capture_output=True, text=True)
+
+
+def design_run(design, out, runs, *sets):
+    """The default study's scenario on one design file (designs/DESIGN.toml), as `make design-study`
+    runs it, with `runs` runs and extra --set overrides."""
+    cmd = [l2sim_binary(), "run", str(ROOT / "scenarios/study_default.toml"), "--set",
+           f'design.file="{ROOT / "designs" / (design + ".toml")}"', "-n", str(runs), "-o", str(out),
+           "--progress", "none", "--overwrite", "--threads", "2"]
+    for s in sets:
+        cmd += ["--set", s]
+    subprocess.run(cmd, check=True, capture_output=True)
+    return out
 
 
 @pytest.fixture(scope="session")
 def tiny_study(tmp_path_factory):
-    return sweep("scenarios/tests/tiny_study.toml", tmp_path_factory.mktemp("tiny") / "tiny_study.h5")
-
-
-@pytest.fixture(scope="session")
-def bribery_thresholds(tmp_path_factory):
-    """One sweep of the bribery threshold scenario for every test that only reads it."""
-    return sweep("scenarios/tests/bribery_thresholds.toml", tmp_path_factory.mktemp("bribery") / "bribery.h5")
+    """A small default study: the L1 baseline (reversed with 45% and 60% rented hash), the bridge
+    team's bonded federation (keys, bonds, censorship), drivechain (miners' ACKs) and Liquid: four
+    design files through the planner, a few runs each."""
+    d = tmp_path_factory.mktemp("tiny")
+    return [design_run("l1_payment", d / "design_l1_payment.h5", 40, "planner.race_hash_shares=[0.45, 0.6]"),
+            design_run("bonded_federation_8of12", d / "design_bonded_federation_8of12.h5", 20),
+            design_run("drivechain", d / "design_drivechain.h5", 10),
+            design_run("liquid", d / "design_liquid.h5", 20)]

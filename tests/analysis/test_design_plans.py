@@ -1,4 +1,4 @@
-"""analysis/design_plans.py: the cost quantile and its order-statistic interval, and the cheapest
+"""analysis/design_plans.py and l2sim_analysis/plan_pricing.py: the cost quantile and its order-statistic interval, and the cheapest
 plan and max safe value it derives, on hand-made columns whose answers are worked out here."""
 import math
 import pathlib
@@ -15,6 +15,11 @@ class Econ:
     network_hashrate_ehs = 1000.0
     hash_rental_usd_per_ehs_day = 50000.0
     rental_markup = 1.0
+    rental_cap_ehs = 100.0
+    hardware_usd_per_ths = 10.0
+    hardware_resale_haircut = 0.5
+    hardware_j_per_th = 20.0
+    energy_usd_per_kwh = 0.05
 
 
 def test_quantile_is_an_order_statistic_and_losses_are_infinite():
@@ -45,3 +50,44 @@ def test_cheapest_plan_and_max_safe_value():
     assert math.isclose(s["max_safe_value_btc"], 31.0)  # 30 BTC of keys + 1 BTC of fees
     a = next(r for r in rows if r["plan"] == "out__a")
     assert math.isclose(a["inherited_share"], 1.0 / 31.0)
+
+
+def test_stock_and_feasible_views_of_a_hash_plan():
+    """A plan that holds half the network's hash for 1,000 s in every run: flow rents 500
+    network-hash-seconds; stock buys 500 EH/s once (at the haircut) and pays its energy; feasible
+    rents the 100 EH/s cap and buys the other 400 EH/s. Worked out here from the prices."""
+    from l2sim_analysis import plan_pricing
+    n = 10
+    cols = {"p__success": np.ones(n), "p__keys_btc": np.zeros(n), "p__bonds_slashed_btc": np.zeros(n),
+            "p__hash_share_s": np.full(n, 500.0), "p__duration_s": np.full(n, 1000.0),
+            "p__block_space_sat": np.zeros(n), "p__loot_btc": np.full(n, 10.0)}
+    rows = {r["pricing"]: r for r in plan_pricing.plan_rows(cols, {}, Econ, 0.5, 0.95)}
+    rent = 500.0 * 1000.0 * 50000.0 / 86400.0 / 1e5                  # BTC
+    energy = 500.0 * 1000.0 * 1e6 * 20.0 / 3.6e6 * 0.05 / 1e5         # BTC
+    hardware = 0.5 * 1000.0 * 1e6 * 10.0 * 0.5 / 1e5                  # BTC, charged once
+    assert math.isclose(rows["flow"]["cost_btc"], rent)
+    assert math.isclose(rows["stock"]["cost_btc"], hardware + energy)
+    f = 100.0 / 500.0
+    assert math.isclose(rows["feasible"]["cost_btc"], f * rent + (1 - f) * (energy + hardware))
+    assert rows["feasible"]["hash_plan"] == "mixed" and rows["flow"]["inherited_share"] == 1.0
+
+
+def test_z_of_a_confidence_level():
+    from l2sim_analysis import plan_pricing
+    assert math.isclose(plan_pricing.z_of(0.95), 1.959964, rel_tol=1e-5)
+    assert math.isclose(plan_pricing.z_of(0.999), 3.290527, rel_tol=1e-5)
+
+
+def test_miner_bribes_are_paid_in_bitcoins_resources():
+    """Timelocked bribes that pools collected (`miner_bribes_sat`) are Bitcoin-paid, beside fees;
+    a file without the column prices as before."""
+    from l2sim_analysis import plan_pricing
+    n = 4
+    cols = {"p__success": np.ones(n), "p__keys_btc": np.full(n, 1.0), "p__bonds_slashed_btc": np.zeros(n),
+            "p__hash_share_s": np.zeros(n), "p__duration_s": np.full(n, 100.0),
+            "p__block_space_sat": np.full(n, 1e7), "p__loot_btc": np.full(n, 10.0)}
+    before = {r["pricing"]: r for r in plan_pricing.plan_rows(cols, {}, Econ, 0.5, 0.95)}["flow"]
+    assert math.isclose(before["cost_btc"], 1.1)
+    cols["p__miner_bribes_sat"] = np.full(n, 2e8)
+    after = {r["pricing"]: r for r in plan_pricing.plan_rows(cols, {}, Econ, 0.5, 0.95)}["flow"]
+    assert math.isclose(after["cost_btc"], 3.1) and math.isclose(after["inherited_share"], 2.1 / 3.1)

@@ -59,14 +59,14 @@ def test_a_plain_hdf5_file(tmp_path):
 
 
 def test_a_truncated_file(tiny_study, tmp_path):
-    bad = truncated(tiny_study, tmp_path / "truncated.h5")
+    bad = truncated(tiny_study[0], tmp_path / "truncated.h5")
     assert_refused(estimator(bad, "-o", tmp_path / "out"), bad, tmp_path / "out")
 
 
 def test_a_corrupted_file_does_not_kill_the_estimator(tiny_study, tmp_path):
     # Random bytes over the body can make libhdf5 abort ("free(): invalid pointer") in-process;
     # the estimator reads files in a child process and reports the file instead.
-    bad = corrupted(tiny_study, tmp_path / "corrupted.h5")
+    bad = corrupted(tiny_study[0], tmp_path / "corrupted.h5")
     assert_refused(estimator(bad, "-o", tmp_path / "out"), bad, tmp_path / "out")
 
 

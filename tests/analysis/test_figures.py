@@ -76,12 +76,15 @@ def design_table():
     rows = []
     families = ["l1_payment", "custody_peg (a)", "custody_peg (b)", "lightning (lnd)", "bitvm2 (x)", "babylon",
                 "merged_mining"] + [f"rollup (r{i})" for i in range(10)]
+    fam = {"l1_payment": "baseline", "custody_peg": "custody_peg", "lightning": "lightning",
+           "bitvm2": "optimistic_bridge", "babylon": "staking", "merged_mining": "merged_mining", "rollup": "rollup"}
     for i, design in enumerate(families):
         cost = 0.0 if design == "merged_mining" else 10.0 ** (1 + i % 9)
         rel = 0.0 if design == "babylon" else 0.02 + 0.02 * (i % 15)
         for pricing in ("flow", "stock", "feasible"):
             c = cost * (3 if pricing == "stock" and design == "l1_payment" else 1)
-            rows.append({"design": design, "attack": "theft", "variant": "", "experiment": "e", "pricing": pricing,
+            rows.append({"design": design, "family": fam[design.split(" ")[0]], "attack": "theft", "variant": "",
+                         "experiment": "e", "pricing": pricing,
                          "cost_usd": c, "cost_usd_lo": c * (1 - rel), "cost_usd_hi": c * (1 + rel),
                          "inherited_share": 0.5, "bitcoin_paid_usd": c / 2, "external_usd": c / 2,
                          "hash_plan": "rented", "max_safe_value_usd": c})

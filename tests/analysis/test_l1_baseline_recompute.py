@@ -1,14 +1,16 @@
-"""The headline L1 baseline recomputed by hand: a 6-confirmation double spend with rented hash at
-q = 0.6, priced with scenarios/economics/default.toml, costs about $1.4M flow per success (issue:
-numbers a reviewer can trust, defect 1: rented hash joins the network).
+"""The headline L1 baseline recomputed by hand from the design-model run's physical quantities:
+the planner reverses a payment credited after 6 confirmations (designs/l1_payment.toml) with
+q = 0.6 rented hash, priced with scenarios/economics/default.toml (flow: rented hash x time, the
+design model nets no rewards), about $5M of rent per attempt.
 
 The hand side uses only the economics inputs and the race's rules: rented hash joins the network,
-so blocks come at (1 + q / (1 - q)) / 600 s; the race's expected block count, success probability
-and the attacker's expected main-chain blocks come from a small absorbing chain solved here with
-numpy (its own code, not the simulator's). The simulated side runs l2sim and prices it with
-analysis/l2sim_analysis/economics.py `price`; it reaches the same number through the event-driven
-race, so the two can disagree (with the honest side slowed to 1 - q, the simulated cost is ~6x
-larger). Tolerance: z = 3.29 standard errors of the simulated ratio estimate.
+so blocks come at (1 + q / (1 - q)) / 600 s and the recorded hash share x seconds is
+q / (1 - q) x the race's duration; the race's expected block count and success probability come
+from a small absorbing chain solved here with numpy (its own code, not the simulator's). The
+simulated side runs l2sim (model design_attack) and prices each run with
+analysis/l2sim_analysis/plan_pricing.py; it reaches the numbers through the event-driven race, so
+the two can disagree (with the honest side slowed to 1 - q, the simulated rent is ~6x larger).
+Tolerances: z = 3.29 standard errors of the simulated means, from the sample size.
 """
 import math
 import subprocess
@@ -16,12 +18,14 @@ import subprocess
 import numpy as np
 import pytest
 
-from conftest import ROOT, l2sim_binary
-from l2sim_analysis.economics import load_economics, price
+from conftest import ROOT, design_run
+from l2sim_analysis.economics import load_economics
 from l2sim_analysis.load import load_frame
+from l2sim_analysis.plan_pricing import plan_rows, run_parts
 
-Q, Z, DEFICIT, BLOCK_S = 0.6, 6, 20, 600.0
-RUNS = 20000
+Q, Z, DEFICIT, BLOCK_S = 0.6, 6, 20, 600.0  # DEFICIT: planner.race_give_up_deficit's default
+RUNS = 4000
+PLAN = "deposit__reorg6_hash60"
 LEAD = 80  # states with an attacker lead beyond this are truncated (probability far below 1e-12)
 
 
@@ -63,36 +67,39 @@ def race_chain(q, z, deficit):
 @pytest.fixture(scope="module")
 def simulated(tmp_path_factory):
     out = tmp_path_factory.mktemp("l1") / "l1_baseline.h5"
-    subprocess.run([l2sim_binary(), "run", str(ROOT / "scenarios/layer2/l1_payment.toml"), "--runs", str(RUNS),
-                    "--set", f"attack.hash_share={Q}", "-o", str(out), "--progress", "none"], check=True)
+    design_run("l1_payment", out, RUNS, f"planner.race_hash_shares=[{Q}]")
     return load_frame(out)
 
 
 def test_l1_baseline_flow_cost_by_hand(simulated):
     econ = load_economics(ROOT / "scenarios/economics/default.toml")
-    n_blocks, p_succ, attacker_blocks = race_chain(Q, Z, DEFICIT)
+    n_blocks, p_succ, _ = race_chain(Q, Z, DEFICIT)
     # By hand from the economics inputs.
     duration_s = n_blocks * BLOCK_S * (1.0 - Q)                      # blocks x mean interval, rented hash joined
     rented_ehs = Q / (1.0 - Q) * econ.network_hashrate_ehs           # 1.5 x 1000 EH/s
     usd_per_ehs_s = econ.hash_rental_usd_per_ehs_day * econ.rental_markup / 86400.0
     rent_usd = rented_ehs * usd_per_ehs_s * duration_s
-    reward_usd = (econ.block_subsidy_btc + econ.fee_btc_per_block) * econ.btc_usd
-    rewards_usd = attacker_blocks * reward_usd                       # only a winning branch earns
-    hand = (rent_usd - rewards_usd) / p_succ
-    print(f"\nhand: E[duration] {duration_s / 3600:.3f} h, rent ${rent_usd / 1e6:.3f}M, "
-          f"{attacker_blocks:.2f} attacker blocks = ${rewards_usd / 1e6:.3f}M, P(success) {p_succ:.5f}, "
-          f"flow cost per success ${hand / 1e6:.3f}M")
+    hand = rent_usd / p_succ
+    print(f"\nhand: E[duration] {duration_s / 3600:.3f} h, rent ${rent_usd / 1e6:.3f}M per attempt, "
+          f"P(success) {p_succ:.5f}, flow spend per success ${hand / 1e6:.3f}M")
     assert 1.2 < duration_s / 3600 < 1.4
     assert 4.8e6 < rent_usd < 5.4e6
-    assert 11.0 < attacker_blocks < 12.5
-    assert 1.2e6 < hand < 1.6e6
 
-    priced = price(simulated, econ)
-    # Flow spend per run as the estimator defines it: rent - rewards earned + fees + external.
-    cost = (priced["rent_usd"] - priced["earned_usd"] + priced["fees_usd"] + priced["external_usd"]).to_numpy(float)
-    success = priced["attack_success"].to_numpy(float)
-    ratio = cost.mean() / success.mean()
-    # Delta-method standard error of a ratio of means.
-    se = np.std(cost - ratio * success, ddof=1) / (success.mean() * math.sqrt(len(cost)))
-    print(f"simulated: flow cost per success ${ratio / 1e6:.3f}M +- ${3.29 * se / 1e6:.3f}M (z = 3.29)")
+    cols = {c: simulated[c].to_numpy() for c in simulated.columns if "__" in c}
+    parts = run_parts(cols, PLAN, econ)
+    rent = (parts["hash"]["flow"][1] + parts["fees"] + parts["external"]) * econ.btc_usd  # USD per run
+    success = parts["success"].astype(float)
+    n = len(rent)
+    se_rent = np.std(rent, ddof=1) / math.sqrt(n)
+    se_p = math.sqrt(p_succ * (1 - p_succ) / n)
+    print(f"simulated: rent ${rent.mean() / 1e6:.3f}M +- ${3.29 * se_rent / 1e6:.3f}M, P(success) "
+          f"{success.mean():.5f} +- {3.29 * se_p:.5f} (z = 3.29, {n} runs)")
+    assert abs(rent.mean() - rent_usd) <= 3.29 * se_rent
+    assert abs(success.mean() - p_succ) <= 3.29 * se_p
+    ratio = rent.mean() / success.mean()
+    se = np.std(rent - ratio * success, ddof=1) / (success.mean() * math.sqrt(n))  # delta method
     assert abs(ratio - hand) <= 3.29 * se
+    # The estimator's flow budget is the median run's cost: a run's rent, about one race's worth.
+    flow = next(r for r in plan_rows(cols, {}, econ, 0.5, 0.95) if r["plan"] == PLAN and r["pricing"] == "flow")
+    assert flow["inherited_share"] == 1.0 and flow["external_btc"] == 0.0
+    assert flow["cost_btc_lo"] <= flow["cost_btc"] <= flow["cost_btc_hi"]

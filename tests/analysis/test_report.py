@@ -37,7 +37,7 @@ def report(tiny_study, tmp_path_factory):
     # In-process (the scripts' main): one interpreter start-up less each, the test stays fast.
     import report as report_script
     import sensitivity
-    assert sensitivity.main([str(tiny_study), "-o", str(out), "--n-base", "64"]) == 0
+    assert sensitivity.main([*map(str, tiny_study), "-o", str(out), "--n-base", "64"]) == 0
     assert report_script.main(["--results", str(out), "-o", str(out / "report")]) == 0
     return out / "report"
 
@@ -75,7 +75,7 @@ def test_every_system_has_a_row(report):
 
 
 BAD = [
-    ('scenario = "scenarios/study_default.toml"', 'scenario = "scenarios/nope.toml"', "key 'model.scenario'", 6),
+    ('scenario = "designs/tbtc.toml"', 'scenario = "scenarios/nope.toml"', "key 'model.scenario'", 6),
     ('attack_unit = "all"', 'attack_unit = "some"', "key 'model.attack_unit'", 8),
     ('read = "2026-12-02"', 'read = "yesterday"', "key 'parameters.signing_threshold.read'", 13),
     ('confirmed = true', 'confirmed = "yes"', "key 'parameters.signing_threshold.confirmed'", 14),
@@ -110,10 +110,10 @@ def test_bad_system_file_exits_2_and_writes_nothing(tmp_path):
 
 
 def test_sensitivity_baseline_reprices_like_the_estimator(report):
-    # The sensitivity re-prices mean recorded quantities per budget point (sensitivity.cost_matrix);
-    # the estimator prices run by run and then averages (economics.price, inheritance.mode_parts).
-    # Without --refine both see the same budget points, so at the default prices the system's
-    # cheapest feasible-plan cost must agree (to rounding): a consistency check of two code paths.
+    # The sensitivity re-prices the quantities of each plan's quantile run (sensitivity.cost_matrix);
+    # the estimator prices every run and takes the quantile (plan_pricing.plan_rows). At the default
+    # prices the system's cheapest feasible-plan cost must agree (to rounding): a consistency check
+    # of two code paths.
     import pandas as pd
     from l2sim_analysis.systems import load_systems
     table = pd.read_csv(report.parent / "inherited_cost.csv")

@@ -57,9 +57,6 @@ expect constraint_100000_terms 2 "sum.toml:4:[0-9]+: error: .*nested deeper than
 printf '[experiment]\nmodel = "phold"\n[phold]\n%s = 1\n' "$(head -c 1000000 /dev/zero | tr '\0' x)" >"$tmp/longkey.toml"
 expect long_key_abbreviated 2 "longkey.toml:4:1: error: key 'phold.x{74}\.\.\. \(1000006 bytes\)'" "$L2SIM" validate "$tmp/longkey.toml"
 [ "$(wc -c <"$tmp/err")" -lt 400 ] && ok "long key message is short" || bad "long key message: $(wc -c <"$tmp/err") bytes"
-# Only the design being run is checked: a custody peg with an Ark setting that Ark would refuse.
-printf '[experiment]\nmodel = "layer2"\n[layer2]\ndesign = "custody_peg"\nattack = "bribe_theft"\n[ark]\nexit_delay_blocks = 5000\n' >"$tmp/peg.toml"
-expect other_design_not_checked 0 "peg.toml: ok" "$L2SIM" validate "$tmp/peg.toml"
 
 # --- the lock: a second writer of a file being written is refused with exit 2. The sweep is slow
 # (PHOLD runs of about 0.1 s each, 40 s in all) so a writer is still at work however idle the machine.

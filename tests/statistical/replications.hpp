@@ -39,11 +39,13 @@ std::size_t column(const typename M::Params& p, const std::string& name) {
     throw std::runtime_error("no column " + name);
 }
 
-/// Mean of outcome `column` (0: attack_success) over `runs` replications of model M.
+/// Mean of outcome `name` over `runs` replications of model M, read by column name.
 template <class M>
-double mean_outcome(const typename M::Params& p, int runs, std::uint64_t seed, std::size_t column = 0) {
+double mean_outcome(const typename M::Params& p, int runs, std::uint64_t seed,
+                    const std::string& name = "attack_success") {
+    const std::size_t at = column<M>(p, name);
     double s = 0;
-    for (const auto& row : replicate<M>(p, runs, seed)) s += row[column];
+    for (const auto& row : replicate<M>(p, runs, seed)) s += row[at];
     return s / runs;
 }
 

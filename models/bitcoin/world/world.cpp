@@ -212,16 +212,33 @@ std::vector<Transaction> World::connect(const mempool::BlockTemplate& block, Hei
     return modelled;
 }
 
-void World::record_confirmed(const TreeBlock& b, const std::vector<TxId>& modelled) {
-    MinedBlock record{b.height, b.pool, b.time_s, b.fees, b.weight, {}};
-    for (TxId id : modelled) {
+namespace {
+
+MinedBlock record_of(const TreeBlock& b) { return {b.height, b.pool, b.time_s, b.fees, b.weight, b.modelled_ids}; }
+
+}  // namespace
+
+const std::vector<MinedBlock>& World::blocks() const {
+    // Records the lazy prefix lacks, from the tree (oldest first).
+    const std::size_t length = chain_length();
+    if (mined_.size() < length) {
+        std::vector<BlockIndex> missing;
+        for (BlockIndex b = state_tip_; tree_[b].height - tree_[start_block].height > mined_.size(); b = tree_[b].parent)
+            missing.push_back(b);
+        for (auto it = missing.rbegin(); it != missing.rend(); ++it) mined_.push_back(record_of(tree_[*it]));
+    }
+    return mined_;
+}
+
+void World::record_confirmed(const TreeBlock& b) {
+    for (TxId id : b.modelled_ids) {
         confirmed_.emplace(id, b.height);
-        record.modelled.push_back(id);
         modelled_in_mempool_.erase(id);
     }
     // Conflicts of the confirmed transactions left the mempool with them.
     std::erase_if(modelled_in_mempool_, [&](const auto& kv) { return !mempool_.contains(kv.first); });
-    mined_.push_back(std::move(record));
+    // Appended only to a complete prefix; otherwise blocks() builds it when asked.
+    if (mined_.size() + 1 == b.height - tree_[start_block].height) mined_.push_back(record_of(b));
 }
 
 BlockIndex World::build_on(std::size_t pool, BlockIndex parent, bool published) {
@@ -232,7 +249,14 @@ BlockIndex World::build_on(std::size_t pool, BlockIndex parent, bool published) 
     const auto excluded = exclusions(pool, request);
     request.excluded = &excluded;
     const mempool::BlockTemplate block = build_template(mempool_, request);
-    TreeBlock node{parent, request.height, pool, now_s(), published, block.fees, block.weight, false, {}, {}, {}};
+    TreeBlock node;
+    node.parent = parent;
+    node.height = request.height;
+    node.pool = pool;
+    node.time_s = now_s();
+    node.published = published;
+    node.fees = block.fees;
+    node.weight = block.weight;
     // A block's contents are kept only while forks are possible: a linear chain never needs them.
     node.kept = fork_orders_.strategy != ForkStrategy::none || relay_.has_value();
     if (observe_confirmed_)
@@ -247,10 +271,9 @@ BlockIndex World::build_on(std::size_t pool, BlockIndex parent, bool published) 
         mempool_.confirm_block(block.txids, request.height, now_s());
     }
     stats_.txs_confirmed += block.txids.size();
-    std::vector<TxId> ids;
-    for (const Transaction& tx : modelled) ids.push_back(tx.id);
+    for (const Transaction& tx : modelled) node.modelled_ids.push_back(tx.id);
     const BlockIndex b = tree_.add(std::move(node));
-    record_confirmed(tree_[b], ids);
+    record_confirmed(tree_[b]);
     state_tip_ = b;
     return b;
 }
@@ -266,38 +289,80 @@ void World::disconnect_tip() {
         confirmed_.erase(it->id);
     }
     for (auto it = b.spent.rbegin(); it != b.spent.rend(); ++it) coins_.add(it->first, it->second);
-    mined_.pop_back();
     stats_.txs_confirmed -= b.txs.size();
     mempool_.disconnect_block(std::span<const Transaction>(b.txs), tree_[b.parent].height, now_s());
     for (const Transaction& tx : b.modelled)
         if (mempool_.contains(tx.id)) modelled_in_mempool_.emplace(tx.id, tx);
     std::erase_if(modelled_in_mempool_, [&](const auto& kv) { return !mempool_.contains(kv.first); });
     state_tip_ = b.parent;
+    if (mined_.size() > chain_length()) mined_.resize(chain_length());
+}
+
+void World::disconnect_empty_run(BlockIndex to) {
+    // What disconnect_tip does for each empty block, once: no coin, confirmation or mempool entry
+    // changes; the mempool's tip goes down (Mempool::disconnect_block with no transactions only
+    // sets its tip and trims, which after the first call has nothing left to trim).
+    state_tip_ = to;
+    mempool_.disconnect_block(std::span<const Transaction>{}, tree_[to].height, now_s());
+    std::erase_if(modelled_in_mempool_, [&](const auto& kv) { return !mempool_.contains(kv.first); });
+    if (mined_.size() > chain_length()) mined_.resize(chain_length());
+}
+
+void World::reconnect_empty_run(BlockIndex to) {
+    // What reconnect does for each empty block, once: Mempool::confirm_block with no
+    // transactions sets its tip and decays the fee floor at the same time (a second call at the
+    // same time changes nothing); the records are left to blocks().
+    mempool_.confirm_block(std::span<const Transaction>{}, tree_[to].height, now_s());
+    std::erase_if(modelled_in_mempool_, [&](const auto& kv) { return !mempool_.contains(kv.first); });
+    state_tip_ = to;
 }
 
 void World::reconnect(BlockIndex index) {
     // A block found before on this branch connects again (ConnectBlock): the same consensus check.
     const TreeBlock& b = tree_[index];
     const BlockContext ctx{b.height, 0};
-    std::vector<TxId> ids;
     for (const Transaction& tx : b.modelled) {
         if (auto reject = check_transaction(tx, coins_, ctx))
             throw std::logic_error(std::string("world: a reorg reconnects an invalid transaction: ") +
                                    to_string(reject->reason) + " " + reject->detail);
         for (const TxIn& in : tx.inputs) coins_.spend(in.prevout);
         coins_.add_outputs(tx, CoinTime{b.height, 0});
-        ids.push_back(tx.id);
     }
     mempool_.confirm_block(std::span<const Transaction>(b.txs), b.height, now_s());
     stats_.txs_confirmed += b.txs.size();
-    record_confirmed(b, ids);
+    record_confirmed(b);
     state_tip_ = index;
 }
 
 void World::move_state_to(BlockIndex target) {
+    // Block by block as Bitcoin Core's ActivateBestChain, except that a run of empty blocks is
+    // crossed in one step: a private race thousands of blocks deep switches branches at every
+    // coalition block, and most of both branches is empty when nothing but the contested spend
+    // is modelled. Each run's step has the effect of its blocks' steps in turn.
     const BlockIndex fork = tree_.fork_point(state_tip_, target);
-    while (state_tip_ != fork) disconnect_tip();
-    for (BlockIndex b : tree_.path_from(fork, target)) reconnect(b);
+    const Height fork_height = tree_[fork].height;
+    while (state_tip_ != fork) {
+        const TreeBlock& b = tree_[state_tip_];
+        if (!b.empty()) {
+            disconnect_tip();
+            continue;
+        }
+        // The nearest block below with contents, or the fork when that is higher (both are
+        // ancestors of the state's tip).
+        const BlockIndex below = tree_[b.parent].contents_tip;
+        disconnect_empty_run(tree_[below].height > fork_height ? below : fork);
+    }
+    // The blocks with contents on the way up, newest first, then connected oldest first with
+    // the empty runs between them.
+    std::vector<BlockIndex> with_contents;
+    for (BlockIndex w = tree_[target].contents_tip; w != start_block && tree_[w].height > fork_height;
+         w = tree_[tree_[w].parent].contents_tip)
+        with_contents.push_back(w);
+    for (auto it = with_contents.rbegin(); it != with_contents.rend(); ++it) {
+        if (tree_[*it].parent != state_tip_) reconnect_empty_run(tree_[*it].parent);
+        reconnect(*it);
+    }
+    if (state_tip_ != target) reconnect_empty_run(target);
 }
 
 bool World::censored_spend_in(const TreeBlock& b) const {

@@ -91,11 +91,11 @@ public:
     /// Height at which a modelled transaction confirmed, if it did.
     std::optional<Height> confirmed_at(TxId id) const;
     /// The blocks of the current chain (with forks, orphaned blocks are no longer in it).
-    const std::vector<MinedBlock>& blocks() const { return mined_; }
+    const std::vector<MinedBlock>& blocks() const;
     /// Every block found on every branch (index 0: the block the run starts on).
     const BlockTree& block_tree() const { return tree_; }
     /// Blocks found that are not in the current chain.
-    std::uint64_t orphaned_blocks() const { return stats_.blocks - mined_.size(); }
+    std::uint64_t orphaned_blocks() const { return stats_.blocks - chain_length(); }
     /// Deepest reorganisation of the current chain so far (blocks disconnected at once).
     std::uint32_t max_reorg_depth() const { return max_reorg_depth_; }
     const WorldStats& stats() const { return stats_; }
@@ -153,7 +153,12 @@ private:
     void move_state_to(BlockIndex target);
     void disconnect_tip();
     void reconnect(BlockIndex b);
-    void record_confirmed(const TreeBlock& b, const std::vector<TxId>& modelled);
+    /// Moves the state over a run of empty blocks (TreeBlock::empty) down to, or up to, `to`.
+    void disconnect_empty_run(BlockIndex to);
+    void reconnect_empty_run(BlockIndex to);
+    void record_confirmed(const TreeBlock& b);
+    /// Blocks from the start block to the state's tip.
+    std::size_t chain_length() const { return tree_[state_tip_].height - tree_[start_block].height; }
     std::unordered_set<TxId> exclusions(std::size_t pool, const mempool::TemplateRequest& request) const;
     std::vector<TxId> spenders_in_mempool(const Outpoint& o) const;
     std::vector<Transaction> connect(const mempool::BlockTemplate& block, Height height,
@@ -186,7 +191,9 @@ private:
     UtxoSet coins_;
     std::unordered_map<TxId, Transaction> modelled_in_mempool_;
     std::unordered_map<TxId, Height> confirmed_;
-    std::vector<MinedBlock> mined_;
+    /// The current chain's records, built lazily: a prefix of it is always right, and blocks()
+    /// adds what a reorg left out (a race's branch switches would rebuild it block by block).
+    mutable std::vector<MinedBlock> mined_;
     CensorshipOrders orders_;
     WorldStats stats_;
     ForkOrders fork_orders_;

@@ -13,8 +13,8 @@
 namespace models::bitcoin {
 
 struct PoolParams {
-    /// Template-controlling entities, early 2026: the same default and sources as the layer2
-    /// model's miners.template_shares (models/layer2/miner_params.hpp): Foundry 37%, the AntPool
+    /// Template-controlling entities, early 2026 (spark.money pool comparison; b10c 2024-09-16 and
+    /// shared/reference/systems-leads.md for AntPool's template group): Foundry 37%, the AntPool
     /// template group 40%, F2Pool 10%, MARA 6%, Luxor 4%, OCEAN 2%, and a long tail of ten 0.1%
     /// miners (normalised here). The smallest share sets the timelocked-bribe threshold.
     sim::RealList shares{0.37, 0.40, 0.10, 0.06, 0.04, 0.02, 0.001, 0.001, 0.001, 0.001,

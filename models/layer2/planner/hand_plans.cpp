@@ -32,11 +32,12 @@ struct Fail {
 
 Plan read_one(const toml::table& t, const std::string& file, const std::string& key, const design::Design& d) {
     const Fail fail{file, key};
-    static const std::set<std::string> allowed{"name", "output", "corrupt", "wait_blocks", "censor_share"};
+    static const std::set<std::string> allowed{"name", "output", "corrupt", "wait_blocks", "censor_share", "censor_blocks"};
     for (const auto& [k, v] : t)
         if (!allowed.contains(std::string(k.str())))
             throw sim::InputError(at(file, k.source()), key + "." + std::string(k.str()),
-                                  "unknown key (allowed here: censor_share, corrupt, name, output, wait_blocks)");
+                                  "unknown key (allowed here: censor_blocks, censor_share, corrupt, name, output, "
+                                  "wait_blocks)");
     const auto text = [&](const std::string& k) {
         const toml::node* n = t.get(k);
         if (n == nullptr) fail(t, k, "missing key '" + k + "'");
@@ -96,6 +97,16 @@ Plan read_one(const toml::table& t, const std::string& file, const std::string& 
                  "rotate watcher)");
         p.censor_share = x;
         p.description += ", censor the rotation with " + pct(x) + "% of hash";
+    }
+    if (const toml::node* c = t.get("censor_blocks")) {
+        // The run starts the block before the rotation is due: the censorship covers the first
+        // censor_blocks blocks from the rotation's first height on.
+        auto i = c->as_integer();
+        if (!i || i->get() < 1 || i->get() > 65535) fail(*c, "censor_blocks", "expected blocks from 1 to 65535");
+        if (t.get("censor_share") == nullptr || p.censor_share <= 0.0)
+            fail(*c, "censor_blocks", "nothing censors: give a censor_share above 0 for these blocks");
+        p.censor_blocks = static_cast<std::uint32_t>(i->get());
+        p.description += " for " + std::to_string(p.censor_blocks) + " blocks";
     }
     return p;
 }

@@ -9,6 +9,7 @@
 //   corrupt = { emergency = 3 }
 //   wait_blocks = 144
 //   censor_share = 0.6
+//   censor_blocks = 144   # optional: the pools censor the run's first 144 blocks only
 //
 // Each plan is checked against the design: the keys and the wait must satisfy one of the
 // output's spending paths, and a censor share needs a rotation to censor (no dead keys). Errors

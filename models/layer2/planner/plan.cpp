@@ -2,6 +2,7 @@
 #include "models/layer2/planner/plan.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <functional>
 
@@ -175,6 +176,20 @@ std::vector<Plan> enumerate_plans(const design::Design& d, const PlannerParams& 
                 p.id += "_censor" + pct(share);
                 p.description += ", censor the rotation with " + pct(share) + "% of hash for " +
                                  std::to_string(output.rotate_before_blocks) + " blocks";
+                plans.push_back(std::move(p));
+            }
+            if (params.bribe_btc > 0.0) {
+                // The pools are bribed, not controlled: each weighs the bribe against the fees
+                // the rotation would pay it (world.pools.bribe_rule).
+                Plan p = base;
+                p.rotation_to_censor = true;
+                p.bribe_btc = params.bribe_btc;
+                p.id += "_bribe";
+                char btc[32];
+                std::snprintf(btc, sizeof btc, "%g", params.bribe_btc);
+                p.description += ", bribe the pools (timelocked, " + std::string(btc) +
+                                 " BTC) to leave the rotation out for " + std::to_string(output.rotate_before_blocks) +
+                                 " blocks";
                 plans.push_back(std::move(p));
             }
         }

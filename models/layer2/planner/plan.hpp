@@ -6,7 +6,8 @@
 // of policy/paths.hpp, collapsed (a unit test checks the two agree), without listing the C(100,
 // 51) key sets of a 51-of-100 threshold one by one. A path that opens
 // after a timelock on an output the defenders rotate also needs the rotation kept out of blocks
-// for the window, which the adversary tries at each censoring hash share the planner is given.
+// for the window, which the adversary tries at each censoring hash share the planner is given,
+// and, with `planner.bribe_btc`, by a timelocked bribe to every pool instead of controlled hash.
 // A design that credits deposits after z confirmations adds a reorg plan per racing hash share.
 #pragma once
 
@@ -26,6 +27,7 @@ struct PlannerParams {
     double theft_fee_rate_sat_vb = 50.0;
     std::int64_t race_give_up_deficit = 20;
     std::int64_t after_window_blocks = 30;
+    double bribe_btc = 0.0;
 
     template <class V>
     void describe(V& v) {
@@ -41,6 +43,11 @@ struct PlannerParams {
         v.field("after_window_blocks", after_window_blocks, "blocks",
                 "blocks a run goes on after the theft path opens (theft, slashing and bond escapes play out)",
                 sim::in_range(1, 65535));
+        v.field("bribe_btc", bribe_btc, "BTC",
+                "timelocked bribe (Nadahalli, Khabbazian and Wattenhofer 2021) the adversary's own spend pays whoever "
+                "mines it, offered to every pool to leave the rotation out of its templates until the path opens; "
+                "0: no bribing plans (pools weigh it by world.pools.bribe_rule)",
+                sim::in_range(0.0, 21e6));
     }
 };
 
@@ -56,6 +63,8 @@ struct Plan {
     std::uint32_t after = 0;
     bool rotation_to_censor = false;
     double censor_share = 0.0;
+    double bribe_btc = 0.0;  ///< the rotation is kept out by a timelocked bribe instead of controlled pools
+    std::uint32_t censor_blocks = 0;  ///< the controlled pools censor only the run's first blocks (0: until decided)
     double race_hash_share = 0.0;  ///< reverse_deposit
     double loot_btc = 0.0;
 };

@@ -19,6 +19,7 @@ struct PlanOutcome {
     double bonds_slashed_btc = 0.0;  ///< bonds of bribed holders slashed (the adversary makes them good)
     double hash_share_s = 0.0;     ///< censoring or racing hash, as a share of the network, x seconds
     double block_space_sat = 0.0;  ///< fees of the adversary's own confirmed spends
+    double miner_bribes_sat = 0.0;  ///< timelocked bribes Bitcoin miners were paid (the bribing spend confirmed)
     double loot_btc = 0.0;
     double duration_s = 0.0;       ///< simulated time of the run
     bitcoin::WorldStats world;     ///< the run's world statistics (zero for a race without a world)
@@ -38,6 +39,7 @@ inline std::vector<sim::Column> PlanOutcome::columns(const std::string& id, cons
         {id + "__bonds_slashed_btc", ColumnType::f64, "BTC", "bonds of bribed holders slashed"},
         {id + "__hash_share_s", ColumnType::f64, "s", "censoring or racing hash share x seconds"},
         {id + "__block_space_sat", ColumnType::f64, "sat", "fees of the adversary's confirmed spends"},
+        {id + "__miner_bribes_sat", ColumnType::f64, "sat", "timelocked bribes paid to Bitcoin miners"},
         {id + "__loot_btc", ColumnType::f64, "BTC", "value the plan takes if it succeeds"},
         {id + "__duration_s", ColumnType::f64, "s", "simulated time of the plan's run"},
     };
@@ -45,7 +47,7 @@ inline std::vector<sim::Column> PlanOutcome::columns(const std::string& id, cons
 
 inline void PlanOutcome::append_to(std::vector<double>& out) const {
     for (double v : {success ? 1.0 : 0.0, keys_obtained ? 1.0 : 0.0, keys_btc, keys_corrupted, bonds_slashed_btc,
-                     hash_share_s, block_space_sat, loot_btc, duration_s})
+                     hash_share_s, block_space_sat, miner_bribes_sat, loot_btc, duration_s})
         out.push_back(v);
 }
 

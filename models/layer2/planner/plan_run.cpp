@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include "models/adversary/censor_outputs.hpp"
 #include "models/adversary/key_theft.hpp"
@@ -18,8 +19,9 @@ namespace {
 class SpendAgents {
 public:
     SpendAgents(adversary::KeyTheft& theft, roles::Rotator* rotator, roles::SlashingWatcher* slasher,
-                const Stage& stage)
-        : theft_(theft), rotator_(rotator), slasher_(slasher), stage_(stage) {}
+                const Stage& stage, bitcoin::Sat bribe, std::uint32_t censor_blocks)
+        : theft_(theft), rotator_(rotator), slasher_(slasher), stage_(stage), bribe_(bribe),
+          censor_blocks_(censor_blocks) {}
 
     std::size_t size() const { return 3; }
     double latency_s(std::size_t i) const {
@@ -29,10 +31,21 @@ public:
     }
     void on_start(bitcoin::World& w) {
         theft_.on_start(w);
+        // The timelocked bribe: every other spend of the coin is to be left out until the path
+        // opens, when the theft (paying the bribe) becomes minable; each pool weighs it by its
+        // template policy (world.pools.bribe_rule).
+        if (bribe_ > bitcoin::Sat{0})
+            w.orders().offers.push_back(bitcoin::BribeOffer{stage_.coin, theft_.txid(), stage_.opens_h, bribe_});
         if (rotator_) rotator_->on_start(1, w);
     }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) {
         if (i == 0) {
+            // The adversary sees each block at once: after the censor_blocks-th block of the
+            // run, the next block's template no longer leaves the rotation out.
+            if (censor_blocks_ > 0 && h >= stage_.start_h + censor_blocks_ && !censor_lifted_s_) {
+                std::erase(w.orders().censored, stage_.coin);
+                censor_lifted_s_ = w.now_s();
+            }
             theft_.on_block(h, w);
             if (slasher_ && theft_.txid() != 0) slasher_->watch_for(theft_.txid(), theft_.signers());
         } else if (i == 1 && rotator_) {
@@ -44,6 +57,8 @@ public:
     void on_wake(std::size_t i, std::uint32_t, bitcoin::World& w) {
         if (i == 1 && rotator_) rotator_->on_wake(w);
     }
+    /// When a censor_blocks censorship ended, if it did.
+    std::optional<double> censor_lifted_s() const { return censor_lifted_s_; }
     /// Decided once the coin is spent and every bond a theft exposed is slashed or withdrawn.
     bool done(const bitcoin::World& w) const {
         if (w.coins().find(stage_.coin) != nullptr) return false;
@@ -60,6 +75,9 @@ private:
     roles::Rotator* rotator_;
     roles::SlashingWatcher* slasher_;
     const Stage& stage_;
+    bitcoin::Sat bribe_;
+    std::uint32_t censor_blocks_;
+    std::optional<double> censor_lifted_s_;
 };
 
 std::vector<bitcoin::KeyId> honest_keys(const design::Design& d, const adversary::KeyholderDraws& draws,
@@ -100,7 +118,8 @@ PlanOutcome run_spend_plan(const design::Design& d, const Plan& plan, const Plan
     world.add_coin(stage.coin, stage.coin_out, stage.confirmed_h);
     for (const Bond& b : stage.bonds) world.add_coin(b.coin, b.out, stage.start_h);
 
-    adversary::KeyTheft theft(stage, corruption->keys, params.theft_fee_rate_sat_vb);
+    const bitcoin::Sat bribe = bitcoin::from_btc(plan.bribe_btc);
+    adversary::KeyTheft theft(stage, corruption->keys, params.theft_fee_rate_sat_vb, bribe);
     std::optional<roles::Rotator> rotator;
     if (const auto* w = d.watcher("rotate"); w && stage.rotate_h > 0)
         rotator.emplace(*w, stage, honest_keys(d, draws, corruption->bribed));
@@ -110,7 +129,8 @@ PlanOutcome run_spend_plan(const design::Design& d, const Plan& plan, const Plan
     if (plan.rotation_to_censor && plan.censor_share > 0.0)
         censored_share = adversary::censor_outputs(world, plan.censor_share, {stage.coin});
 
-    SpendAgents agents(theft, rotator ? &*rotator : nullptr, slasher ? &*slasher : nullptr, stage);
+    SpendAgents agents(theft, rotator ? &*rotator : nullptr, slasher ? &*slasher : nullptr, stage, bribe,
+                       plan.censor_blocks);
     world.run(agents);
 
     out.success = world.confirmed_at(theft.txid()).has_value();
@@ -125,8 +145,10 @@ PlanOutcome run_spend_plan(const design::Design& d, const Plan& plan, const Plan
         if (auto r = rotator->confirmed(world))
             for (const auto& b : world.blocks())
                 if (std::find(b.modelled.begin(), b.modelled.end(), *r) != b.modelled.end()) decided_s = b.time_s;
+    if (auto lifted = agents.censor_lifted_s()) decided_s = std::min(decided_s, *lifted);
     out.hash_share_s = censored_share * decided_s;
     out.block_space_sat = static_cast<double>(theft.fees_confirmed(world).value);
+    out.miner_bribes_sat = static_cast<double>(theft.bribe_paid(world).value);
     out.bonds_slashed_btc = slasher ? slasher->slashed(world, true).btc() : 0.0;
     out.world = world.stats();
     return out;

@@ -11,7 +11,6 @@
 
 #include "models/bitcoin/bitcoin_model.hpp"
 #include "models/layer2/dispute/dispute_model.hpp"
-#include "models/layer2/layer2_model.hpp"
 #include "models/model_catalog.hpp"
 #include "models/phold/phold_model.hpp"
 
@@ -110,22 +109,6 @@ TEST_CASE("run statistics: PHOLD counts its hops and logical processes", "[unit]
     CHECK(at(cols, out, "events_processed") > 0);
     CHECK(at(cols, out, "agents") == 50);
     CHECK(at(cols, out, "blocks") == 0);
-}
-
-TEST_CASE("run statistics: layer2 counts the engine races it plays, 0 for a sampled attack",
-          "[unit][run-stats]") {
-    using models::layer2::Layer2Model;
-    Layer2Model::Params p;  // l1_payment, double_spend: a Bitcoin race on the engine
-    p.attack.hash_share = 0.3;
-    const auto cols = Layer2Model::outcome_columns(p);
-    const auto race = Layer2Model::run(p, input()).outcomes;
-    CHECK(at(cols, race, "events_processed") > 0);
-    CHECK(at(cols, race, "events_processed") == at(cols, race, "blocks"));
-    CHECK(at(cols, race, "agents") == 2);
-    p.layer2.design = "custody_peg";
-    p.layer2.attack = "bribe_theft";  // sampled from the signers' bribery rule, no engine
-    const auto sampled = Layer2Model::run(p, input()).outcomes;
-    for (const std::string& name : stat_names) CHECK(at(cols, sampled, name) == 0);
 }
 
 TEST_CASE("run statistics: the dispute world counts events, transactions and blocks",

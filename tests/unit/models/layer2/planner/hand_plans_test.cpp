@@ -119,3 +119,37 @@ censor_share = 0.6
     CHECK(moved > 0.0);  // some runs succeed and some do not: the comparison is not vacuous
     CHECK(moved < 40.0);
 }
+
+TEST_CASE("hand plans: censor_blocks censors exactly that many blocks", "[unit][planner]") {
+    // Every pool is controlled and leaves the rotation out of the run's first N blocks; the run
+    // starts the block before the rotation is due and the path opens 6 blocks later. N = 6 keeps
+    // the rotation out of all six blocks before the path opens, so the theft (which replaces the
+    // pending rotation under BIP125 once valid) confirms in every run; N = 5 lets the sixth block
+    // confirm the rotation in every run. Exact: no run may differ.
+    {
+        const auto e = error_of("[[plan]]\nname = \"a\"\noutput = \"peg\"\ncorrupt = { emergency = 2 }\n"
+                                "wait_blocks = 20\ncensor_blocks = 5\n");
+        CHECK(e.pos().line == 6);
+        CHECK(e.pos().column == 17);
+        CHECK(e.key() == "plan[0].censor_blocks");  // nothing censors
+    }
+    const auto plans_with = [](int n) {
+        return "[[plan]]\nname = \"censor" + std::to_string(n) +
+               "\"\noutput = \"peg\"\ncorrupt = { emergency = 2 }\nwait_blocks = 20\ncensor_share = 1.0\ncensor_blocks = " +
+               std::to_string(n) + "\n";
+    };
+    const auto d = read_design_text(design_text, "d.toml");
+    CHECK(read_hand_plans_text(plans_with(6), "plans.toml", d).at(0).censor_blocks == 6);
+    auto p = l2sim_test::design_params("hand_censor_blocks", design_text);
+    p.world.pools.shares = {0.6, 0.4};
+    p.planner.censor_shares = {0.0};
+    p.hand_plans.file = l2sim_test::write_design("hand_censor_blocks_file", plans_with(6) + plans_with(5));
+    constexpr int n = 60;
+    const auto runs = l2sim_test::run_design(p, n, 12);
+    for (const auto& row : runs.rows) {
+        CHECK(row[runs.index("hand__censor6__success")] == 1.0);
+        CHECK(row[runs.index("hand__censor5__success")] == 0.0);
+        // The controlled hash is paid for the censored blocks only.
+        CHECK(row[runs.index("hand__censor5__hash_share_s")] < row[runs.index("hand__censor5__duration_s")]);
+    }
+}

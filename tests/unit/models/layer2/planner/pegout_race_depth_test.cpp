@@ -1,0 +1,51 @@
+// A merged-mining peg-out race 300 blocks deep, pinned to the exact outcomes the world gave
+// before its reorgs crossed runs of empty blocks in one step (World::move_state_to, BlockTree's
+// skip pointers): the speed-up must not change which blocks are found, by whom, or when.
+// (Numbers from the parent-by-parent world, l2sim at commit a6c2738, seed 31, runs 0-2.)
+#include <catch2/catch.hpp>
+
+#include "tests/support/design_runs.hpp"
+
+namespace {
+
+const std::string merged_300 = R"toml([design]
+name = "merged_race_depth"
+[keys]
+peg = { count = 1, held_by = "peg" }
+[agents.peg]
+availability = 0.0
+corruption_cost_btc = { law = "fixed", median = 1.0 }
+[outputs.peg]
+policy = "pk(peg[0])"
+value_btc = 50.0
+[merged_mining]
+merged_share = 0.8
+block_interval_s = 30.0
+pegout_confirmations = 300
+pegout_btc = 10.0
+)toml";
+
+}  // namespace
+
+TEST_CASE("pegout race at depth 300: outcomes pinned across the world's reorg speed-up", "[planner][world]") {
+    auto p = l2sim_test::design_params("merged_race_depth", merged_300);
+    p.consensus.pegout_hash_shares = {0.5, 0.9};
+    const auto runs = l2sim_test::run_design(p, 3, 31);
+    const auto at = [&](int run, const char* column) { return runs.rows.at(static_cast<std::size_t>(run)).at(runs.index(column)); };
+    const double blocks[] = {3501, 3317, 3257};
+    const double events[] = {4159, 3960, 3894};
+    const double cartel_s[] = {85055.632147, 78309.491578, 80030.307542};
+    const double rented50_s[] = {1233.862377, 1107.441372, 956.397715};
+    const double rented90_s[] = {8870.263096, 9109.742192, 9301.078388};
+    for (int r = 0; r < 3; ++r) {
+        CHECK(at(r, "blocks") == blocks[r]);
+        CHECK(at(r, "events_processed") == events[r]);
+        CHECK(at(r, "txs_confirmed") == 3.0);
+        CHECK(at(r, "pegout__cartel50__success") == 1.0);
+        CHECK(at(r, "pegout__cartel50__duration_s") == cartel_s[r]);
+        CHECK(at(r, "pegout__rented50__success") == 0.0);
+        CHECK(at(r, "pegout__rented50__duration_s") == rented50_s[r]);
+        CHECK(at(r, "pegout__rented90__success") == 1.0);
+        CHECK(at(r, "pegout__rented90__duration_s") == rented90_s[r]);
+    }
+}
