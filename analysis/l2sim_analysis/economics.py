@@ -26,6 +26,7 @@ SCHEMA = {
     "energy_usd_per_kwh": (float, 0.0, None, "USD/kWh", "electricity price for bought hardware"),
     "hardware_j_per_th": (float, 0.0, None, "J/TH", "energy per terahash of bought hardware"),
     "price_drop_on_attack": (float, 0.0, 1.0, "1", "fall of the BTC price (and of mining hardware) after an attack"),
+    "capital_cost_per_year": (float, 0.0, 1.0, "1/year", "opportunity cost of capital locked in channels (yield forgone)"),
 }
 
 
@@ -49,6 +50,7 @@ class Economics:
     energy_usd_per_kwh: float
     hardware_j_per_th: float
     price_drop_on_attack: float
+    capital_cost_per_year: float
 
 
 def _line_of(text, key):
@@ -119,7 +121,7 @@ def price(frame, econ):
     rent_usd (rented hash x time at the rental price), energy_usd (the same hash x time run on
     bought hardware: hash x seconds x J/TH x $/kWh), earned_usd (block rewards the attacker's hash
     still earned; 0 unless attacker_keeps_rewards), fees_usd, external_usd (bribes, slashed stake,
-    eclipse nodes), hardware_usd (hardware for the peak hash, bought at $/TH), cartel_hardware_usd
+    eclipse nodes, the opportunity cost of capital locked in channels: capital_usd), hardware_usd (hardware for the peak hash, bought at $/TH), cartel_hardware_usd
     (the hardware a cartel of existing miners owns) and cartel_forgone_usd (rewards its hash would
     have earned mining honestly over the attack but did not)."""
     f = frame
@@ -138,8 +140,11 @@ def price(frame, econ):
     keeps = econ.attacker_keeps_rewards
     out["earned_usd"] = np.where(rented_rel_s > 0, earned_blocks * reward_usd, 0.0) if keeps else 0.0
     out["fees_usd"] = col("fees_paid_sat") * 1e-8 * p
+    # Capital the attacker locks (the Lightning channels it funds to route HTLCs) is returned after
+    # the attack; what it costs is the yield it forgoes meanwhile: BTC x seconds x rate per year.
+    out["capital_usd"] = col("capital_btc_seconds") / SECONDS_PER_YEAR * econ.capital_cost_per_year * p
     out["external_usd"] = (col("key_bribes_btc") + col("miner_bribes_btc") + col("stake_slashed_btc")) * p \
-        + col("eclipse_seconds") / 3600.0 * econ.eclipse_usd_per_hour
+        + col("eclipse_seconds") / 3600.0 * econ.eclipse_usd_per_hour + out["capital_usd"]
     out["hash_needed_ehs"] = col("attacker_hash_rel_peak") * econ.network_hashrate_ehs
     out["hardware_usd"] = out["hash_needed_ehs"] * 1e6 * econ.hardware_usd_per_ths
     # A cartel's own share of the network (owned hash x seconds / seconds) and what that hash
@@ -153,5 +158,7 @@ def price(frame, econ):
     return out
 
 
+# A Julian year (365.25 days), the unit of capital_cost_per_year.
+SECONDS_PER_YEAR = 365.25 * 86400.0
 # Bitcoin's target block interval (consensus: 2016 blocks per two weeks, src/kernel/chainparams.cpp).
 BLOCK_INTERVAL_S = 600.0

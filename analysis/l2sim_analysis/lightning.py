@@ -24,7 +24,7 @@ FLOOD_BUDGET = "channel__channels"
 BUDGET_KEYS = [k for k, _ in PRIMITIVES] + [FLOOD_BUDGET]
 # The outcome columns the pricer needs (economics.price), each from the model's own column.
 NEEDED = ("attack_success", "attacker_fees_sat", "bribe_paid_sat", "censor_hash_share", "censor_hash_share_s",
-          "eclipse_s", "value_at_risk_sat")
+          "eclipse_s", "value_at_risk_sat", "adversary_funding_fees_sat", "adversary_capital_btc_s")
 
 
 def attack_name(frame):
@@ -51,7 +51,10 @@ def adapt(frame):
     """The file's runs with the columns the estimator reads: `layer2__design` = lightning,
     `layer2__attack`, and the priced quantities under the pricer's names:
     - fees_paid_sat: the adversary's confirmed fees (commitment, sweep, filler, pin, cycles)
-      less the bribe, which is priced apart;
+      less the bribe, which is priced apart, plus the fees of the funding transactions of the
+      channels it opened to route its HTLCs (Flood & Loot);
+    - capital_btc_seconds: the capital in those channels x the seconds it was locked (priced at
+      the economics file's capital_cost_per_year);
     - miner_bribes_btc: the fee of the thief's bribing sweep, if it confirmed;
     - attacker_hash_rel_seconds / _peak: the censoring pools' hash share x seconds held, and the
       share (the censoring pools are priced as rented hash);
@@ -64,7 +67,8 @@ def adapt(frame):
     col = lambda name: np.nan_to_num(out[name].to_numpy(float), nan=0.0)  # noqa: E731
     out["layer2__design"] = "lightning"
     out["layer2__attack"] = attack_name(frame)
-    out["fees_paid_sat"] = col("attacker_fees_sat") - col("bribe_paid_sat")
+    out["fees_paid_sat"] = col("attacker_fees_sat") - col("bribe_paid_sat") + col("adversary_funding_fees_sat")
+    out["capital_btc_seconds"] = col("adversary_capital_btc_s")
     out["miner_bribes_btc"] = col("bribe_paid_sat") * 1e-8
     out["attacker_hash_rel_seconds"] = col("censor_hash_share_s")
     out["attacker_hash_rel_peak"] = col("censor_hash_share")

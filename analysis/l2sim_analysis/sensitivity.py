@@ -6,8 +6,9 @@ behavioural assumptions: Sobol first-order and total-order indices from Saltelli
 
 How each assumption enters:
 - economic inputs (BTC price, hash rental price, rental depth, hardware price, energy price,
-  hardware resale haircut, eclipse-node price) re-price the physical quantities the simulation
-  recorded (hash x time, peak hash, blocks earned, fees, bribes, stake, eclipse time): exact, no
+  hardware resale haircut, eclipse-node price, the yield forgone on capital locked in Lightning
+  channels) re-price the physical quantities the simulation
+  recorded (hash x time, peak hash, blocks earned, fees, bribes, stake, eclipse time, capital x time): exact, no
   re-simulation, the same arithmetic as economics.price and inheritance.mode_parts;
 - the fee level (fees per block) enters twice: in the block reward the attacker's hash earns
   (exact, as in economics.price), and as the price of block space the attacker buys: the fees its
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .economics import BLOCK_INTERVAL_S  # noqa: F401  (the same economics as the estimator)
+from .economics import BLOCK_INTERVAL_S, SECONDS_PER_YEAR  # noqa: F401  (the same economics as the estimator)
 from .stats import wilson_interval
 
 # name: (label, low, high, log-uniform?, economics key or None); ranges are round bands around
@@ -49,6 +50,9 @@ INPUTS = {
     "resale_haircut": ("hardware resale haircut (1)", 0.2, 0.9, False, "hardware_resale_haircut"),
     "fee_level": ("fee level: fees per block (BTC)", 0.01, 0.3, True, "fee_btc_per_block"),
     "eclipse_price": ("eclipse nodes (USD/h)", 1.0, 50.0, True, "eclipse_usd_per_hour"),
+    # Lightning liquidity leases earn ~1-4% a year (Amboss Magma, read December 2026); up to 8% for
+    # capital that could earn more elsewhere.
+    "capital_cost": ("capital cost (1/year)", 0.01, 0.08, True, "capital_cost_per_year"),
     "keyholder_price": ("keyholder bribe price, x median", 0.25, 4.0, True, None),
     "pool_tail": ("smallest template share, x default", 0.5, 10.0, True, None),
 }
@@ -83,13 +87,15 @@ def feasible_points(priced, families, watcher_files=(), target=0.5, confidence=0
         "fees_sat": _col(f, "fees_paid_sat"), "key_btc": _col(f, "key_bribes_btc"),
         "miner_btc": _col(f, "miner_bribes_btc"), "stake_btc": _col(f, "stake_slashed_btc"),
         "eclipse_s": _col(f, "eclipse_seconds"), "peak": _col(f, "attacker_hash_rel_peak"),
+        "capital_btc_s": _col(f, "capital_btc_seconds"),
         "watcher": np.where(f["_file"].isin(list(watcher_files)), f[WATCHER_KEY].astype(str), "")
         if WATCHER_KEY in f else "",
         "refined": f["_refined"].fillna(False).astype(bool).to_numpy() if "_refined" in f else False,
     })
     for b in budgets:
         frame[b] = f[b].to_numpy()
-    agg = {c: "mean" for c in ("success", "rel_s", "earned", "fees_sat", "key_btc", "miner_btc", "stake_btc", "eclipse_s")}
+    agg = {c: "mean" for c in ("success", "rel_s", "earned", "fees_sat", "key_btc", "miner_btc", "stake_btc", "eclipse_s",
+                               "capital_btc_s")}
     agg.update(peak="max", watcher="first", refined="max")
     g = frame.groupby(["_family"] + budgets, dropna=False, sort=False)
     pts = g.agg(agg).reset_index()
@@ -151,8 +157,11 @@ def cost_matrix(points, econ, x):
     # level leaves them as recorded
     fee_scale = x["fee_level"][None, :] / econ.fee_btc_per_block if econ.fee_btc_per_block > 0 else 1.0
     fees = col("fees_sat") * 1e-8 * price * fee_scale
+    # capital locked in channels costs its forgone yield (economics.price: capital_usd)
+    capital = (p["capital_btc_s"].to_numpy(float)[:, None] if "capital_btc_s" in p else 0.0) \
+        / SECONDS_PER_YEAR * x["capital_cost"][None, :] * price
     external = (col("key_btc") * x["keyholder_price"][None, :] + col("miner_btc") / x["pool_tail"][None, :]
-                + col("stake_btc")) * price + col("eclipse_s") / 3600.0 * x["eclipse_price"][None, :]
+                + col("stake_btc")) * price + col("eclipse_s") / 3600.0 * x["eclipse_price"][None, :] + capital
     needed = col("peak") * H
     hardware = needed * 1e6 * x["hardware_price"][None, :] * x["resale_haircut"][None, :]
     rented = np.where(needed > 0, np.minimum(1.0, x["rental_depth"][None, :] / np.where(needed > 0, needed, 1.0)), 1.0)

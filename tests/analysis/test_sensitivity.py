@@ -60,6 +60,7 @@ class Econ:
     hardware_j_per_th, energy_usd_per_kwh, block_subsidy_btc, fee_btc_per_block = 17.0, 0.05, 3.125, 0.03
     attacker_keeps_rewards, eclipse_usd_per_hour, hardware_usd_per_ths = False, 5.0, 15.0
     hardware_resale_haircut, rental_cap_ehs = 0.5, 10.0
+    capital_cost_per_year = 0.025
 
 
 def fee_point(fees_sat):
@@ -78,6 +79,18 @@ def test_fee_level_scales_the_attackers_own_fees():
     cost = cost_matrix(fee_point(0.5e8), econ, x)[0]
     assert cost == pytest.approx([0.5 * 100_000, 1.0 * 100_000, 0.25 * 100_000], rel=1e-12)
     assert "fee level" in INPUTS["fee_level"][0]
+
+
+def test_capital_cost_scales_the_channel_capital():
+    # A Flood & Loot point that locked 100 BTC for a year: its cost is the forgone yield at the
+    # sampled capital cost, the same arithmetic as economics.price (capital_usd).
+    econ = Econ()
+    frame = fee_point(0.0).frame.assign(capital_btc_s=[100.0 * 365.25 * 86400])
+    x = {k: np.repeat(v, 2) for k, v in defaults(econ).items()}
+    x["capital_cost"] = np.array([0.025, 0.05])
+    cost = cost_matrix(Points(frame, np.array([-1])), econ, x)[0]
+    assert cost == pytest.approx([2.5 * 100_000, 5.0 * 100_000], rel=1e-12)
+    assert INPUTS["capital_cost"][4] == "capital_cost_per_year"
 
 
 @pytest.fixture(scope="module")

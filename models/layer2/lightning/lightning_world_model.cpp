@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "models/layer2/dispute/dispute_setup.hpp"
+#include "models/layer2/lightning/channel_opener.hpp"
 
 namespace models::layer2::lightning {
 
@@ -34,7 +35,7 @@ bool revoked(const LightningWorldParams& p) {
 
 /// Everything one run plays out: the channels, the honest parties and the adversary's primitives.
 class LightningAgents {
-    enum class Slot { thief, tower, pinner, holder, cycler, censor, congest };
+    enum class Slot { thief, tower, pinner, holder, cycler, censor, congest, opener };
 
 public:
     LightningAgents(const LightningWorldParams& p, const ImplementationPreset& preset,
@@ -115,6 +116,11 @@ public:
             active_.push_back(Slot::censor);
         }
         if (p.adversary.congest.fee_rate_sat_vb > 0.0) active_.push_back(Slot::congest);
+        if (!rs && p.adversary.funding_fee_rate_sat_vb > 0.0) {
+            opener_.emplace(keys_, p.channel.channels, bitcoin::from_btc(p.channel.capacity_btc),
+                            p.adversary.funding_fee_rate_sat_vb);
+            active_.push_back(Slot::opener);
+        }
         for (std::size_t i = 0; i < active_.size(); ++i) {
             if (active_[i] == Slot::holder) holder_->set_index(static_cast<bitcoin::AgentIndex>(i));
             if (active_[i] == Slot::cycler) cycler_->set_index(static_cast<bitcoin::AgentIndex>(i));
@@ -131,7 +137,8 @@ public:
         world_ = &w;
         started_.assign(size(), false);
         for (std::size_t i = 0; i < size(); ++i)
-            if (start_ == 0 || active_[i] == Slot::censor) start(i, w);
+            if (start_ == 0 || active_[i] == Slot::censor || active_[i] == Slot::opener)
+                start(i, w);
     }
     void on_block(std::size_t i, bitcoin::Height h, bitcoin::World& w) {
         // The dispute begins at block dispute_start_blocks, into the backlog the blocks before
@@ -186,6 +193,7 @@ public:
     std::optional<adversary::ReplacementCycler> cycler_;
     std::optional<adversary::Censor> censor_;
     std::optional<adversary::Congest> congest_;
+    std::optional<ChannelOpener> opener_;
 
 private:
     void drive_congestion(bitcoin::Height h, bitcoin::World& w) {
@@ -245,6 +253,9 @@ private:
                 break;
             case Slot::censor:
                 f(censor_adapter_);
+                break;
+            case Slot::opener:
+                f(*opener_);
                 break;
             case Slot::congest:
                 break;
@@ -343,6 +354,20 @@ std::vector<sim::Column> LightningWorldModel::outcome_columns(const Params&) {
          "private_race)"},
         {"max_reorg_depth", ColumnType::u64, "blocks",
          "deepest reorganisation of the chain (blocks disconnected at once)"},
+        // The channels the adversary opened to route its HTLCs into the victim
+        // (adversary.funding_fee_rate_sat_vb; channel_opener.hpp): their funding transactions as
+        // they confirmed, and the capital they locked, priced at its opportunity cost.
+        {"adversary_channels_opened", ColumnType::f64, "channels",
+         "funding transactions of the adversary's channels that confirmed"},
+        {"adversary_funding_vbytes", ColumnType::f64, "vB",
+         "vbytes of the adversary's funding transactions that confirmed"},
+        {"adversary_funding_fees_sat", ColumnType::f64, "sat",
+         "fees of the adversary's funding transactions that confirmed"},
+        {"adversary_capital_btc_s", ColumnType::f64, "BTC s",
+         "BTC x seconds of capital in the adversary's channels, from each funding's broadcast to the "
+         "run's end"},
+        {"adversary_htlcs_routed_sat", ColumnType::f64, "sat",
+         "value of the HTLCs the adversary routed into the victim (htlc disputes)"},
     };
     const auto stats = bitcoin::WorldStats::columns();
     cols.insert(cols.end(), stats.begin(), stats.end());
@@ -424,6 +449,12 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
             : 0.0,
         static_cast<double>(world.orphaned_blocks()),
         static_cast<double>(world.max_reorg_depth()),
+        agents.opener_ ? static_cast<double>(agents.opener_->channels_opened(world)) : 0.0,
+        agents.opener_ ? static_cast<double>(agents.opener_->ledger().vbytes_confirmed(world)) : 0.0,
+        agents.opener_ ? static_cast<double>(agents.opener_->ledger().fees_confirmed(world).value)
+                       : 0.0,
+        agents.opener_ ? agents.opener_->capital_btc_s(world.now_s()) : 0.0,
+        agents.holder_ ? at_risk : 0.0,
     };
     world.stats().append_to(out);
     return {out, {}};
@@ -441,6 +472,10 @@ std::optional<std::pair<std::string, std::string>> LightningWorldModel::check(co
     if (p.world.horizon_blocks < needed)
         return std::pair{"world.horizon_blocks",
                          "must cover the dispute window: at least " + std::to_string(needed)};
+    if (revoked(p) && p.adversary.funding_fee_rate_sat_vb > 0.0)
+        return std::pair{"adversary.funding_fee_rate_sat_vb",
+                         "the adversary opens channels to route HTLCs: needs channel.contested = "
+                         "\"htlc\""};
     if (!revoked(p) && p.channel.htlcs_per_channel < 1)
         return std::pair{"channel.htlcs_per_channel", "an HTLC dispute needs at least one HTLC"};
     const double htlcs =

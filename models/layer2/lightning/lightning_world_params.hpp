@@ -87,6 +87,7 @@ struct LightningAdversaryParams {
     adversary::PinParams pin;
     adversary::ReplacementCycleParams cycle;
     double watch_s = 5.0;
+    double funding_fee_rate_sat_vb = 0.0;
 
     template <class V>
     void describe(V& v) {
@@ -94,6 +95,11 @@ struct LightningAdversaryParams {
                 "how often the adversary looks at its mempool for the honest spend that starts its "
                 "congestion",
                 sim::positive());
+        v.field("funding_fee_rate_sat_vb", funding_fee_rate_sat_vb, "sat/vB",
+                "fee rate of the funding transactions of the channels the adversary opens to route "
+                "its HTLCs into the victim, one of channel.capacity_btc per channel.channels (htlc "
+                "only; 0: those channels are not modelled and cost nothing)",
+                sim::non_negative());
         v.section("censor", censor);
         v.section("congest", congest);
         v.section("thief", thief);

@@ -237,6 +237,8 @@ TEST_CASE("lightning: every declared parameter moves an outcome", "[unit][lightn
         {"adversary.cycle.reaction_s", cycling,
          [](Params& p) { p.adversary.cycle.reaction_s = 20.0; }},
         {"adversary.cycle.hold_s", cycling, [](Params& p) { p.adversary.cycle.hold_s = 30.0; }},
+        {"adversary.funding_fee_rate_sat_vb", htlc,
+         [](Params& p) { p.adversary.funding_fee_rate_sat_vb = 5.0; }},
     };
     // Each declared key has a case, so a key added later without one fails here.
     for (const auto& key : declared_lightning_keys()) {
