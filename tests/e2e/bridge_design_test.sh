@@ -19,7 +19,8 @@ sed "0,/^availability = 0.99$/s//availabilty = 0.99/" designs/bonded_federation_
 "$L2SIM" validate "$scenario" --set "design.file=\"$tmp/typo.toml\"" 2> "$tmp/err.txt" >/dev/null
 rc=$?
 [ "$rc" -eq 2 ] || { echo "FAIL: a bad design exits $rc, not 2"; cat "$tmp/err.txt"; exit 1; }
-grep -q "typo.toml:15:1: error: key 'agents.signer.availabilty'" "$tmp/err.txt" \
+line=$(grep -n "^availabilty = 0.99$" "$tmp/typo.toml" | head -1 | cut -d: -f1)
+grep -q "typo.toml:$line:1: error: key 'agents.signer.availabilty'" "$tmp/err.txt" \
   || { echo "FAIL: the error does not name file:line:col and key:"; cat "$tmp/err.txt"; exit 1; }
 
 "$L2SIM" run "$scenario" -n 60 -o "$tmp/plans.h5" --progress none --threads 2 >/dev/null \
