@@ -23,6 +23,11 @@ PlanOutcome run_reverse_deposit(const design::Design& d, const Plan& plan, const
     out.success = r.success;
     out.duration_s = r.sim_time_s;
     out.hash_share_s = h.rel_to_bitcoin_honest() * r.sim_time_s;
+    // The race runs on the engine as block arrivals between the attacker's private chain and the
+    // honest one (models/bitcoin/race_world.hpp); its blocks carry no transactions, so only its
+    // events and blocks are counted.
+    out.world.events_processed = r.engine.events_processed;
+    out.world.blocks = r.engine.blocks;
     return out;
 }
 

@@ -22,7 +22,7 @@ struct PlanOutcome {
     double miner_bribes_sat = 0.0;  ///< timelocked bribes Bitcoin miners were paid (the bribing spend confirmed)
     double loot_btc = 0.0;
     double duration_s = 0.0;       ///< simulated time of the run
-    bitcoin::WorldStats world;     ///< the run's world statistics (zero for a race without a world)
+    bitcoin::WorldStats world;     ///< the run's world statistics (a block race: its events and blocks only)
 
     /// Column names are `<plan id>__<quantity>`.
     static std::vector<sim::Column> columns(const std::string& plan_id, const std::string& description);
