@@ -44,6 +44,12 @@ def table(frame):
     return out
 
 
+def share_bounds(mean, half):
+    """Asymmetric error-bar lengths of a share's t interval cut to [0, 1]: a share cannot leave it,
+    and with few replications the symmetric interval would (e.g. 0.111 +- 0.163)."""
+    return np.vstack([mean - np.clip(mean - half, 0.0, 1.0), np.clip(mean + half, 0.0, 1.0) - mean])
+
+
 def draw(path, stem):
     import matplotlib.pyplot as plt
     data = table(load_frame(path))
@@ -54,9 +60,10 @@ def draw(path, stem):
         # Series are offset a little along x so coinciding points stay visible.
         x = rows[:, 0] / 1000.0 + 0.8 * (i - (len(data) - 1) / 2)
         style = dict(marker=markers[i], capsize=2, color=OKABE_ITO[i], ms=4, lw=1.2)
-        axes[0].errorbar(x, rows[:, 1], yerr=rows[:, 2], label=f"{m:,} channels", **style)
+        axes[0].errorbar(x, rows[:, 1], yerr=share_bounds(rows[:, 1], rows[:, 2]), label=f"{m:,} channels", **style)
         if m > 0:
-            axes[1].errorbar(x, rows[:, 3], yerr=rows[:, 4], label=f"{m:,} channels", **style)
+            axes[1].errorbar(x, rows[:, 3], yerr=share_bounds(rows[:, 3], rows[:, 4]), label=f"{m:,} channels",
+                             **style)
             axes[2].errorbar(x, rows[:, 6], yerr=rows[:, 7], label=f"{m:,} channels", **style)
     reps = int(min(rows[:, 5].min() for rows in data.values())) if data else 0
     axes[0].set_ylabel("Ark VTXO value lost to expiry (share)")
