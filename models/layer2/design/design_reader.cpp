@@ -14,52 +14,23 @@
 #include "models/layer2/design/consensus_reader.hpp"
 #include "models/layer2/design/parts_reader.hpp"
 #include "models/layer2/design/exit_tree_reader.hpp"
+#include "models/layer2/design/key_place.hpp"
 
 namespace models::layer2::design {
 
 namespace {
 
-/// Where errors point, and the dotted key they name.
-struct Place {
-    const std::string& file;
-    std::string key;
-
-    Place sub(const std::string& k) const { return Place{file, key.empty() ? k : key + "." + k}; }
-    sim::SourcePos at(const toml::node& n) const {
-        const auto& b = n.source().begin;
-        return sim::SourcePos{file, static_cast<int>(b.line), static_cast<int>(b.column)};
-    }
-    [[noreturn]] void fail(const toml::node& n, const std::string& message) const {
-        throw sim::InputError(at(n), key, message);
-    }
-};
-
-void only_keys(const toml::table& t, const Place& where, std::set<std::string> allowed) {
-    for (const auto& [k, v] : t) {
-        const std::string name(k.str());
-        if (!allowed.contains(name)) {
-            std::string list;
-            for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-            const auto& b = k.source().begin;
-            // Point at the key itself (toml++ gives keys their own source region).
-            sim::SourcePos pos = b.line > 0 ? sim::SourcePos{where.file, static_cast<int>(b.line), static_cast<int>(b.column)}
-                                            : where.at(v);
-            throw sim::InputError(pos, where.sub(name).key, "unknown key (allowed here: " + list + ")");
-        }
-    }
-}
-
-const toml::table& table_at(const toml::table& t, const std::string& k, const Place& where) {
+const toml::table& table_at(const toml::table& t, const std::string& k, const KeyPlace& where) {
     const toml::node* n = t.get(k);
     if (n == nullptr) throw sim::InputError(sim::SourcePos{where.file, 0, 0}, where.sub(k).key, "missing table");
     if (!n->is_table()) where.sub(k).fail(*n, "expected a table");
     return *n->as_table();
 }
 
-double number(const toml::table& t, const std::string& k, const Place& where, std::optional<double> fallback,
+double number(const toml::table& t, const std::string& k, const KeyPlace& where, std::optional<double> fallback,
               double lo, double hi) {
     const toml::node* n = t.get(k);
-    const Place p = where.sub(k);
+    const KeyPlace p = where.sub(k);
     if (n == nullptr) {
         if (!fallback) where.fail(t, "missing key '" + k + "'");
         return *fallback;
@@ -76,10 +47,10 @@ double number(const toml::table& t, const std::string& k, const Place& where, st
     return x;
 }
 
-std::int64_t integer(const toml::table& t, const std::string& k, const Place& where, std::optional<std::int64_t> fallback,
+std::int64_t integer(const toml::table& t, const std::string& k, const KeyPlace& where, std::optional<std::int64_t> fallback,
                      std::int64_t lo, std::int64_t hi) {
     const toml::node* n = t.get(k);
-    const Place p = where.sub(k);
+    const KeyPlace p = where.sub(k);
     if (n == nullptr) {
         if (!fallback) where.fail(t, "missing key '" + k + "'");
         return *fallback;
@@ -92,10 +63,10 @@ std::int64_t integer(const toml::table& t, const std::string& k, const Place& wh
     return i->get();
 }
 
-std::string text(const toml::table& t, const std::string& k, const Place& where, std::optional<std::string> fallback,
+std::string text(const toml::table& t, const std::string& k, const KeyPlace& where, std::optional<std::string> fallback,
                  const std::vector<std::string>& choices = {}) {
     const toml::node* n = t.get(k);
-    const Place p = where.sub(k);
+    const KeyPlace p = where.sub(k);
     if (n == nullptr) {
         if (!fallback) where.fail(t, "missing key '" + k + "'");
         return *fallback;
@@ -110,10 +81,10 @@ std::string text(const toml::table& t, const std::string& k, const Place& where,
     return s->get();
 }
 
-void read_keys(const toml::table& keys, Design& d, const Place& where) {
+void read_keys(const toml::table& keys, Design& d, const KeyPlace& where) {
     for (const auto& [k, v] : keys) {
         const std::string name(k.str());
-        const Place p = where.sub(name);
+        const KeyPlace p = where.sub(name);
         if (!v.is_table()) p.fail(v, "expected { count = N, held_by = \"agent\" }");
         const auto& t = *v.as_table();
         only_keys(t, p, {"count", "held_by"});
@@ -125,7 +96,7 @@ void read_keys(const toml::table& keys, Design& d, const Place& where) {
     if (d.key_groups.empty()) where.fail(keys, "declare at least one key group");
 }
 
-CostLaw read_cost(const toml::node& n, const Place& p) {
+CostLaw read_cost(const toml::node& n, const KeyPlace& p) {
     if (!n.is_table()) p.fail(n, "expected { law = \"lognormal\", median = BTC, sigma = S }");
     const auto& t = *n.as_table();
     only_keys(t, p, {"law", "median", "sigma"});
@@ -136,10 +107,10 @@ CostLaw read_cost(const toml::node& n, const Place& p) {
     return c;
 }
 
-void read_agents(const toml::table& agents, Design& d, const Place& where) {
+void read_agents(const toml::table& agents, Design& d, const KeyPlace& where) {
     for (const auto& [k, v] : agents) {
         const std::string name(k.str());
-        const Place p = where.sub(name);
+        const KeyPlace p = where.sub(name);
         if (!v.is_table()) p.fail(v, "expected a table");
         const auto& t = *v.as_table();
         only_keys(t, p, {"role", "availability", "corruption_cost_btc", "bond_btc"});
@@ -157,7 +128,7 @@ void read_agents(const toml::table& agents, Design& d, const Place& where) {
 }
 
 /// "signer[*]", "signer[3]" or "signer[0..3]" (inclusive).
-std::vector<bitcoin::KeyId> members_named(const std::string& s, const Design& d, const Place& p, const toml::node& n) {
+std::vector<bitcoin::KeyId> members_named(const std::string& s, const Design& d, const KeyPlace& p, const toml::node& n) {
     const auto open = s.find('[');
     if (open == std::string::npos || s.back() != ']') p.fail(n, "expected group[*], group[i] or group[i..j]: '" + s + "'");
     const std::string group = s.substr(0, open);
@@ -176,10 +147,10 @@ std::vector<bitcoin::KeyId> members_named(const std::string& s, const Design& d,
     }
 }
 
-void read_failure_groups(const toml::table& groups, Design& d, const Place& where) {
+void read_failure_groups(const toml::table& groups, Design& d, const KeyPlace& where) {
     for (const auto& [k, v] : groups) {
         const std::string name(k.str());
-        const Place p = where.sub(name);
+        const KeyPlace p = where.sub(name);
         if (!v.is_table()) p.fail(v, "expected a table");
         const auto& t = *v.as_table();
         only_keys(t, p, {"members", "probability", "cost_btc"});
@@ -200,10 +171,10 @@ void read_failure_groups(const toml::table& groups, Design& d, const Place& wher
     }
 }
 
-void read_outputs(const toml::table& outputs, Design& d, const Place& where) {
+void read_outputs(const toml::table& outputs, Design& d, const KeyPlace& where) {
     for (const auto& [k, v] : outputs) {
         const std::string name(k.str());
-        const Place p = where.sub(name);
+        const KeyPlace p = where.sub(name);
         if (!v.is_table()) p.fail(v, "expected a table");
         const auto& t = *v.as_table();
         only_keys(t, p, {"policy", "value_btc", "rotate_before_blocks", "exit_coins", "exit_vbytes"});
@@ -231,10 +202,10 @@ void read_outputs(const toml::table& outputs, Design& d, const Place& where) {
     if (d.outputs.empty()) where.fail(outputs, "declare at least one output");
 }
 
-void read_watchers(const toml::table& watchers, Design& d, const Place& where) {
+void read_watchers(const toml::table& watchers, Design& d, const KeyPlace& where) {
     for (const auto& [k, v] : watchers) {
         const std::string name(k.str());
-        const Place p = where.sub(name);
+        const KeyPlace p = where.sub(name);
         if (!v.is_table()) p.fail(v, "expected a table");
         const auto& t = *v.as_table();
         only_keys(t, p, {"reacts", "latency_s", "fee_rate_sat_vb", "fee_policy", "bump_step_sat_vb",
@@ -253,7 +224,7 @@ void read_watchers(const toml::table& watchers, Design& d, const Place& where) {
     }
 }
 
-void check_holders(const Design& d, const toml::table& doc, const Place& root) {
+void check_holders(const Design& d, const toml::table& doc, const KeyPlace& root) {
     for (const KeyGroup& g : d.key_groups)
         if (!d.agents.contains(g.held_by)) {
             const toml::node* n = doc.at_path("keys." + g.name + ".held_by").node();
@@ -262,7 +233,7 @@ void check_holders(const Design& d, const toml::table& doc, const Place& root) {
 }
 
 /// Users' exits need someone to broadcast them: an output with exit_coins needs an exit watcher.
-void check_exits(const Design& d, const toml::table& doc, const Place& root) {
+void check_exits(const Design& d, const toml::table& doc, const KeyPlace& root) {
     if (d.watcher("exit") != nullptr) return;
     for (const Output& o : d.outputs)
         if (o.exit_coins > 0) {
@@ -273,7 +244,7 @@ void check_exits(const Design& d, const toml::table& doc, const Place& root) {
 }
 
 Design read(const toml::table& doc, const std::string& file, const std::string& key_prefix) {
-    const Place root{file, key_prefix};
+    const KeyPlace root{file, key_prefix};
     if (doc.contains("parts")) return read_composed(doc, file, key_prefix);
     only_keys(doc, root, {"design", "keys", "agents", "failure_groups", "outputs", "watchers", "bonds", "deposit",
                           "sources", "graph", "responders", "parts", "tree", consensus_section_names[0],
@@ -295,7 +266,7 @@ Design read(const toml::table& doc, const std::string& file, const std::string& 
         d.bonds.unbond_blocks = integer(*b, "unbond_blocks", root.sub("bonds"), std::nullopt, 1, 65535);
     }
     if (const auto* dep = doc.get_as<toml::table>("deposit")) {
-        const Place p = root.sub("deposit");
+        const KeyPlace p = root.sub("deposit");
         only_keys(*dep, p, {"value_btc", "credit_after_confirmations"});
         d.deposit = Deposit{number(*dep, "value_btc", p, std::nullopt, 1e-8, 21e6),
                             integer(*dep, "credit_after_confirmations", p, std::nullopt, 1, 10000), p.at(*dep)};

@@ -5,35 +5,23 @@
 #include <set>
 #include <sstream>
 
+#include "models/layer2/design/key_place.hpp"
+
 namespace models::layer2::design {
 
 namespace {
-
-struct Where {
-    const std::string& file;
-    std::string key;
-
-    Where sub(const std::string& k) const { return Where{file, key + "." + k}; }
-    sim::SourcePos at(const toml::node& n) const {
-        const auto& b = n.source().begin;
-        return sim::SourcePos{file, static_cast<int>(b.line), static_cast<int>(b.column)};
-    }
-    [[noreturn]] void fail(const toml::node& n, const std::string& message) const {
-        throw sim::InputError(at(n), key, message);
-    }
-};
 
 const std::set<std::string> tree_keys{"arity",         "users",           "node_vbytes",
                                       "leaf_vbytes",   "lifetime_blocks", "exit_delay_blocks",
                                       "vtxo_value_btc"};
 
-const toml::node& required(const toml::table& t, const std::string& k, const Where& w) {
+const toml::node& required(const toml::table& t, const std::string& k, const KeyPlace& w) {
     const toml::node* n = t.get(k);
     if (n == nullptr) w.fail(t, "missing key '" + k + "'");
     return *n;
 }
 
-std::int64_t whole(const toml::table& t, const std::string& k, const Where& w, std::int64_t lo,
+std::int64_t whole(const toml::table& t, const std::string& k, const KeyPlace& w, std::int64_t lo,
                    std::int64_t hi) {
     const toml::node& n = required(t, k, w);
     auto i = n.as_integer();
@@ -44,7 +32,7 @@ std::int64_t whole(const toml::table& t, const std::string& k, const Where& w, s
     return i->get();
 }
 
-double real(const toml::table& t, const std::string& k, const Where& w, double lo, double hi) {
+double real(const toml::table& t, const std::string& k, const KeyPlace& w, double lo, double hi) {
     const toml::node& n = required(t, k, w);
     double x = 0.0;
     if (auto i = n.as_integer())
@@ -61,7 +49,7 @@ double real(const toml::table& t, const std::string& k, const Where& w, double l
     return x;
 }
 
-ExitTree read_tree(const std::string& name, const toml::node& node, const Where& w) {
+ExitTree read_tree(const std::string& name, const toml::node& node, const KeyPlace& w) {
     const toml::table* t = node.as_table();
     if (t == nullptr) w.fail(node, "expected a table");
     for (const auto& [k, v] : *t) {
@@ -104,7 +92,7 @@ ExitTree read_tree(const std::string& name, const toml::node& node, const Where&
 void read_exit_trees(const toml::table& doc, Design& d, const std::string& file) {
     const toml::node* n = doc.get("tree");
     if (n == nullptr) return;
-    const Where w{file, "tree"};
+    const KeyPlace w{file, "tree"};
     if (!n->is_table()) w.fail(*n, "expected [tree.<name>] tables");
     for (const auto& [k, v] : *n->as_table()) {
         const std::string name(k.str());

@@ -8,41 +8,13 @@
 
 #include "models/bitcoin/policy/parse.hpp"
 #include "models/bitcoin/policy/satisfy.hpp"
+#include "models/layer2/design/key_place.hpp"
 
 namespace models::layer2::design {
 
 namespace {
 
-/// Where errors point, and the dotted key they name.
-struct Where {
-    const std::string& file;
-    std::string key;
-
-    Where sub(const std::string& k) const { return Where{file, key + "." + k}; }
-    sim::SourcePos at(const toml::node& n) const {
-        const auto& b = n.source().begin;
-        return sim::SourcePos{file, static_cast<int>(b.line), static_cast<int>(b.column)};
-    }
-    [[noreturn]] void fail(const toml::node& n, const std::string& message) const {
-        throw sim::InputError(at(n), key, message);
-    }
-};
-
-void only_keys(const toml::table& t, const Where& where, const std::set<std::string>& allowed) {
-    for (const auto& [k, v] : t) {
-        const std::string name(k.str());
-        if (allowed.contains(name)) continue;
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        const auto& b = k.source().begin;
-        const sim::SourcePos pos = b.line > 0 ? sim::SourcePos{where.file, static_cast<int>(b.line),
-                                                               static_cast<int>(b.column)}
-                                              : where.at(v);
-        throw sim::InputError(pos, where.sub(name).key, "unknown key (allowed here: " + list + ")");
-    }
-}
-
-double number(const toml::table& t, const std::string& k, const Where& w, double fallback,
+double number(const toml::table& t, const std::string& k, const KeyPlace& w, double fallback,
               double lo, double hi, bool required = false) {
     const toml::node* n = t.get(k);
     if (n == nullptr) {
@@ -64,7 +36,7 @@ double number(const toml::table& t, const std::string& k, const Where& w, double
     return x;
 }
 
-std::uint32_t blocks(const toml::table& t, const std::string& k, const Where& w, std::int64_t hi) {
+std::uint32_t blocks(const toml::table& t, const std::string& k, const KeyPlace& w, std::int64_t hi) {
     const toml::node* n = t.get(k);
     if (n == nullptr) return 0;
     auto i = n->as_integer();
@@ -75,7 +47,7 @@ std::uint32_t blocks(const toml::table& t, const std::string& k, const Where& w,
     return static_cast<std::uint32_t>(i->get());
 }
 
-std::string text(const toml::table& t, const std::string& k, const Where& w,
+std::string text(const toml::table& t, const std::string& k, const KeyPlace& w,
                  const std::string& fallback, const std::vector<std::string>& choices = {}) {
     const toml::node* n = t.get(k);
     if (n == nullptr) return fallback;
@@ -91,7 +63,7 @@ std::string text(const toml::table& t, const std::string& k, const Where& w,
 
 /// A string or an array of strings.
 std::vector<std::pair<std::string, const toml::node*>> strings(const toml::node& n,
-                                                               const Where& w) {
+                                                               const KeyPlace& w) {
     std::vector<std::pair<std::string, const toml::node*>> out;
     if (auto s = n.as_string()) return {{s->get(), &n}};
     if (!n.is_array()) w.fail(n, "expected a string or an array of strings");
@@ -116,7 +88,7 @@ std::vector<std::pair<std::string, const toml::node*>> in_file_order(const toml:
 }
 
 /// "signer[*]", "signer[3]" or "signer[0..3]" (inclusive).
-std::vector<bitcoin::KeyId> keys_named(const std::string& s, const Design& d, const Where& w,
+std::vector<bitcoin::KeyId> keys_named(const std::string& s, const Design& d, const KeyPlace& w,
                                        const toml::node& n) {
     const auto open = s.find('[');
     if (open == std::string::npos || s.back() != ']')
@@ -137,7 +109,7 @@ std::vector<bitcoin::KeyId> keys_named(const std::string& s, const Design& d, co
     }
 }
 
-GraphOutput read_output(const std::string& name, const toml::node& v, Design& d, const Where& w) {
+GraphOutput read_output(const std::string& name, const toml::node& v, Design& d, const KeyPlace& w) {
     if (!v.is_table()) w.fail(v, "expected { policy = \"...\", value_btc = BTC }");
     const auto& t = *v.as_table();
     only_keys(t, w, {"policy", "value_btc", "slashed"});
@@ -162,7 +134,7 @@ GraphOutput read_output(const std::string& name, const toml::node& v, Design& d,
 
 /// The output a `spends` entry names: "output" (a design output) or "tx.output" (an earlier tx's).
 GraphRef resolve(const std::string& s, const Design& d, const std::vector<GraphTx>& earlier,
-                 const Where& w, const toml::node& n) {
+                 const KeyPlace& w, const toml::node& n) {
     const auto dot = s.find('.');
     if (dot == std::string::npos) {
         for (std::size_t i = 0; i < d.outputs.size(); ++i)
@@ -192,7 +164,7 @@ const GraphOutput* graph_output(const Design& d, const PresignedGraph& g, const 
     return &o;
 }
 
-GraphTx read_tx(const std::string& name, const toml::node& v, Design& d, const Where& w) {
+GraphTx read_tx(const std::string& name, const toml::node& v, Design& d, const KeyPlace& w) {
     if (!v.is_table()) w.fail(v, "expected a table");
     const auto& t = *v.as_table();
     only_keys(t, w,
@@ -280,7 +252,7 @@ GraphTx read_tx(const std::string& name, const toml::node& v, Design& d, const W
 }
 
 Responder read_responder(const std::string& name, const toml::node& v, const Design& d,
-                         const Where& w) {
+                         const KeyPlace& w) {
     if (!v.is_table()) w.fail(v, "expected a table");
     if (!d.agents.contains(name)) w.fail(v, "no [agents." + name + "] declared");
     const auto& t = *v.as_table();
@@ -306,7 +278,7 @@ Responder read_responder(const std::string& name, const toml::node& v, const Des
 
 void read_graph(const toml::table& doc, Design& d, const std::string& file) {
     if (const toml::node* g = doc.get("graph")) {
-        const Where w{file, "graph"};
+        const KeyPlace w{file, "graph"};
         if (!g->is_table()) w.fail(*g, "expected [graph.<transaction>] tables");
         for (const auto& [name, node] : in_file_order(*g->as_table()))
             d.graph.txs.push_back(read_tx(name, *node, d, w.sub(name)));
@@ -318,7 +290,7 @@ void read_graph(const toml::table& doc, Design& d, const std::string& file) {
                    "back from");
     }
     if (const toml::node* r = doc.get("responders")) {
-        const Where w{file, "responders"};
+        const KeyPlace w{file, "responders"};
         if (!r->is_table()) w.fail(*r, "expected [responders.<agent class>] tables");
         if (d.graph.empty())
             w.fail(*r, "responders broadcast graph transactions: declare [graph.<tx>] first");
