@@ -11,6 +11,7 @@
 
 #include "tests/statistical/replications.hpp"
 #include "tests/support/design_runs.hpp"
+#include "tests/support/merged_mining_design.hpp"
 
 namespace {
 
@@ -89,22 +90,7 @@ models::layer2::planner::DesignAttackModel::Params escrow_params(const std::stri
     return p;
 }
 
-const std::string merged = R"toml([design]
-name = "merged_limit"
-[keys]
-peg = { count = 1, held_by = "peg" }
-[agents.peg]
-availability = 0.0
-corruption_cost_btc = { law = "fixed", median = 1.0 }
-[outputs.peg]
-policy = "pk(peg[0])"
-value_btc = 50.0
-[merged_mining]
-merged_share = 0.8
-block_interval_s = 30.0
-pegout_confirmations = 4
-pegout_btc = 2.0
-)toml";
+const std::string merged = l2sim_test::merged_mining_design("merged_limit", 4, 2.0);
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "tests/support/design_runs.hpp"
+#include "tests/support/merged_mining_design.hpp"
 
 namespace {
 
@@ -39,22 +40,7 @@ alarm_share = 0.5
 alarm_after_blocks = 10
 )toml";
 
-const std::string merged = R"toml([design]
-name = "merged_params"
-[keys]
-peg = { count = 1, held_by = "peg" }
-[agents.peg]
-availability = 0.0
-corruption_cost_btc = { law = "fixed", median = 1.0 }
-[outputs.peg]
-policy = "pk(peg[0])"
-value_btc = 50.0
-[merged_mining]
-merged_share = 0.8
-block_interval_s = 30.0
-pegout_confirmations = 3
-pegout_btc = 2.0
-)toml";
+const std::string merged = l2sim_test::merged_mining_design("merged_params", 3, 2.0);
 
 Params escrow_base(const std::string& name, const std::string& text) {
     auto p = design_params(name, text);

@@ -5,25 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include "tests/support/design_runs.hpp"
+#include "tests/support/merged_mining_design.hpp"
 
 namespace {
 
-const std::string merged_300 = R"toml([design]
-name = "merged_race_depth"
-[keys]
-peg = { count = 1, held_by = "peg" }
-[agents.peg]
-availability = 0.0
-corruption_cost_btc = { law = "fixed", median = 1.0 }
-[outputs.peg]
-policy = "pk(peg[0])"
-value_btc = 50.0
-[merged_mining]
-merged_share = 0.8
-block_interval_s = 30.0
-pegout_confirmations = 300
-pegout_btc = 10.0
-)toml";
+const std::string merged_300 = l2sim_test::merged_mining_design("merged_race_depth", 300, 10.0);
 
 }  // namespace
 
