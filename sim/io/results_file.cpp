@@ -141,6 +141,14 @@ struct ResultsWriter::Impl {
     std::vector<Hid> columns;
     Hid events_group;
     std::vector<Hid> event_datasets;  // event, run_index, then the model's event columns
+    // Status codes written by write_rows but held back until the rows' data is on disk (see flush).
+    std::vector<std::pair<std::uint64_t, std::vector<std::uint8_t>>> held_status;
+
+    std::size_t status_column() const {
+        for (std::size_t c = 0; c < layout.columns.size(); ++c)
+            if (layout.columns[c].column.name == "status") return c;
+        throw std::logic_error("results layout has no status column");
+    }
 
     void open_datasets() {
         columns.clear();
@@ -283,8 +291,12 @@ ResultsWriter ResultsWriter::reopen_file(const std::string& path) {
 void ResultsWriter::write_rows(std::uint64_t first, const std::vector<std::vector<Cell>>& rows) {
     silence_hdf5_errors();
     if (rows.empty()) return;
+    const std::size_t status = impl_->status_column();
     for (std::size_t c = 0; c < impl_->columns.size(); ++c)
-        write_column(impl_->columns[c], impl_->layout.columns[c].column.type, c, first, rows);
+        if (c != status) write_column(impl_->columns[c], impl_->layout.columns[c].column.type, c, first, rows);
+    std::vector<std::uint8_t> codes(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) codes[i] = static_cast<std::uint8_t>(rows[i][status].u64);
+    impl_->held_status.emplace_back(first, std::move(codes));
 }
 
 void ResultsWriter::append_events(std::uint64_t run, const std::vector<double>& values) {
@@ -314,13 +326,25 @@ void ResultsWriter::append_events(std::uint64_t run, const std::vector<double>& 
         write_column(impl_->event_datasets[c + 2], impl_->layout.event_columns[c].type, c + 2, old, rows);
 }
 
+// Two-phase commit: H5Fflush writes chunks dataset by dataset in no promised order, so a SIGKILL in
+// the middle of one flush could leave a run's status on disk as ok while another of its columns is
+// still the fill value, and resume would then keep that half-written row. The rows' data (and their
+// events) are flushed first; only then are their status codes written and flushed, so on disk a
+// status of ok always stands over complete data.
 void ResultsWriter::flush() {
     silence_hdf5_errors();
     check(H5Fflush(impl_->file, H5F_SCOPE_LOCAL), "flush");
+    if (impl_->held_status.empty()) return;
+    const std::size_t status = impl_->status_column();
+    for (const auto& [first, codes] : impl_->held_status)
+        write_slab(impl_->columns[status], ColumnType::u8, first, codes.size(), codes.data());
+    impl_->held_status.clear();
+    check(H5Fflush(impl_->file, H5F_SCOPE_LOCAL), "flush status");
 }
 
 void ResultsWriter::finish(const std::map<std::string, double>& real_attrs,
                            const std::map<std::string, std::int64_t>& int_attrs) {
+    flush();
     impl_->columns.clear();
     impl_->event_datasets.clear();
     impl_->events_group.reset();
