@@ -31,6 +31,10 @@ struct ForkOrders {
     /// Private race: publish only once the public chain is this high too (a double spend waits
     /// until the merchant has its confirmations; Rosenfeld 2014). 0: no such wait.
     Height publish_after_public_height = 0;
+    /// Private race: publish only once this transaction has `publish_after_confirmations` on the
+    /// public chain (the merchant's own count, whatever height its block came at). 0: no such wait.
+    TxId publish_after_tx = 0;
+    std::uint32_t publish_after_confirmations = 0;
 };
 
 }  // namespace models::bitcoin

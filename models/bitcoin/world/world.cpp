@@ -396,6 +396,44 @@ bool World::fork_race_live() const {
     return false;
 }
 
+bool World::private_publish_due() const {
+    const Height a = tree_[private_tip_].height, h = tree_[active_].height;
+    return a >= fork_orders_.race_until_height && a > h && h >= fork_orders_.publish_after_public_height &&
+           public_confirmations_reached();
+}
+
+void World::publish_private_chain() {
+    for (BlockIndex p = private_tip_; p != start_block && !tree_[p].published; p = tree_[p].parent)
+        tree_.at(p).published = true;
+    active_ = private_tip_;
+    private_race_over_ = true;
+}
+
+bool World::publish_pending_chain() {
+    publish_pending_ = false;
+    if (private_race_over_ || private_tip_ == no_block_index || !private_publish_due()) return false;
+    const BlockIndex before = active_;
+    publish_private_chain();
+    if (state_tip_ != active_) move_state_to(active_);
+    const BlockIndex common = tree_.fork_point(before, active_);
+    max_reorg_depth_ = std::max(max_reorg_depth_, tree_[before].height - tree_[common].height);
+    tip_ = tree_[active_].height;
+    return true;
+}
+
+bool World::public_confirmations_reached() const {
+    const TxId tx = fork_orders_.publish_after_tx;
+    if (tx == 0) return true;
+    // Down the public chain over blocks with contents only, to the race's fork point.
+    for (BlockIndex w = tree_[active_].contents_tip; w != start_block && tree_[w].height > fork_orders_.race_from_height;
+         w = tree_[tree_[w].parent].contents_tip) {
+        const auto& ids = tree_[w].modelled_ids;
+        if (std::find(ids.begin(), ids.end(), tx) != ids.end())
+            return tree_[active_].height - tree_[w].height + 1 >= fork_orders_.publish_after_confirmations;
+    }
+    return false;
+}
+
 BlockIndex World::honest_parent(std::size_t pool) const {
     // The longest chain, first seen: the world's, or with propagation the pool's own node's.
     return relay_ ? relay_->tip(relay_->pool_node(pool)) : active_;
@@ -435,11 +473,13 @@ void World::after_block(BlockIndex b, bool by_coalition) {
         // As models/attacks/private_race_censorship.cpp: publish when long enough and strictly
         // longer; give up when the public chain leads by the deficit.
         const Height a = tree_[private_tip_].height, h = tree_[active_].height;
-        if (a >= fork_orders_.race_until_height && a > h && h >= fork_orders_.publish_after_public_height) {
-            for (BlockIndex p = private_tip_; p != start_block && !tree_[p].published; p = tree_[p].parent)
-                tree_.at(p).published = true;
-            active_ = private_tip_;
-            private_race_over_ = true;
+        if (private_publish_due()) {
+            // A double spend waits for the merchant: the block that gives the deposit its last
+            // confirmation is seen by every agent first, and the chain is published a moment
+            // later at the same time (Rosenfeld 2014: the attacker releases once the merchant
+            // has accepted). Without relay only; with relay it is published with the block.
+            if (fork_orders_.publish_after_tx != 0 && !relay_) publish_pending_ = true;
+            else publish_private_chain();
         } else if (h >= a + fork_orders_.give_up_deficit_blocks) {
             private_race_over_ = true;
         }

@@ -34,6 +34,8 @@ using AgentIndex = std::uint32_t;
 
 /// Events of the world. Timers and block sightings are addressed to one agent.
 struct BlockFound {};
+/// A private chain whose publication waited for the agents to see the block that made it due.
+struct PrivatePublish {};
 struct DemandTick {};
 struct AgentWake {
     AgentIndex agent;
@@ -54,7 +56,7 @@ struct BlockArrive {
     RelayNode from;
     BlockIndex block;
 };
-using WorldEvent = std::variant<BlockFound, DemandTick, AgentWake, BlockSeen, TxArrive, BlockArrive>;
+using WorldEvent = std::variant<BlockFound, DemandTick, AgentWake, BlockSeen, TxArrive, BlockArrive, PrivatePublish>;
 
 /// Stream purposes of the world (agents use their own, keyed by agent index).
 enum class WorldStream : std::uint32_t {
@@ -148,6 +150,13 @@ private:
     BlockIndex build_on(std::size_t pool, BlockIndex parent, bool published);
     void after_block(BlockIndex b, bool by_coalition);
     void start_private_race_if_due();
+    /// Private race: the public chain gives fork_orders_.publish_after_tx its confirmations.
+    bool public_confirmations_reached() const;
+    bool private_publish_due() const;
+    void publish_private_chain();
+    /// A publication deferred past the agents' view of the block that made it due (after_block);
+    /// true when the chain's tip changed.
+    bool publish_pending_chain();
     BlockIndex feather_target() const;
     bool censored_spend_in(const TreeBlock& b) const;
     void move_state_to(BlockIndex target);
@@ -203,6 +212,7 @@ private:
     BlockIndex fork_tip_ = no_block_index;     ///< feather-fork: the coalition's fork while racing
     BlockIndex private_tip_ = no_block_index;  ///< private race: its unpublished chain's tip
     bool private_race_over_ = false;
+    bool publish_pending_ = false;  ///< private race: due, waiting for a PrivatePublish event
     std::uint32_t max_reorg_depth_ = 0;
     Height tip_ = 0;
     TxId next_txid_ = 1;
@@ -255,6 +265,10 @@ void World::run(Agents& agents) {
             sim_.schedule_in(sim::from_seconds(demand_.next_gap_s()), sim::EntityId{0}, DemandTick{});
         } else if (auto* tx_arrive = std::get_if<TxArrive>(&event)) {
             on_tx_arrive(*tx_arrive);
+        } else if (std::holds_alternative<PrivatePublish>(event)) {
+            if (publish_pending_chain())
+                for (AgentIndex i = 0; i < agents.size(); ++i)
+                    sim_.schedule_in(sim::from_seconds(agents.latency_s(i)), sim::EntityId{0}, BlockSeen{i, tip_});
         } else if (auto* block_arrive = std::get_if<BlockArrive>(&event)) {
             if (node_hears_block(block_arrive->node, block_arrive->from, block_arrive->block))
                 tell_agents_at(block_arrive->node, agents);
@@ -270,6 +284,9 @@ void World::run(Agents& agents) {
             if (mine_block())
                 for (AgentIndex i = 0; i < agents.size(); ++i)
                     sim_.schedule_in(sim::from_seconds(agents.latency_s(i)), sim::EntityId{0}, BlockSeen{i, tip_});
+            // After the agents' sightings of this block at the same time (events of equal time
+            // run in the order they were scheduled).
+            if (publish_pending_) sim_.schedule_in(sim::Tick{0}, sim::EntityId{0}, PrivatePublish{});
             if (stats_.blocks < horizon) schedule_block();
         }
         if ((agents.done(*this) && !fork_race_live()) ||

@@ -112,7 +112,7 @@ sim::RunOutput DesignAttackModel::run(const Params& p, const sim::RunInput& in) 
         for (const Plan& plan : plans)
             outcomes.push_back(plan.kind == PlanKind::spend_output
                                    ? run_spend_plan(ld, plan, q.planner, q.world, draws, in)
-                                   : run_reverse_deposit(ld, plan, q.planner, in));
+                                   : run_reverse_deposit(ld, plan, q.planner, q.world, in));
         for (const GraphPlan& plan : gplans) outcomes.push_back(run_graph_plan(ld, plan, q.planner, q.world, draws, in));
         for (const ConsensusPlan& plan : cplans)
             outcomes.push_back(run_consensus_plan(ld, plan, q.planner, q.world, in));
