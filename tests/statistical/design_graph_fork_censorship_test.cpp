@@ -19,9 +19,10 @@
 // and gambler's ruin), which no part of the design model calls; the planner reads only the
 // private racer's give-up deficit, chosen so that giving up moves success by at most 1e-6. An
 // off-by-one (window opened a block late, Take-1 a block early, a response not returned by a
-// reorg) moves each rate to the neighbouring k, outside the interval.
-// Tolerances: z = 3.29 binomial standard errors of n = 2000 runs per plan (all plans share the
-// runs' keyholder draws but each runs in its own world), fixed seed.
+// reorg) moves each rate to the neighbouring k, which the [.statistical] run rejects.
+// Tolerances: z = 3.29 binomial standard errors of each point's own n (all plans share the runs'
+// keyholder draws but each runs in its own world), fixed seed. [stat-light]: n = 2000 per plan
+// (make test); [.statistical]: n = 20,000 (make validate).
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
@@ -64,14 +65,10 @@ std::string short_window_bitvm2() {
     return text;
 }
 
-}  // namespace
-
-TEST_CASE(
-    "graph limits: BitVM2's windows censored by feather fork and private race reach the race "
-    "world's closed forms",
-    "[stat-light][planner][graph][graph-fork-censor]") {
+/// Runs the four censoring plans of each theft `n` times and checks each against its closed form;
+/// with `reject_neighbours`, also that the neighbouring windows k - 1 and k + 1 lie outside.
+void check_windows(int n, bool reject_neighbours) {
     constexpr double alpha = 0.4;
-    constexpr int n = 2000;
     auto p = design_params("bitvm2_fork_censor", short_window_bitvm2());
     p.world.pools.shares = {0.4, 0.3, 0.3};  // the censor takes the largest pool: exactly alpha
     p.planner.censor_shares = {alpha};
@@ -101,8 +98,31 @@ TEST_CASE(
         CHECK_FALSE(within_binomial(ff1, std::pow(alpha, w.k), n));
         CHECK_FALSE(within_binomial(race, std::pow(alpha, w.k), n));
         CHECK_FALSE(within_binomial(ff2, cf::censored_unconfirmed(alpha, 1, w.k), n));
+        if (reject_neighbours)
+            for (int k : {w.k - 1, w.k + 1}) {
+                CHECK_FALSE(within_binomial(withhold, std::pow(alpha, k), n));
+                CHECK_FALSE(within_binomial(ff1, cf::censored_unconfirmed(alpha, 1, k), n));
+                CHECK_FALSE(within_binomial(ff2, cf::censored_unconfirmed(alpha, 2, k), n));
+                CHECK_FALSE(within_binomial(race, cf::censor_private_race(alpha, k), n));
+            }
     }
     CHECK(runs.min("txs_confirmed") > 0);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "graph limits: BitVM2's windows censored by feather fork and private race reach the race "
+    "world's closed forms (light)",
+    "[stat-light][planner][graph][graph-fork-censor]") {
+    check_windows(2000, false);
+}
+
+TEST_CASE(
+    "graph limits: BitVM2's windows censored by feather fork and private race reach the race "
+    "world's closed forms, and not the neighbouring windows'",
+    "[.statistical][planner][graph][graph-fork-censor]") {
+    check_windows(20000, true);
 }
 
 TEST_CASE("graph planner: forking censors are opt-in; the default plans and columns are unchanged",
