@@ -59,7 +59,8 @@ std::string short_window_bitvm2() {
     std::string text = s.str();
     text = with(text, "older(432)", "older(5)");
     text = with(text, "older(2016)", "older(4)");
-    text = with(text, "[agents.challenger]\navailability = 0.99", "[agents.challenger]\navailability = 1.0");
+    text = with(text, "[agents.challenger]\navailability = 0.99",
+                "[agents.challenger]\navailability = 1.0");
     text = with(text, "latency_s = 60.0", "latency_s = 0.0");
     text = with(text, "fee_policy = \"bump\"", "fee_policy = \"fixed\"");
     return text;

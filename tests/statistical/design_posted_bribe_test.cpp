@@ -15,8 +15,8 @@
 // counted as selling, a path needing more keys than its threshold) moves the frequency outside
 // the interval.
 // Tolerances: z = 3.29 binomial standard errors of n = 2000 runs, fixed seed.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -47,9 +47,9 @@ std::string five_holder_vault() {
     std::string keys = "[keys]\n", agents, members;
     for (const auto& h : holders) {
         keys += std::string(h.name) + " = { count = 1, held_by = \"" + h.name + "\" }\n";
-        agents += std::string("[agents.") + h.name + "]\navailability = " +
-                  std::to_string(h.availability) + "\ncorruption_cost_btc = { law = \"" +
-                  (h.sigma > 0.0 ? "lognormal" : "fixed") +
+        agents += std::string("[agents.") + h.name +
+                  "]\navailability = " + std::to_string(h.availability) +
+                  "\ncorruption_cost_btc = { law = \"" + (h.sigma > 0.0 ? "lognormal" : "fixed") +
                   "\", median = " + std::to_string(h.median_btc) +
                   (h.sigma > 0.0 ? ", sigma = " + std::to_string(h.sigma) : std::string()) + " }\n";
         members += std::string(members.empty() ? "" : ", ") + h.name + "[*]";
@@ -156,7 +156,8 @@ TEST_CASE(
     std::printf("sellers per run: expected %.4f  simulated %.4f  half-width %.4f\n", mean_p,
                 sellers, sellers_hw);
     CHECK(std::abs(sellers - mean_p) <= sellers_hw);
-    CHECK(runs.mean("txs_confirmed") > 0.0);  // a run whose theft fails confirms nothing: no one else spends
+    CHECK(runs.mean("txs_confirmed") >
+          0.0);  // a run whose theft fails confirms nothing: no one else spends
 }
 
 TEST_CASE("design planner: the posted bribe moves the theft, and is off by default",

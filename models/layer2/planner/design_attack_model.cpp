@@ -89,7 +89,8 @@ std::vector<sim::Column> DesignAttackModel::outcome_columns(const Params& p) {
     }
     if (p.planner.posted_bribe_btc > 0.0)
         cols.push_back({"keyholders_accepting_posted_bribe", sim::ColumnType::u64, "keys",
-                        "reachable keyholders (every part and key group) whose ask is at most planner.posted_bribe_btc"});
+                        "reachable keyholders (every part and key group) whose ask is at most "
+                        "planner.posted_bribe_btc"});
     const auto stats = bitcoin::WorldStats::columns();
     cols.insert(cols.end(), stats.begin(), stats.end());
     return cols;

@@ -205,7 +205,9 @@ PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan,
     out.loot_btc = plan.loot_btc;
     // A posted offer changes who sells and at what price, not who is reachable to act honestly.
     const auto corruption = adversary::cheapest_corruption(
-        d, params.posted_bribe_btc > 0.0 ? adversary::at_posted_offer(draws, params.posted_bribe_btc) : draws,
+        d,
+        params.posted_bribe_btc > 0.0 ? adversary::at_posted_offer(draws, params.posted_bribe_btc)
+                                      : draws,
         plan.keys_needed);
     out.keys_obtained = corruption.has_value();
     if (!corruption) return out;  // the adversary cannot broadcast its path, or buy every responder

@@ -50,9 +50,10 @@ struct PlannerParams {
                 "0: no bribing plans (pools weigh it by world.pools.bribe_rule)",
                 sim::in_range(0.0, 21e6));
         v.field("posted_bribe_btc", posted_bribe_btc, "BTC",
-                "one price the adversary posts to every keyholder instead of paying each its own ask: a "
-                "reachable holder whose drawn ask is at most the offer sells its key for it, the others do not "
-                "sell (adversary/corrupt_keys.hpp); 0: each holder is paid its own ask",
+                "one price the adversary posts to every keyholder instead of paying each its own "
+                "ask: a reachable holder whose drawn ask is at most the offer sells its key for "
+                "it, the others do not sell (adversary/corrupt_keys.hpp); 0: each holder is paid "
+                "its own ask",
                 sim::in_range(0.0, 21e6));
     }
 };
