@@ -11,9 +11,10 @@
 // minimal 3-key paths, buys each path's keys if all three holders sell at the offer, and the bought
 // keys sign a spend that must confirm in the world. The oracle takes p_i from the normal CDF of the
 // ask law's parameters (erfc) and convolves the five Bernoullis; it shares no code with the draws
-// or the planner. A wrong comparison (ask below rather than at most the offer, a declining holder
-// counted as selling, a path needing more keys than its threshold) moves the frequency outside
-// the interval.
+// or the planner. A declining holder counted as selling, or a path needing more keys than its
+// threshold, moves the frequency outside the interval; a seller paid its own ask instead of the
+// offer fails the price check (tests/unit/models/adversary/corrupt_keys_test.cpp pins an ask
+// equal to the offer).
 // Tolerances: z = 3.29 binomial standard errors of n = 2000 runs, fixed seed.
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -163,7 +164,7 @@ TEST_CASE(
 TEST_CASE("design planner: the posted bribe moves the theft, and is off by default",
           "[stat-light][planner][posted-bribe]") {
     // Off (0), each holder is paid its own ask, so the theft needs only 3 reachable holders
-    // (P = 0.9952 here); at a 4 BTC post it needs 3 sellers (0.69). Same seed, same draws.
+    // (P = 0.9894 here); at a 4 BTC post it needs 3 sellers (0.69). Same seed, same draws.
     constexpr int n = 300;
     auto p = design_params("five_holder_vault_off", five_holder_vault());
     const auto off = run_design(p, n, 73);
