@@ -46,6 +46,22 @@ KeyholderDraws draw_keyholders(const layer2::design::Design& d, const sim::Strea
     return out;
 }
 
+KeyholderDraws at_posted_offer(const KeyholderDraws& draws, double offer_btc) {
+    KeyholderDraws out = draws;
+    for (std::size_t k = 0; k < out.available.size(); ++k) {
+        out.available[k] = draws.available[k] && draws.cost_btc[k] <= offer_btc;
+        out.cost_btc[k] = offer_btc;
+    }
+    return out;
+}
+
+std::size_t accepting_posted_offer(const KeyholderDraws& draws, double offer_btc) {
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < draws.available.size(); ++k)
+        n += draws.available[k] && draws.cost_btc[k] <= offer_btc ? 1 : 0;
+    return n;
+}
+
 namespace {
 
 /// Fills `need` with the cheapest reachable keys outside `have`; none when a group runs short.

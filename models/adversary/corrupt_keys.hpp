@@ -31,6 +31,16 @@ struct KeyholderDraws {
 /// draw kind).
 KeyholderDraws draw_keyholders(const layer2::design::Design& d, const sim::StreamFactory& streams);
 
+/// The same keyholders facing one posted offer of `offer_btc` per key instead of each being paid
+/// its own ask: a reachable holder sells iff its ask is at most the offer, and is then paid the
+/// offer; every other key is not for sale. The number of sellers is then a Poisson-binomial count
+/// with each holder's chance availability x P(ask <= offer). Failure groups are unchanged (a
+/// compromised group still sells all its members at its own price). Only for buying: whether a
+/// holder who declined stays reachable and honest is read from the original draws.
+KeyholderDraws at_posted_offer(const KeyholderDraws& draws, double offer_btc);
+/// Holders who accept a posted offer of `offer_btc`: reachable, ask at most the offer.
+std::size_t accepting_posted_offer(const KeyholderDraws& draws, double offer_btc);
+
 /// What buying a plan's keys costs and which keys it yields.
 struct Corruption {
     std::vector<bitcoin::KeyId> keys;    ///< every key the adversary can sign with

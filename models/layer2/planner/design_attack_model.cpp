@@ -1,6 +1,7 @@
 // See design_attack_model.hpp.
 #include "models/layer2/planner/design_attack_model.hpp"
 
+#include <cmath>
 #include <set>
 
 #include "models/adversary/corrupt_keys.hpp"
@@ -86,6 +87,10 @@ std::vector<sim::Column> DesignAttackModel::outcome_columns(const Params& p) {
         for (const GraphPlan& plan : graph_plans(ld, q)) add(plan.id, plan.description);
         for (const ConsensusPlan& plan : consensus_plans(ld, q.consensus)) add(plan.id, plan.description);
     }
+    if (p.planner.posted_bribe_btc > 0.0)
+        cols.push_back({"keyholders_accepting_posted_bribe", sim::ColumnType::u64, "keys",
+                        "reachable keyholders (every part and key group) whose ask is at most "
+                        "planner.posted_bribe_btc"});
     const auto stats = bitcoin::WorldStats::columns();
     cols.insert(cols.end(), stats.begin(), stats.end());
     return cols;
@@ -96,6 +101,7 @@ sim::RunOutput DesignAttackModel::run(const Params& p, const sim::RunInput& in) 
     std::vector<double> out{0.0};
     bitcoin::WorldStats total;
     std::size_t plan_count = 0;
+    std::size_t accepting = 0;
     for (const auto& leaf : design::part_leaves(d)) {
         const Params q = for_leaf(p, leaf);
         const design::Design& ld = *leaf.design;
@@ -108,6 +114,7 @@ sim::RunOutput DesignAttackModel::run(const Params& p, const sim::RunInput& in) 
         // draws are coupled.
         const auto draws = adversary::draw_keyholders(ld, sim::StreamFactory(in.master_seed, in.stream_run));
         plan_count += plans.size() + gplans.size() + cplans.size();
+        accepting += adversary::accepting_posted_offer(draws, p.planner.posted_bribe_btc);
         std::vector<PlanOutcome> outcomes;
         for (const Plan& plan : plans)
             outcomes.push_back(plan.kind == PlanKind::spend_output
@@ -127,6 +134,7 @@ sim::RunOutput DesignAttackModel::run(const Params& p, const sim::RunInput& in) 
         }
     }
     out[0] = static_cast<double>(plan_count);
+    if (p.planner.posted_bribe_btc > 0.0) out.push_back(static_cast<double>(accepting));
     total.append_to(out);
     return {out, {}};
 }
@@ -138,6 +146,10 @@ std::optional<std::pair<std::string, std::string>> DesignAttackModel::check(cons
                          "hand-written plans name one design's keys: run them on a part's own design file, not on a "
                          "composed design"};
     read_hand_plans(p.hand_plans.file, d);               // and so do the hand-written plans
+    for (double depth : p.graph_planner.feather_fork_depths_blocks)
+        if (depth != std::floor(depth))
+            return std::pair{"graph_planner.feather_fork_depths_blocks",
+                             "a feather-fork depth counts confirmations: whole blocks only"};
     if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
         return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
     for (const auto& leaf : design::part_leaves(d)) {

@@ -109,6 +109,33 @@ std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d,
             c.description = what + " by censoring with " + percent(share) + "% of hash";
             plans.push_back(c);
         }
+        // Forking plans at a share of 0 would be the censor0 plan again.
+        for (double depth : p.feather_fork_depths_blocks)
+            for (double share : censor_shares) {
+                if (share <= 0.0) continue;
+                GraphPlan c = base;
+                c.tactic = GraphTactic::censor;
+                c.censor_share = share;
+                c.fork = bitcoin::ForkStrategy::feather_fork;
+                c.feather_fork_depth_blocks = static_cast<std::uint32_t>(std::lround(depth));
+                const std::string d_text = std::to_string(c.feather_fork_depth_blocks);
+                c.id = steal.name + "__feather_fork" + d_text + "_censor" + percent(share);
+                c.description = what + " by feather-forking with " + percent(share) +
+                                "% of hash to depth " + d_text;
+                plans.push_back(c);
+            }
+        if (p.private_race)
+            for (double share : censor_shares) {
+                if (share <= 0.0) continue;
+                GraphPlan c = base;
+                c.tactic = GraphTactic::censor;
+                c.censor_share = share;
+                c.fork = bitcoin::ForkStrategy::private_race;
+                c.id = steal.name + "__private_race_censor" + percent(share);
+                c.description = what + " by a private chain over the window with " +
+                                percent(share) + "% of hash";
+                plans.push_back(c);
+            }
         for (double rate : p.congest_fee_rates_sat_vb) {
             GraphPlan c = base;
             c.tactic = GraphTactic::congest;

@@ -8,7 +8,11 @@
 // The adversary keeps the responses out of blocks in one of three ways, each a plan:
 //   corrupt  - buy every key of every class that broadcasts a response (1-of-n honesty: a single
 //              honest, reachable responder is enough to stop it);
-//   censor   - order pools holding the given hash share to leave the responses out;
+//   censor   - order pools holding the given hash share to leave the responses out; by default
+//              they only withhold (a response misses k blocks with probability share^k), and with
+//              `feather_fork_depths_blocks` or `private_race` they also fork it out of the chain
+//              (mining/fork_policy.hpp: Miller's feather fork, or a private chain over the window),
+//              each a plan of its own;
 //   congest  - keep blocks full of its own transactions at a fee rate, so a response that bids
 //              less waits (block space over the window, reference M5 "P-SPACE").
 // The path's own broadcasters are bought too (one key of the first class that may broadcast each
@@ -20,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "models/bitcoin/mining/fork_policy.hpp"
 #include "models/layer2/design/design.hpp"
 #include "sim/params/field.hpp"
 
@@ -27,6 +32,8 @@ namespace models::layer2::planner {
 
 struct GraphPlannerParams {
     sim::RealList congest_fee_rates_sat_vb{};
+    sim::RealList feather_fork_depths_blocks{};
+    bool private_race = false;
 
     template <class V>
     void describe(V& v) {
@@ -35,6 +42,15 @@ struct GraphPlannerParams {
                 "is pending "
                 "(empty: no congestion plans)",
                 sim::in_range(0.0, 1e5));
+        v.field("feather_fork_depths_blocks", feather_fork_depths_blocks, "blocks",
+                "for each censoring share above 0, also a plan whose pools feather-fork (Miller "
+                "2013): they orphan a block that confirms a response until it has more than this "
+                "many confirmations (whole blocks; empty: withholding only)",
+                sim::in_range(1, 1000));
+        v.field("private_race", private_race, "-",
+                "for each censoring share above 0, also a plan whose pools mine a private chain "
+                "without the response over its window and publish it once strictly longer (one "
+                "race per run: the first window that opens)");
     }
 };
 
@@ -49,6 +65,9 @@ struct GraphPlan {
     GraphTactic tactic = GraphTactic::censor;
     std::map<std::string, std::uint32_t> keys_needed;  ///< key group -> keys to buy
     double censor_share = 0.0;
+    /// censor: how the pools treat blocks others find (none: they only withhold).
+    bitcoin::ForkStrategy fork = bitcoin::ForkStrategy::none;
+    std::uint32_t feather_fork_depth_blocks = 0;
     double congest_fee_rate_sat_vb = 0.0;
     double loot_btc = 0.0;
 };
@@ -61,7 +80,8 @@ std::vector<std::size_t> responses_to(const design::Design& d,
                                       const std::vector<std::size_t>& path);
 
 /// Every graph plan of `d` in a fixed order: per stealing tx, corrupt (if it has responses), then
-/// censor at each share of `censor_shares`, then congest at each fee rate.
+/// censor at each share of `censor_shares`, then feather-forking at each depth and share above 0,
+/// then the private race at each share above 0, then congest at each fee rate.
 std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d,
                                              const std::vector<double>& censor_shares,
                                              const GraphPlannerParams& p);

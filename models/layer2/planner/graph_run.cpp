@@ -9,6 +9,7 @@
 #include "models/adversary/censor_outputs.hpp"
 #include "models/adversary/congest.hpp"
 #include "models/adversary/graph_path.hpp"
+#include "models/attacks/strongest_censor.hpp"
 #include "models/layer2/dispute/dispute_setup.hpp"
 #include "models/layer2/planner/graph_stage.hpp"
 #include "models/layer2/planner/stage.hpp"
@@ -84,18 +85,21 @@ private:
     std::vector<std::size_t> filler_for_;  ///< the path tx each filler holds the way for
 };
 
-/// Agent 0: the adversary (and its filler); agents 1..n: the responders.
+/// Agent 0: the adversary (and its filler, and its censoring pools' fork orders); agents 1..n:
+/// the responders.
 class GraphAgents {
 public:
     GraphAgents(adversary::GraphPath& path, std::vector<roles::GraphResponder>& responders,
                 std::optional<GraphCongestion>& congestion, GraphStage& stage,
-                const std::vector<std::size_t>& censored, bool censoring)
+                const GraphPlan& plan, bool censoring, double controlled_share)
         : path_(path),
           responders_(responders),
           congestion_(congestion),
           stage_(stage),
-          censored_(censored),
-          censoring_(censoring) {}
+          plan_(plan),
+          censored_(plan.responses),
+          censoring_(censoring),
+          controlled_share_(controlled_share) {}
 
     std::size_t size() const { return 1 + responders_.size(); }
     double latency_s(std::size_t i) const { return i == 0 ? 0.0 : responders_[i - 1].latency_s(); }
@@ -130,15 +134,54 @@ private:
             if (std::find(w.orders().censored.begin(), w.orders().censored.end(), op) ==
                 w.orders().censored.end())
                 w.orders().censored.push_back(op);
+        open_race_if_due(w);
+    }
+
+    /// A private race covers a window as adversary/censor.hpp's CensorWindow does: it forks from
+    /// the tip after which the response can first confirm and publishes once its chain reaches
+    /// the last tip before the path tx spending the same output opens, and is strictly longer.
+    /// Both heights are read from the blocks the inputs confirmed in, when the contested output
+    /// appears. The world holds one race at a time, so it covers the first window that opens.
+    void open_race_if_due(bitcoin::World& w) {
+        if (plan_.fork != bitcoin::ForkStrategy::private_race || race_opened_) return;
+        const auto& txs = stage_.design().graph.txs;
+        for (std::size_t r : plan_.responses)
+            for (std::size_t q : plan_.path) {
+                bool shared = false;
+                for (const auto& a : txs[r].spends)
+                    for (const auto& b : txs[q].spends) shared = shared || a == b;
+                if (!shared) continue;
+                const auto from = stage_.valid_from(r, w);
+                const auto until = stage_.valid_from(q, w);
+                if (!from || !until || *from >= *until) continue;
+                bitcoin::ForkOrders& f = w.fork_orders();
+                f.strategy = bitcoin::ForkStrategy::private_race;
+                f.race_from_height = *from - 1;
+                f.race_until_height = *until - 1;
+                // As adversary/censor.cpp: a minority gives up where that costs it at most 1e-6
+                // of success; a majority always catches up and never does.
+                f.give_up_deficit_blocks =
+                    controlled_share_ < 0.5
+                        ? static_cast<std::uint32_t>(
+                              attacks::private_race_give_up_deficit(controlled_share_))
+                        : 1'000'000u;
+                race_opened_ = true;
+                return;
+            }
     }
 
     adversary::GraphPath& path_;
     std::vector<roles::GraphResponder>& responders_;
     std::optional<GraphCongestion>& congestion_;
     GraphStage& stage_;
+    const GraphPlan& plan_;
     const std::vector<std::size_t>& censored_;
     bool censoring_;
+    double controlled_share_;
+    bool race_opened_ = false;
 };
+
+constexpr std::int64_t fork_margin_blocks = 2000;
 
 /// True when agent class `agent` has a key whose holder is reachable and took no bribe.
 bool honest_holder(const design::Design& d, const std::string& agent,
@@ -160,7 +203,12 @@ PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan,
                            const adversary::KeyholderDraws& draws, const sim::RunInput& in) {
     PlanOutcome out;
     out.loot_btc = plan.loot_btc;
-    const auto corruption = adversary::cheapest_corruption(d, draws, plan.keys_needed);
+    // A posted offer changes who sells and at what price, not who is reachable to act honestly.
+    const auto corruption = adversary::cheapest_corruption(
+        d,
+        params.posted_bribe_btc > 0.0 ? adversary::at_posted_offer(draws, params.posted_bribe_btc)
+                                      : draws,
+        plan.keys_needed);
     out.keys_obtained = corruption.has_value();
     if (!corruption) return out;  // the adversary cannot broadcast its path, or buy every responder
     out.keys_btc = corruption->cost_btc;
@@ -182,6 +230,11 @@ PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan,
     bitcoin::WorldParams wp = world_params;
     wp.horizon_blocks =
         static_cast<std::int64_t>(probe.earliest(plan.steal) - start) + params.after_window_blocks;
+    // A fork race may outlast the margin (a minority private racer gives up only tens of blocks
+    // behind, which it reaches at a drift of 1 - 2 share per block); the run still ends as soon
+    // as the theft or a response is final and no race is live (World::run), so this only bounds
+    // a race nobody decides, which then counts as lost.
+    if (plan.fork != bitcoin::ForkStrategy::none) wp.horizon_blocks += fork_margin_blocks;
 
     bitcoin::World world(wp, sim::StreamFactory(in.master_seed, in.stream_run));
     const bitcoin::TxId first_coin = world.next_txid();
@@ -203,11 +256,16 @@ PlanOutcome run_graph_plan(const design::Design& d, const GraphPlan& plan,
     double censored_share = 0.0;
     const bool censoring = plan.tactic == GraphTactic::censor && plan.censor_share > 0.0;
     if (censoring) censored_share = adversary::censor_outputs(world, plan.censor_share, {});
+    if (censoring && plan.fork == bitcoin::ForkStrategy::feather_fork) {
+        // Forks only from blocks that confirm a censored spend, so it may be ordered at once.
+        world.fork_orders().strategy = bitcoin::ForkStrategy::feather_fork;
+        world.fork_orders().depth_blocks = plan.feather_fork_depth_blocks;
+    }
     std::optional<GraphCongestion> congestion;
     if (plan.tactic == GraphTactic::congest)
         congestion.emplace(stage, plan, plan.congest_fee_rate_sat_vb);
 
-    GraphAgents agents(path, responders, congestion, stage, plan.responses, censoring);
+    GraphAgents agents(path, responders, congestion, stage, plan, censoring, censored_share);
     world.run(agents);
 
     out.success = path.succeeded(world);

@@ -93,6 +93,24 @@ bool GraphStage::ready(std::size_t i, const bitcoin::World& w) const {
     return true;
 }
 
+std::optional<bitcoin::Height> GraphStage::valid_from(std::size_t i,
+                                                      const bitcoin::World& w) const {
+    // The same tests as ready(), solved for the height: a coin confirmed at c with a relative
+    // lock of L opens at c + max(1, L); a lock time of T at T + 1.
+    const auto& tx = d_.graph.txs[i];
+    bitcoin::Height h = 0;
+    for (std::size_t k = 0; k < tx.spends.size(); ++k) {
+        const auto op = outpoint(tx.spends[k], w);
+        const auto* coin = op ? w.coins().find(*op) : nullptr;
+        if (coin == nullptr) return std::nullopt;
+        h = std::max<bitcoin::Height>(
+            h, coin->confirmed.height + std::max<bitcoin::Height>(1, older_of(i, k)));
+    }
+    const std::uint32_t lock = lock_time_of(i);
+    if (lock > 0) h = std::max<bitcoin::Height>(h, lock + 1);
+    return h;
+}
+
 bitcoin::Height GraphStage::earliest(std::size_t i) const {
     const auto& tx = d_.graph.txs[i];
     bitcoin::Height h = funding_h_ + 1;

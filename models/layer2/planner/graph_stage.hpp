@@ -40,6 +40,9 @@ public:
     /// True when tx `i` could confirm in the next block: its inputs are confirmed coins and its
     /// relative and absolute locks are met at tip + 1.
     bool ready(std::size_t i, const bitcoin::World& w) const;
+    /// The first height at which tx `i` can confirm given the blocks its inputs confirmed in
+    /// (BIP68 and nLockTime), or none while an input is not an unspent confirmed coin.
+    std::optional<bitcoin::Height> valid_from(std::size_t i, const bitcoin::World& w) const;
     /// The earliest height at which tx `i` could confirm if each ancestor confirmed at its earliest
     /// (the planner's estimate for where a run starts and ends).
     bitcoin::Height earliest(std::size_t i) const;

@@ -28,6 +28,7 @@ struct PlannerParams {
     std::int64_t race_give_up_deficit = 20;
     std::int64_t after_window_blocks = 30;
     double bribe_btc = 0.0;
+    double posted_bribe_btc = 0.0;
 
     template <class V>
     void describe(V& v) {
@@ -47,6 +48,12 @@ struct PlannerParams {
                 "timelocked bribe (Nadahalli, Khabbazian and Wattenhofer 2021) the adversary's own spend pays whoever "
                 "mines it, offered to every pool to leave the rotation out of its templates until the path opens; "
                 "0: no bribing plans (pools weigh it by world.pools.bribe_rule)",
+                sim::in_range(0.0, 21e6));
+        v.field("posted_bribe_btc", posted_bribe_btc, "BTC",
+                "one price the adversary posts to every keyholder instead of paying each its own "
+                "ask: a reachable holder whose drawn ask is at most the offer sells its key for "
+                "it, the others do not sell (adversary/corrupt_keys.hpp); 0: each holder is paid "
+                "its own ask",
                 sim::in_range(0.0, 21e6));
     }
 };

@@ -103,7 +103,12 @@ PlanOutcome run_spend_plan(const design::Design& d, const Plan& plan, const Plan
                            const sim::RunInput& in) {
     PlanOutcome out;
     out.loot_btc = plan.loot_btc;
-    const auto corruption = adversary::cheapest_corruption(d, draws, plan.keys_needed);
+    // A posted offer changes who sells and at what price, not who is reachable to act honestly.
+    const auto corruption = adversary::cheapest_corruption(
+        d,
+        params.posted_bribe_btc > 0.0 ? adversary::at_posted_offer(draws, params.posted_bribe_btc)
+                                      : draws,
+        plan.keys_needed);
     out.keys_obtained = corruption.has_value();
     if (!corruption) return out;  // the adversary cannot sign: nothing to broadcast
     out.keys_btc = corruption->cost_btc;

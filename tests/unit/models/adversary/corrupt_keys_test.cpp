@@ -56,3 +56,27 @@ TEST_CASE("corrupt keys: a failed group is used only when it is cheaper", "[unit
     draws.available.assign(5, false);  // no holder reachable: only the compromised group's keys
     CHECK(adversary::cheapest_corruption(d, draws, {{"s", 3}})->cost_btc == 2.5);
 }
+
+TEST_CASE("corrupt keys: a posted offer buys from holders asking at most the offer, at the offer",
+          "[unit][adversary]") {
+    const auto d = five_signers();
+    // Asks 5, 1, 4, 2, 3; holder 3 (ask 2) is out of reach. An offer of 3 is taken by holders 1
+    // and 4 (asks 1 and 3: at most the offer), refused by 0 and 2: two sellers, short of three.
+    const adversary::KeyholderDraws draws{
+        {true, true, true, false, true}, {5.0, 1.0, 4.0, 2.0, 3.0}, {false}};
+    CHECK(adversary::accepting_posted_offer(draws, 3.0) == 2);
+    CHECK_FALSE(
+        adversary::cheapest_corruption(d, adversary::at_posted_offer(draws, 3.0), {{"s", 3}}));
+    // At 4, holder 2 sells too: three keys at 4 each, though their asks sum to 8.
+    CHECK(adversary::accepting_posted_offer(draws, 4.0) == 3);
+    const auto c =
+        adversary::cheapest_corruption(d, adversary::at_posted_offer(draws, 4.0), {{"s", 3}});
+    REQUIRE(c);
+    CHECK(c->cost_btc == 12.0);
+    CHECK(c->bribed.size() == 3);
+    // A compromised failure group still sells its members at its own price.
+    auto failed = draws;
+    failed.group_failed = {true};
+    CHECK(adversary::cheapest_corruption(d, adversary::at_posted_offer(failed, 3.0), {{"s", 3}})
+              ->cost_btc == 2.5);
+}
