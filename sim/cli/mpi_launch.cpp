@@ -28,7 +28,10 @@ MpiRank mpi_start() {
     const char* size = std::getenv("OMPI_COMM_WORLD_SIZE");
     if (!size) size = std::getenv("PMI_SIZE");
     if (!size || std::atoi(size) < 2) return r;
-    MPI_Init(nullptr, nullptr);
+    // Funneled: only the main thread calls MPI (the runner claims blocks there; TBB workers and
+    // the writer thread never do).
+    int provided = 0;
+    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
     MPI_Comm_rank(MPI_COMM_WORLD, &r.rank);
     MPI_Comm_size(MPI_COMM_WORLD, &r.size);
     r.active = true;
@@ -84,6 +87,48 @@ void mpi_finish([[maybe_unused]] const MpiRank& r) {
 #ifdef L2SIM_HAVE_MPI
     if (r.active) MPI_Finalize();
 #endif
+}
+
+/// Without an active MPI job (one process) the counter is a plain integer.
+struct MpiCounter::Impl {
+    std::uint64_t value = 0;
+#ifdef L2SIM_HAVE_MPI
+    MPI_Win window = MPI_WIN_NULL;
+    std::uint64_t* base = nullptr;
+#endif
+};
+
+MpiCounter::MpiCounter([[maybe_unused]] const MpiRank& r) : impl_(std::make_unique<Impl>()) {
+#ifdef L2SIM_HAVE_MPI
+    if (!r.active) return;
+    const MPI_Aint bytes = r.rank == 0 ? static_cast<MPI_Aint>(sizeof(std::uint64_t)) : 0;
+    MPI_Win_allocate(bytes, sizeof(std::uint64_t), MPI_INFO_NULL, MPI_COMM_WORLD, &impl_->base, &impl_->window);
+    if (r.rank == 0) *impl_->base = 0;
+    mpi_barrier(r);  // the zero is in place before any rank claims
+    MPI_Win_lock_all(MPI_MODE_NOCHECK, impl_->window);
+#endif
+}
+
+MpiCounter::~MpiCounter() {
+#ifdef L2SIM_HAVE_MPI
+    if (impl_->window != MPI_WIN_NULL) {
+        MPI_Win_unlock_all(impl_->window);
+        MPI_Win_free(&impl_->window);
+    }
+#endif
+}
+
+std::uint64_t MpiCounter::fetch_increment() {
+#ifdef L2SIM_HAVE_MPI
+    if (impl_->window != MPI_WIN_NULL) {
+        const std::uint64_t one = 1;
+        std::uint64_t before = 0;
+        MPI_Fetch_and_op(&one, &before, MPI_UINT64_T, 0, 0, MPI_SUM, impl_->window);
+        MPI_Win_flush(0, impl_->window);
+        return before;
+    }
+#endif
+    return impl_->value++;
 }
 
 }  // namespace sim::cli

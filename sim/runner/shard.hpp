@@ -19,7 +19,10 @@ struct Shard {
 };
 
 /// How a results file's shard was chosen: recorded in the file so `resume` recomputes the same set.
-enum class ShardAssignment { interleaved, contiguous, strided };
+/// `claimed`: an MPI rank's file, whose runs were blocks claimed on demand (see run_source.hpp);
+/// which runs are its own is known only from its status column, so it resumes only as part of
+/// the merged output.
+enum class ShardAssignment { interleaved, contiguous, strided, claimed };
 
 /// The provenance attribute naming the assignment; files written before it existed were strided.
 inline constexpr const char* shard_assignment_attr = "shard_assignment";
@@ -39,7 +42,8 @@ inline constexpr std::uint64_t pieces_per_shard = 16;
 
 /// Ascending run indices of `shard` among `total` runs: pieces I, I+N, ... of 16 x N contiguous
 /// pieces (interleaved); for files written before, its shard_block (contiguous) or run % N == I
-/// (strided).
+/// (strided). A single shard (N = 1) holds every run under any assignment; `claimed` with N > 1
+/// has no fixed set and throws std::invalid_argument.
 std::vector<std::uint64_t> shard_runs(std::uint64_t total, Shard shard,
                                       ShardAssignment assignment = ShardAssignment::interleaved);
 
