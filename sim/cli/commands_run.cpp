@@ -269,11 +269,15 @@ int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInf
     std::vector<std::uint64_t> runs;
     // Files written before the attribute existed assigned runs by stride.
     const ShardAssignment assignment = parse_shard_assignment(text[shard_assignment_attr]);
-    if (assignment == ShardAssignment::claimed && shard.count != 1)
+    if (assignment == ShardAssignment::claimed && shard.count != 1) {
+        const std::string suffix = fmt::format(".rank{}.h5", shard.index);
+        const bool named = o.output.size() > suffix.size() && o.output.ends_with(suffix);
+        const std::string sweep_output = named ? o.output.substr(0, o.output.size() - suffix.size()) : "OUT.h5";
         throw InputError(SourcePos{o.output, 0, 0}, shard_assignment_attr,
                          "a rank file of an MPI sweep whose ranks claimed runs on demand: its runs are known only "
-                         "together with the other ranks' files; resume the sweep's output (OUT.h5 for OUT.h5.rank" +
-                             std::to_string(shard.index) + ".h5), which merges them first");
+                         "together with the other ranks' files; run `l2sim resume " + sweep_output +
+                             "`, which merges them first");
+    }
     for (std::uint64_t r : shard_runs(plan.total_runs(), shard, assignment)) {
         const auto st = static_cast<io::RunStatus>(status[r]);
         if (st == io::RunStatus::pending || (o.retry_failed && st == io::RunStatus::failed)) runs.push_back(r);

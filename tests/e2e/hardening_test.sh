@@ -87,8 +87,14 @@ if "$L2SIM" --version | grep -q "+mpi"; then
   pkill -KILL -P "$launcher" 2>/dev/null  # the ranks (children of this mpirun), as a crash would
   kill -KILL "$launcher" 2>/dev/null; wait "$launcher" 2>/dev/null; sleep 0.5
   if [ -e "$tmp/killed.h5" ]; then echo "note: the MPI sweep finished before the kill"; else
+    # the ranks claimed blocks on demand: a rank file alone does not say which runs are its own
+    expect resume_claimed_rank_file_refused 2 'claimed runs on demand.*resume [^ ]*killed\.h5`' \
+      "$L2SIM" resume "$tmp/killed.h5.rank0.h5" --progress none
     expect resume_killed_mpi_sweep 0 "rank file" "$L2SIM" resume "$tmp/killed.h5" --threads 2 --progress none
     complete "$tmp/killed.h5" && ok "killed MPI sweep completed by resume" || bad "killed MPI sweep not complete"
+    "$L2SIM" sweep "$big" --threads 2 --progress none -o "$tmp/big_one.h5" 2>/dev/null
+    "$PY" "$ROOT/tests/e2e/compare_results.py" "$tmp/big_one.h5" "$tmp/killed.h5" >/dev/null \
+      && ok "killed and resumed MPI sweep equals one process" || bad "killed and resumed MPI sweep differs from one process"
   fi
 else
   echo "note: l2sim built without MPI; the mpirun kill case is not run"
