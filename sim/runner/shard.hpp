@@ -1,11 +1,11 @@
-// Which runs of a plan one shard (a `--shard I/N` process) executes; MPI ranks instead claim blocks on
-// demand (run_source.hpp). The plan is cut into 16 x N contiguous pieces dealt round-robin (shard I
-// takes pieces I, I+N, I+2N, ...), so each process writes long stretches of adjacent rows into the compressed chunks of its file (taking
-// every N-th run made every row its own small read-modify-write of a chunk, and two processes
-// slower than one) and still gets a share of every region of the plan: a run's cost usually varies
-// along the grid (the plan is point-major), and one contiguous block per shard gave the shard
-// holding the expensive points most of the work (60 % against 40 % in `make bench`'s sweep, which
-// caps 2 processes at 1.67x).
+// Which runs of a plan one shard (a `--shard I/N` process) executes; MPI ranks instead claim blocks
+// on demand (run_source.hpp). The plan is cut into 16 x N contiguous pieces dealt round-robin
+// (shard I takes pieces I, I+N, I+2N, ...), so each process writes long stretches of adjacent rows
+// into the compressed chunks of its file (taking every N-th run made every row its own small read-
+// modify-write of a chunk, and two processes slower than one) and still gets a share of every
+// region of the plan: a run's cost usually varies along the grid (the plan is point-major), and one
+// contiguous block per shard gave the shard holding the expensive points most of the work (60 %
+// against 40 % in `make bench`'s sweep, which caps 2 processes at 1.67x).
 #pragma once
 
 #include <cstdint>
