@@ -236,7 +236,7 @@ int run_plan(const ExecOptions& o, const ModelRegistry& models, const BuildInfo&
     const io::FileLock lock = io::FileLock::acquire(out);
     const std::uint64_t total = plan.total_runs();
     if (claims) {
-        ClaimedBlocks blocks(total, claim_block_count(total, shard.count), claims->claim, total / shard.count);
+        ClaimedBlocks blocks(claim_blocks(total, shard.count), claims->claim, total / shard.count);
         return execute_and_finish(plan, blocks, std::move(writer), o, out);
     }
     const std::vector<std::uint64_t> runs = shard_runs(total, shard);

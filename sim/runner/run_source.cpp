@@ -3,8 +3,6 @@
 
 #include <algorithm>
 
-#include "sim/runner/shard.hpp"
-
 namespace sim {
 
 std::vector<std::uint64_t> RunList::take(std::size_t max) {
@@ -15,20 +13,19 @@ std::vector<std::uint64_t> RunList::take(std::size_t max) {
     return out;
 }
 
-ClaimedBlocks::ClaimedBlocks(std::uint64_t total_runs, std::uint64_t blocks, std::function<std::uint64_t()> claim,
+ClaimedBlocks::ClaimedBlocks(std::vector<RunBlock> blocks, std::function<std::uint64_t()> claim,
                              std::uint64_t expected)
-    : total_(total_runs), blocks_(blocks), claim_(std::move(claim)), expected_(expected) {}
+    : blocks_(std::move(blocks)), claim_(std::move(claim)), expected_(expected) {}
 
 std::vector<std::uint64_t> ClaimedBlocks::take(std::size_t max) {
-    while (next_ == end_ && !exhausted_) {  // an empty block (more blocks than runs) is skipped
+    while (next_ == end_ && !exhausted_) {
         const std::uint64_t b = claim_();
-        if (b >= blocks_) {
+        if (b >= blocks_.size()) {
             exhausted_ = true;
             break;
         }
-        const RunBlock block = shard_block(total_, Shard{b, blocks_});
-        next_ = block.first;
-        end_ = block.end;
+        next_ = blocks_[b].first;
+        end_ = blocks_[b].end;
     }
     std::vector<std::uint64_t> out;
     for (std::uint64_t r = next_; r < end_ && out.size() < max; ++r) out.push_back(r);
@@ -36,8 +33,17 @@ std::vector<std::uint64_t> ClaimedBlocks::take(std::size_t max) {
     return out;
 }
 
-std::uint64_t claim_block_count(std::uint64_t total_runs, std::uint64_t processes) {
-    return std::max<std::uint64_t>(1, std::min(total_runs, processes * pieces_per_shard));
+std::vector<RunBlock> claim_blocks(std::uint64_t total_runs, std::uint64_t processes) {
+    const std::uint64_t p = std::max<std::uint64_t>(1, processes);
+    const std::uint64_t smallest = std::max<std::uint64_t>(1, total_runs / (64 * p));
+    std::vector<RunBlock> blocks;
+    for (std::uint64_t first = 0; first < total_runs;) {
+        const std::uint64_t remaining = total_runs - first;
+        const std::uint64_t size = std::min(remaining, std::max(smallest, (remaining + 2 * p - 1) / (2 * p)));
+        blocks.push_back({first, first + size});
+        first += size;
+    }
+    return blocks;
 }
 
 }  // namespace sim

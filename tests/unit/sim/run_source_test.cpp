@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -17,10 +18,10 @@ namespace {
 std::vector<std::vector<std::uint64_t>> share(std::uint64_t total, const std::vector<int>& speed, std::size_t wave) {
     std::uint64_t counter = 0;
     const auto processes = static_cast<std::uint64_t>(speed.size());
-    const std::uint64_t blocks = sim::claim_block_count(total, processes);
+    const std::vector<sim::RunBlock> blocks = sim::claim_blocks(total, processes);
     std::vector<sim::ClaimedBlocks> sources;
     for (std::uint64_t p = 0; p < processes; ++p)
-        sources.emplace_back(total, blocks, [&counter] { return counter++; }, total / processes);
+        sources.emplace_back(blocks, [&counter] { return counter++; }, total / processes);
     std::vector<std::vector<std::uint64_t>> ran(speed.size());
     for (bool any = true; any;) {
         any = false;
@@ -32,9 +33,9 @@ std::vector<std::vector<std::uint64_t>> share(std::uint64_t total, const std::ve
                 REQUIRE(runs.size() <= wave);
                 // one take: adjacent runs inside one block
                 for (std::size_t i = 1; i < runs.size(); ++i) REQUIRE(runs[i] == runs[i - 1] + 1);
-                std::uint64_t b = 0;
-                while (sim::shard_block(total, sim::Shard{b, blocks}).end <= runs.front()) ++b;
-                REQUIRE(runs.back() < sim::shard_block(total, sim::Shard{b, blocks}).end);
+                std::size_t b = 0;
+                while (blocks[b].end <= runs.front()) ++b;
+                REQUIRE(runs.back() < blocks[b].end);
                 ran[p].insert(ran[p].end(), runs.begin(), runs.end());
             }
         }
@@ -60,24 +61,51 @@ TEST_CASE("run source: claimed blocks give every run to exactly one process", "[
     }
 }
 
+TEST_CASE("run source: blocks shrink from 1/(2P) of what is left to 1/(64P) of the plan", "[unit]") {
+    for (std::uint64_t total : {0u, 1u, 15u, 200u, 4800u, 14400u, 100000u}) {
+        for (std::uint64_t p : {1u, 2u, 3u, 8u}) {
+            const auto blocks = sim::claim_blocks(total, p);
+            std::uint64_t next = 0;
+            const std::uint64_t smallest = std::max<std::uint64_t>(1, total / (64 * p));
+            for (std::size_t k = 0; k < blocks.size(); ++k) {
+                REQUIRE(blocks[k].first == next);  // adjacent, in plan order, none empty
+                REQUIRE(blocks[k].end > blocks[k].first);
+                const std::uint64_t size = blocks[k].end - blocks[k].first, left = total - next;
+                if (k + 1 < blocks.size()) {
+                    REQUIRE(size >= smallest);
+                    REQUIRE(size == std::max(smallest, (left + 2 * p - 1) / (2 * p)));
+                }
+                if (k > 0) REQUIRE(size <= blocks[k - 1].end - blocks[k - 1].first);
+                next = blocks[k].end;
+            }
+            REQUIRE(next == total);
+        }
+    }
+    // make bench's MPI sweep on 2 ranks
+    const auto bench = sim::claim_blocks(14400, 2);
+    CHECK(bench.size() == 17);
+    CHECK(bench.front().end == 3600);
+    CHECK(bench[bench.size() - 2].end - bench[bench.size() - 2].first == 112);
+}
+
 TEST_CASE("run source: a process that comes back three times as often runs about three times as much",
           "[unit]") {
-    // make bench's sweep (4800 runs) on 2 processes: 32 blocks of 150 runs, taken 50 at a time.
-    // Process 0 takes 3 waves per round, process 1 one; with fixed halves each would run 2400.
+    // make bench's sweep (4800 runs) on 2 processes, taken 50 at a time. Process 0 takes 3 waves
+    // per round, process 1 one; with fixed halves each would run 2400, here process 0 runs 3/4 of
+    // the plan within the last block's size (37 runs).
     const auto ran = share(4800, {3, 1}, 50);
-    CHECK(sim::claim_block_count(4800, 2) == 32);
-    CHECK(ran[0].size() == 3600);
-    CHECK(ran[1].size() == 1200);
+    CHECK(std::abs(static_cast<double>(ran[0].size()) - 3600.0) <= 37.0);
+    CHECK(ran[0].size() + ran[1].size() == 4800);
 }
 
 TEST_CASE("run source: a stopped process leaves the rest of its claimed block pending", "[unit]") {
     std::uint64_t counter = 0;
-    sim::ClaimedBlocks source(320, sim::claim_block_count(320, 2), [&counter] { return counter++; }, 160);
+    sim::ClaimedBlocks source(sim::claim_blocks(320, 2), [&counter] { return counter++; }, 160);
     CHECK(source.take(4) == std::vector<std::uint64_t>{0, 1, 2, 3});
-    CHECK(source.left() == 6);  // block 0 is runs 0..9; no other process will run 4..9
+    CHECK(source.left() == 76);  // block 0 is runs 0..79; no other process will run 4..79
     CHECK(counter == 1);
-    CHECK(source.take(100).size() == 6);  // the rest of block 0, never part of block 1
-    CHECK(source.take(100).front() == 10);
+    CHECK(source.take(100).size() == 76);  // the rest of block 0, never part of block 1
+    CHECK(source.take(100).front() == 80);
     CHECK(counter == 2);
 }
 
