@@ -23,7 +23,7 @@ if "$L2SIM" --version | grep -q "+mpi"; then
     -o "$tmp/mpi.h5" || fail "mpirun sweep"
   cmp "$tmp/one.h5" "$tmp/mpi.h5" || fail "mpirun result differs from one process"
   passed=$((passed + 1))
-  sed 's/^replications = 3\b/replications = 40/' "$spec" >"$tmp/forty.toml"  # 200 runs, 48 blocks
+  sed 's/^replications = 3\b/replications = 40/' "$spec" >"$tmp/forty.toml"  # 200 runs, 23 blocks at 3 ranks
   "$L2SIM" sweep "$tmp/forty.toml" --threads 2 --progress none -o "$tmp/one40.h5" || fail "200-run sweep"
   mpirun --allow-run-as-root --oversubscribe --bind-to none -np 3 "$L2SIM" sweep "$tmp/forty.toml" --threads 2 \
     --progress none -o "$tmp/mpi40.h5" 2>"$tmp/ranks.err" || fail "mpirun -np 3 sweep: $(cat "$tmp/ranks.err")"
