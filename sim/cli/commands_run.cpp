@@ -152,19 +152,18 @@ int run_mpi_sweep(const ExecOptions& o, const ModelRegistry& models, const Build
     mine.output = fmt::format("{}.rank{}.h5", o.output, mpi.rank);
     mine.overwrite = true;
     if (mpi.rank != 0) mine.progress = "none";
+    MpiSession session(mpi);  // MPI starts on its own thread while this rank runs its first block
+    const RankClaims claims{[&session] { return session.claim_block(); },
+                            Shard{static_cast<std::uint64_t>(mpi.rank), static_cast<std::uint64_t>(mpi.size)}};
     int code = 2;
-    {
-        MpiCounter counter(mpi);  // collective: before any rank can fail on its own
-        const RankClaims claims{[&counter] { return counter.fetch_increment(); },
-                                Shard{static_cast<std::uint64_t>(mpi.rank), static_cast<std::uint64_t>(mpi.size)}};
-        try {
-            if (mpi.rank == 0) check_output_path(o.output, o.overwrite);
-            code = run_plan(mine, models, build, true, &claims);
-        } catch (const InputError& e) {
-            fmt::print(stderr, "rank {}: {}\n", mpi.rank, e.what());
-        }
-        code = mpi_max(mpi, code);  // every rank is done claiming before the counter goes
+    try {
+        if (mpi.rank == 0) check_output_path(o.output, o.overwrite);
+        code = run_plan(mine, models, build, true, &claims);
+    } catch (const InputError& e) {
+        fmt::print(stderr, "rank {}: {}\n", mpi.rank, e.what());
     }
+    code = session.max(code);
+    session.release_counter();  // every rank is done claiming
     if (mpi.rank == 0 && code != 2) {
         std::vector<std::string> shards;
         for (int r = 0; r < mpi.size; ++r) shards.push_back(fmt::format("{}.rank{}.h5", o.output, r));
@@ -172,8 +171,7 @@ int run_mpi_sweep(const ExecOptions& o, const ModelRegistry& models, const Build
         for (const auto& s : shards) std::filesystem::remove(s);
         fmt::print(stderr, "{}: merged {} rank(s), {} run(s) done, {} pending\n", o.output, mpi.size, m.done, m.pending);
     }
-    mpi_barrier(mpi);
-    mpi_finish(mpi);
+    session.barrier();
     return code;
 }
 
@@ -207,7 +205,7 @@ void merge_rank_files(const std::string& output) {
 }  // namespace
 
 int cmd_sweep(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build) {
-    const MpiRank mpi = mpi_start();
+    const MpiRank mpi = mpi_rank_from_environment();
     if (mpi.active) return run_mpi_sweep(o, models, build, mpi);
     return cmd_run(o, models, build, true);
 }

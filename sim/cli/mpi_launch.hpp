@@ -15,30 +15,37 @@ struct MpiRank {
     bool active = false;  ///< launched by mpirun with more than one rank
 };
 
-/// Initialises MPI when the process was started by mpirun (Open MPI's or PMI's environment);
-/// otherwise returns an inactive rank and never touches MPI.
-MpiRank mpi_start();
-void mpi_barrier(const MpiRank& r);
-/// Sums an exit code across ranks (max), so every rank agrees on failure.
-int mpi_max(const MpiRank& r, int value);
-void mpi_finish(const MpiRank& r);
+/// This process's rank and the number of ranks, from the launcher's environment (Open MPI's
+/// `mpirun` or PMI's `srun --mpi=pmi2`); inactive with fewer than two ranks or without MPI. Does
+/// not touch MPI.
+MpiRank mpi_rank_from_environment();
 
-/// A counter in rank 0's memory that every rank increments atomically (MPI one-sided
-/// MPI_Fetch_and_op on a window under a shared passive-target lock: no rank 0 thread has to answer,
-/// so a claim costs microseconds while rank 0 computes). Creating and destroying it are collective.
-class MpiCounter {
+/// An MPI sweep's session. MPI_Init runs on a thread of its own while this rank computes its first
+/// block, which needs no MPI (Open MPI's MPI_Init takes about 0.35 s per rank, mostly waiting);
+/// it then makes a counter in rank 0's memory that every rank increments atomically (one-sided
+/// MPI_Fetch_and_op on a window under a shared passive-target lock: no rank 0 thread has to
+/// answer, so a claim costs microseconds while rank 0 computes). The destructor finalises MPI.
+class MpiSession {
 public:
-    explicit MpiCounter(const MpiRank& r);
-    ~MpiCounter();
-    MpiCounter(const MpiCounter&) = delete;
-    MpiCounter& operator=(const MpiCounter&) = delete;
-    /// The counter's value before adding one (0, 1, 2, ... across all ranks, each value once).
-    std::uint64_t fetch_increment();
+    explicit MpiSession(const MpiRank& r);
+    ~MpiSession();
+    MpiSession(const MpiSession&) = delete;
+    MpiSession& operator=(const MpiSession&) = delete;
+
+    /// The next block this rank runs: first block `rank` (without MPI), then `size` plus the
+    /// shared counter's value before this rank's increment, so each block index goes to one rank.
+    std::uint64_t claim_block();
+    /// The largest `value` over all ranks (every rank agrees on failure); waits sleeping.
+    int max(int value);
+    void barrier();
+    /// Frees the counter (collective): call once every rank is done claiming, e.g. after max().
+    void release_counter();
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
 bool mpi_built();
 
 }  // namespace sim::cli
