@@ -3,12 +3,14 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/mpi_launch.hpp"
 #include "sim/io/file_lock.hpp"
 #include "sim/io/results_file.hpp"
 #include "sim/runner/replication_runner.hpp"
+#include "sim/runner/run_source.hpp"
 #include "sim/runner/shard.hpp"
 
 namespace sim::cli {
@@ -55,7 +57,8 @@ std::vector<std::string> split_lines(const std::string& s) {
 }
 
 io::Provenance provenance(const Scenario& s, const Plan& plan, const BuildInfo& build,
-                          const std::vector<std::string>& overrides, bool sweep, int threads, Shard shard) {
+                          const std::vector<std::string>& overrides, bool sweep, int threads, Shard shard,
+                          ShardAssignment assignment) {
     io::Provenance p;
     p.text = {{"l2sim_version", build.version},
               {"git_commit", build.git_commit},
@@ -69,7 +72,7 @@ io::Provenance provenance(const Scenario& s, const Plan& plan, const BuildInfo& 
               {"plan_hash", plan.hash_hex()},
               {"seed_mode", plan.common_seeds ? "common" : "independent"},
               {"swept_keys", join_lines(plan.keys)},
-              {shard_assignment_attr, shard_assignment_name(ShardAssignment::interleaved)},
+              {shard_assignment_attr, shard_assignment_name(assignment)},
               {"Conventions", "CF-1.8"}};
     p.integers = {{"threads", threads},
                   {"replications", static_cast<std::int64_t>(plan.replications)},
@@ -97,8 +100,8 @@ int report_storage_failure(const std::string& path, const std::string& what) {
     return 1;
 }
 
-int execute_and_finish(const Plan& plan, const std::vector<std::uint64_t>& runs, io::ResultsWriter writer,
-                       const ExecOptions& o, const std::string& path) {
+int execute_and_finish(const Plan& plan, RunSource& runs, io::ResultsWriter writer, const ExecOptions& o,
+                       const std::string& path) {
     RunnerOptions ro;
     ro.threads = o.threads;
     ro.progress = parse_progress_mode(o.progress);
@@ -131,21 +134,36 @@ int execute_and_finish(const Plan& plan, const std::vector<std::uint64_t>& runs,
 
 namespace {
 
-/// mpirun: rank r runs shard r/size into OUT.rank<r>.h5; rank 0 merges and removes the shards.
+/// How this process picks its runs: from `--shard` (all runs without it), or, under MPI, blocks
+/// claimed from a counter that all ranks share.
+struct RankClaims {
+    std::function<std::uint64_t()> claim;
+    Shard rank;  ///< this rank's index and the number of ranks
+};
+
+int run_plan(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build, bool sweep,
+             const RankClaims* claims);
+
+/// mpirun: the ranks claim blocks of the plan on demand (a rank that finishes early takes more),
+/// rank r writing the runs it ran into OUT.rank<r>.h5; rank 0 merges them and removes the files.
 int run_mpi_sweep(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build, const MpiRank& mpi) {
     ExecOptions mine = o;
-    mine.shard = fmt::format("{}/{}", mpi.rank, mpi.size);
+    mine.shard.clear();
     mine.output = fmt::format("{}.rank{}.h5", o.output, mpi.rank);
     mine.overwrite = true;
     if (mpi.rank != 0) mine.progress = "none";
+    MpiSession session(mpi);  // MPI starts on its own thread while this rank runs its first block
+    const RankClaims claims{[&session] { return session.claim_block(); },
+                            Shard{static_cast<std::uint64_t>(mpi.rank), static_cast<std::uint64_t>(mpi.size)}};
     int code = 2;
     try {
         if (mpi.rank == 0) check_output_path(o.output, o.overwrite);
-        code = cmd_run(mine, models, build, true);
+        code = run_plan(mine, models, build, true, &claims);
     } catch (const InputError& e) {
         fmt::print(stderr, "rank {}: {}\n", mpi.rank, e.what());
     }
-    code = mpi_max(mpi, code);
+    code = session.max(code);
+    session.release_counter();  // every rank is done claiming
     if (mpi.rank == 0 && code != 2) {
         std::vector<std::string> shards;
         for (int r = 0; r < mpi.size; ++r) shards.push_back(fmt::format("{}.rank{}.h5", o.output, r));
@@ -153,8 +171,7 @@ int run_mpi_sweep(const ExecOptions& o, const ModelRegistry& models, const Build
         for (const auto& s : shards) std::filesystem::remove(s);
         fmt::print(stderr, "{}: merged {} rank(s), {} run(s) done, {} pending\n", o.output, mpi.size, m.done, m.pending);
     }
-    mpi_barrier(mpi);
-    mpi_finish(mpi);
+    session.barrier();
     return code;
 }
 
@@ -188,27 +205,44 @@ void merge_rank_files(const std::string& output) {
 }  // namespace
 
 int cmd_sweep(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build) {
-    const MpiRank mpi = mpi_start();
+    const MpiRank mpi = mpi_rank_from_environment();
     if (mpi.active) return run_mpi_sweep(o, models, build, mpi);
     return cmd_run(o, models, build, true);
 }
 
 int cmd_run(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build, bool sweep) {
+    return run_plan(o, models, build, sweep, nullptr);
+}
+
+namespace {
+
+int run_plan(const ExecOptions& o, const ModelRegistry& models, const BuildInfo& build, bool sweep,
+             const RankClaims* claims) {
     std::vector<std::string> overrides = o.overrides;
     if (o.runs) overrides.push_back(fmt::format("experiment.runs={}", *o.runs));
     if (o.seed) overrides.push_back(fmt::format("experiment.seed={}", *o.seed));
     const Scenario s = load_scenario(o.scenario, models, overrides);
     if (sweep && !s.sweep) throw InputError(SourcePos{o.scenario, 0, 0}, "sweep", "the scenario has no [sweep] table");
     const Plan plan = make_plan(s, sweep);
-    const Shard shard = parse_shard(o.shard);
+    const Shard shard = claims ? claims->rank : parse_shard(o.shard);
+    const ShardAssignment assignment = claims ? ShardAssignment::claimed : ShardAssignment::interleaved;
     const std::string out = o.output.empty() ? "results/" + s.experiment().name + ".h5" : o.output;
     check_output_path(out, o.overwrite);
     io::ResultsWriter writer = io::ResultsWriter::create(
-        out, plan.layout(), provenance(s, plan, build, overrides, sweep, o.threads, shard), plan.total_runs(),
-        o.overwrite);
+        out, plan.layout(), provenance(s, plan, build, overrides, sweep, o.threads, shard, assignment),
+        plan.total_runs(), o.overwrite);
     const io::FileLock lock = io::FileLock::acquire(out);
-    return execute_and_finish(plan, shard_runs(plan.total_runs(), shard), std::move(writer), o, out);
+    const std::uint64_t total = plan.total_runs();
+    if (claims) {
+        ClaimedBlocks blocks(claim_blocks(total, shard.count), claims->claim, total / shard.count);
+        return execute_and_finish(plan, blocks, std::move(writer), o, out);
+    }
+    const std::vector<std::uint64_t> runs = shard_runs(total, shard);
+    RunList list(runs);
+    return execute_and_finish(plan, list, std::move(writer), o, out);
 }
+
+}  // namespace
 
 int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInfo&) {
     merge_rank_files(o.output);
@@ -233,6 +267,15 @@ int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInf
     std::vector<std::uint64_t> runs;
     // Files written before the attribute existed assigned runs by stride.
     const ShardAssignment assignment = parse_shard_assignment(text[shard_assignment_attr]);
+    if (assignment == ShardAssignment::claimed && shard.count != 1) {
+        const std::string suffix = fmt::format(".rank{}.h5", shard.index);
+        const bool named = o.output.size() > suffix.size() && o.output.ends_with(suffix);
+        const std::string sweep_output = named ? o.output.substr(0, o.output.size() - suffix.size()) : "OUT.h5";
+        throw InputError(SourcePos{o.output, 0, 0}, shard_assignment_attr,
+                         "a rank file of an MPI sweep whose ranks claimed runs on demand: its runs are known only "
+                         "together with the other ranks' files; run `l2sim resume " + sweep_output +
+                             "`, which merges them first");
+    }
     for (std::uint64_t r : shard_runs(plan.total_runs(), shard, assignment)) {
         const auto st = static_cast<io::RunStatus>(status[r]);
         if (st == io::RunStatus::pending || (o.retry_failed && st == io::RunStatus::failed)) runs.push_back(r);
@@ -240,7 +283,8 @@ int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInf
     fmt::print(stderr, "{}: {} of {} runs to do\n", o.output, runs.size(), plan.total_runs());
     io::compact_events(o.output);  // drop events of runs that will run again
     io::ResultsWriter writer = io::ResultsWriter::reopen(o.output);
-    const int code = execute_and_finish(plan, runs, std::move(writer), o, o.output);
+    RunList list(runs);
+    const int code = execute_and_finish(plan, list, std::move(writer), o, o.output);
     try {
         io::compact_events(o.output);  // order appended events by run, as an uninterrupted run has them
     } catch (const InputError&) {

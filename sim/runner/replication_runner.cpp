@@ -181,28 +181,31 @@ bool stop_requested(const RunnerOptions& o) { return o.stop_signal && o.stop_sig
 
 }  // namespace
 
-RunnerResult execute_runs(const Plan& plan, const std::vector<std::uint64_t>& runs, io::ResultsWriter& writer,
+RunnerResult execute_runs(const Plan& plan, RunSource& source, io::ResultsWriter& writer,
                           const RunnerOptions& options) {
     const auto start = std::chrono::steady_clock::now();
     const RunExecutor executor(plan);
     std::atomic<std::uint64_t> done{0};
     RunnerResult result;
+    std::uint64_t taken = 0;
     {
-        ProgressReporter progress(options.progress, runs.size(), done);
+        ProgressReporter progress(options.progress, source.expected(), done);
         WriterThread writer_thread(writer);
         tbb::task_arena arena(std::max(1, options.threads));
         std::size_t wave = static_cast<std::size_t>(std::max(1, options.threads)) * 2;
-        for (std::size_t begin = 0; begin < runs.size() && !stop_requested(options) && !writer_thread.failed();) {
-            const std::size_t end = std::min(runs.size(), begin + wave);
-            auto batch = std::make_shared<Batch>(end - begin);
+        while (!stop_requested(options) && !writer_thread.failed()) {
+            const std::vector<std::uint64_t> runs = source.take(wave);
+            if (runs.empty()) break;
+            taken += runs.size();
+            auto batch = std::make_shared<Batch>(runs.size());
             const auto t0 = std::chrono::steady_clock::now();
             arena.execute([&] {
                 tbb::parallel_for(
-                    tbb::blocked_range<std::size_t>(begin, end, 1),
+                    tbb::blocked_range<std::size_t>(0, runs.size(), 1),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                         for (std::size_t i = r.begin(); i != r.end(); ++i) {
                             if (stop_requested(options)) continue;
-                            (*batch)[i - begin] = executor.run(runs[i]);
+                            (*batch)[i] = executor.run(runs[i]);
                             ++done;
                         }
                     },
@@ -215,13 +218,18 @@ RunnerResult execute_runs(const Plan& plan, const std::vector<std::uint64_t>& ru
             const double wave_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             if (wave_s < 0.25 && wave < 65536) wave *= 2;
             else if (wave_s > 1.0 && wave > static_cast<std::size_t>(options.threads)) wave /= 2;
-            begin = end;
         }
         writer_thread.finish();
     }
-    result.not_run = runs.size() - result.ok - result.failed;
+    result.not_run = taken + source.left() - result.ok - result.failed;
     result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+RunnerResult execute_runs(const Plan& plan, const std::vector<std::uint64_t>& runs, io::ResultsWriter& writer,
+                          const RunnerOptions& options) {
+    RunList list(runs);
+    return execute_runs(plan, list, writer, options);
 }
 
 }  // namespace sim

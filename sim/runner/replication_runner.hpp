@@ -10,6 +10,7 @@
 #include "sim/io/results_file.hpp"
 #include "sim/runner/plan.hpp"
 #include "sim/runner/progress.hpp"
+#include "sim/runner/run_source.hpp"
 
 namespace sim {
 
@@ -27,6 +28,10 @@ struct RunnerResult {
     double wall_s = 0.0;
 };
 
+/// Executes the runs `source` hands out (ascending within each take) and writes their rows.
+/// `not_run` counts the runs taken or held by the source and left pending by a stop.
+RunnerResult execute_runs(const Plan& plan, RunSource& source, io::ResultsWriter& writer,
+                          const RunnerOptions& options);
 /// Executes `runs` (ascending run indices of `plan`) and writes their rows.
 RunnerResult execute_runs(const Plan& plan, const std::vector<std::uint64_t>& runs, io::ResultsWriter& writer,
                           const RunnerOptions& options);

@@ -1,6 +1,8 @@
 // See shard.hpp.
 #include "sim/runner/shard.hpp"
 
+#include <stdexcept>
+
 namespace sim {
 
 namespace {
@@ -19,12 +21,14 @@ const char* shard_assignment_name(ShardAssignment a) {
     switch (a) {
         case ShardAssignment::interleaved: return "interleaved";
         case ShardAssignment::contiguous: return "contiguous";
+        case ShardAssignment::claimed: return "claimed";
         default: return "strided";
     }
 }
 
 ShardAssignment parse_shard_assignment(const std::string& name) {
     if (name == "interleaved") return ShardAssignment::interleaved;
+    if (name == "claimed") return ShardAssignment::claimed;
     return name == "contiguous" ? ShardAssignment::contiguous : ShardAssignment::strided;
 }
 
@@ -36,6 +40,10 @@ RunBlock shard_block(std::uint64_t total, Shard shard) {
 std::vector<std::uint64_t> shard_runs(std::uint64_t total, Shard shard,
                                       ShardAssignment assignment) {
     std::vector<std::uint64_t> runs;
+    if (assignment == ShardAssignment::claimed) {
+        if (shard.count != 1) throw std::invalid_argument("a claimed shard has no fixed set of runs");
+        assignment = ShardAssignment::contiguous;
+    }
     if (assignment == ShardAssignment::strided) {
         for (std::uint64_t r = shard.index; r < total; r += shard.count) runs.push_back(r);
         return runs;

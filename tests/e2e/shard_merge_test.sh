@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `--shard 0/2` + `--shard 1/2` + `merge`, and `mpirun -np 2` when built with MPI, each give the
-# same datasets as one process.
+# same datasets as one process. So does `mpirun -np 3` with 2 threads per rank on 2 cores, whose
+# ranks claim blocks on demand and so split the plan unevenly: the runs each rank reports sum to
+# the plan (every run exactly once).
 set -uo pipefail
 L2SIM="$1"; ROOT="$2"; PY="${PYTHON:-/usr/bin/python3}"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -20,6 +22,16 @@ if "$L2SIM" --version | grep -q "+mpi"; then
   mpirun --allow-run-as-root --oversubscribe --bind-to none -np 2 "$L2SIM" sweep "$spec" --progress none \
     -o "$tmp/mpi.h5" || fail "mpirun sweep"
   cmp "$tmp/one.h5" "$tmp/mpi.h5" || fail "mpirun result differs from one process"
+  passed=$((passed + 1))
+  sed 's/^replications = 3\b/replications = 40/' "$spec" >"$tmp/forty.toml"  # 200 runs, 23 blocks at 3 ranks
+  "$L2SIM" sweep "$tmp/forty.toml" --threads 2 --progress none -o "$tmp/one40.h5" || fail "200-run sweep"
+  mpirun --allow-run-as-root --oversubscribe --bind-to none -np 3 "$L2SIM" sweep "$tmp/forty.toml" --threads 2 \
+    --progress none -o "$tmp/mpi40.h5" 2>"$tmp/ranks.err" || fail "mpirun -np 3 sweep: $(cat "$tmp/ranks.err")"
+  cmp "$tmp/one40.h5" "$tmp/mpi40.h5" || fail "mpirun -np 3 result differs from one process"
+  per_rank=$(grep -oE 'rank[0-9]+\.h5: [0-9]+ ok' "$tmp/ranks.err" | awk '{print $2}' | paste -sd' ')
+  sum=$(echo "$per_rank" | tr ' ' '\n' | awk '{s += $1} END {print s}')
+  [ "$sum" = 200 ] || fail "ranks ran $per_rank runs, not 200 in all"
+  echo "mpirun -np 3: ranks ran $per_rank of 200 runs"
   passed=$((passed + 1))
 else
   echo "note: l2sim built without MPI; mpirun case not run"
