@@ -43,7 +43,13 @@ PLAN = "deposit__reorg6_hash60"
 
 def plan_runs(results):
     f = load_frame(results[0])  # the L1 baseline's file
-    return pd.DataFrame({q: f[f"{PLAN}__{q}"].to_numpy(float) for q in ("success", "hash_share_s", "duration_s")})
+    return pd.DataFrame({q: f[f"{PLAN}__{q}"].to_numpy(float)
+                         for q in ("success", "hash_share_s", "duration_s", "block_space_sat")})
+
+
+def fees_usd(runs):
+    """The replacement's fee (block space the reversal paid for), at btc_usd = 100,000."""
+    return runs["block_space_sat"] * 1e-8 * 100000.0
 
 
 def median_of(cost, success):
@@ -55,6 +61,7 @@ def median_of(cost, success):
 def test_flow_rents_the_hash_share_times_seconds(tiny_study, default_table):
     runs = plan_runs(tiny_study)
     rent = runs["hash_share_s"] * 1000.0 * 50000.0 * 1.25 / 86400.0  # EH/s x USD/(EH/s day) x markup
+    rent = rent + fees_usd(runs)
     row = default_table.loc[("l1_payment", PLAN, "flow")]
     assert row["cost_usd"] == pytest.approx(median_of(rent, runs["success"]), rel=1e-9)
     assert row["hash_plan"] == "rented" and row["inherited_share"] == pytest.approx(1.0)
@@ -67,14 +74,16 @@ def test_stock_charges_the_hardware_once_not_per_success(tiny_study, tmp_path):
     runs = plan_runs(tiny_study)
     peak = (runs["hash_share_s"] / runs["duration_s"]).max()
     assert peak == pytest.approx(1.5)
-    assert t.loc[("l1_payment", PLAN, "stock"), "cost_usd"] == pytest.approx(peak * H_THS * 15.0 * 0.5, rel=1e-9)
+    hardware = peak * H_THS * 15.0 * 0.5
+    assert t.loc[("l1_payment", PLAN, "stock"), "cost_usd"] == pytest.approx(
+        hardware + median_of(fees_usd(runs), runs["success"]), rel=1e-12)
 
 
 def test_stock_energy_is_hash_seconds_times_joules_times_price(tiny_study, tmp_path):
     t = table(tiny_study, tmp_path, economics(tmp_path, hardware_usd_per_ths=0.0))
     runs = plan_runs(tiny_study)
     joules = runs["hash_share_s"] * H_THS * 17.5
-    energy_usd = joules / 3.6e6 * 0.045
+    energy_usd = joules / 3.6e6 * 0.045 + fees_usd(runs)
     assert t.loc[("l1_payment", PLAN, "stock"), "cost_usd"] == pytest.approx(
         median_of(energy_usd, runs["success"]), rel=1e-9)
 
