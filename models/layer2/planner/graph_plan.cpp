@@ -101,10 +101,15 @@ std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d,
             plans.push_back(c);
             continue;
         }
-        for (double share : censor_shares) {
+        // The response kept out of blocks by `share` of the hash (withholding, unless a fork is set).
+        const auto censoring = [&](double share) {
             GraphPlan c = base;
             c.tactic = GraphTactic::censor;
             c.censor_share = share;
+            return c;
+        };
+        for (double share : censor_shares) {
+            GraphPlan c = censoring(share);
             c.id = steal.name + "__censor" + percent(share);
             c.description = what + " by censoring with " + percent(share) + "% of hash";
             plans.push_back(c);
@@ -113,9 +118,7 @@ std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d,
         for (double depth : p.feather_fork_depths_blocks)
             for (double share : censor_shares) {
                 if (share <= 0.0) continue;
-                GraphPlan c = base;
-                c.tactic = GraphTactic::censor;
-                c.censor_share = share;
+                GraphPlan c = censoring(share);
                 c.fork = bitcoin::ForkStrategy::feather_fork;
                 c.feather_fork_depth_blocks = static_cast<std::uint32_t>(std::lround(depth));
                 const std::string d_text = std::to_string(c.feather_fork_depth_blocks);
@@ -127,9 +130,7 @@ std::vector<GraphPlan> enumerate_graph_plans(const design::Design& d,
         if (p.private_race)
             for (double share : censor_shares) {
                 if (share <= 0.0) continue;
-                GraphPlan c = base;
-                c.tactic = GraphTactic::censor;
-                c.censor_share = share;
+                GraphPlan c = censoring(share);
                 c.fork = bitcoin::ForkStrategy::private_race;
                 c.id = steal.name + "__private_race_censor" + percent(share);
                 c.description = what + " by a private chain over the window with " +
