@@ -414,11 +414,16 @@ bool World::publish_pending_chain() {
     if (private_race_over_ || private_tip_ == no_block_index || !private_publish_due()) return false;
     const BlockIndex before = active_;
     publish_private_chain();
+    follow_active(before);
+    return true;
+}
+
+void World::follow_active(BlockIndex before) {
     if (state_tip_ != active_) move_state_to(active_);
     const BlockIndex common = tree_.fork_point(before, active_);
-    max_reorg_depth_ = std::max(max_reorg_depth_, tree_[before].height - tree_[common].height);
+    if (common != before)  // a reorg: the new tip does not descend from the old one
+        max_reorg_depth_ = std::max(max_reorg_depth_, tree_[before].height - tree_[common].height);
     tip_ = tree_[active_].height;
-    return true;
 }
 
 bool World::public_confirmations_reached() const {
@@ -499,11 +504,7 @@ bool World::mine_block() {
     // A published block becomes the tip only when strictly higher: ties keep the first seen.
     if (tree_[b].published && tree_[b].height > tree_[active_].height) active_ = b;
     after_block(b, controlled_[pool]);
-    if (state_tip_ != active_) move_state_to(active_);
-    const BlockIndex common = tree_.fork_point(before, active_);
-    if (common != before)  // a reorg: the new tip does not descend from the old one
-        max_reorg_depth_ = std::max(max_reorg_depth_, tree_[before].height - tree_[common].height);
-    tip_ = tree_[active_].height;
+    follow_active(before);
     ++stats_.blocks;
     return active_ != before;
 }

@@ -157,6 +157,9 @@ private:
     /// A publication deferred past the agents' view of the block that made it due (after_block);
     /// true when the chain's tip changed.
     bool publish_pending_chain();
+    /// Moves the chain state to the current tip after active_ changed from `before`, recording
+    /// the reorganisation's depth.
+    void follow_active(BlockIndex before);
     BlockIndex feather_target() const;
     bool censored_spend_in(const TreeBlock& b) const;
     void move_state_to(BlockIndex target);
