@@ -6,7 +6,6 @@
 #include <optional>
 
 #include "models/bitcoin/world/world.hpp"
-#include "models/layer2/bitcoin_race.hpp"
 #include "models/layer2/planner/stage.hpp"
 
 namespace models::layer2::planner {
@@ -97,13 +96,15 @@ private:
 
 PlanOutcome run_reverse_deposit(const design::Design& d, const Plan& plan, const PlannerParams& params,
                                 const bitcoin::WorldParams& world_params, const sim::RunInput& in) {
-    const AttackerHash hash{plan.race_hash_share, true, 1.0};
-    // The rented hash joins the pools as one more: q of the total while it mines, so blocks come
-    // every block_interval_s x (1 - q) (the difficulty is the honest network's).
+    // The rented hash joins the pools as one more: q of the total while it mines, q / (1 - q) of
+    // the honest network's hash, which keeps its own rate (so blocks come every block_interval_s
+    // x (1 - q) at the honest network's difficulty). Budish 2018 prices it as rented hash x time.
+    const double q = plan.race_hash_share;
+    const double rented_rel = q / (1.0 - q);
     bitcoin::WorldParams wp = world_params;
     const double honest = std::accumulate(wp.pools.shares.begin(), wp.pools.shares.end(), 0.0);
-    wp.pools.shares.push_back(honest * hash.rel_to_raced_honest());
-    wp.block_interval_s = world_params.block_interval_s * (1.0 - hash.share);
+    wp.pools.shares.push_back(honest * rented_rel);
+    wp.block_interval_s = world_params.block_interval_s * (1.0 - q);
     // Ends once the race is decided; a bound only for a share that never falls behind.
     wp.horizon_blocks = 100'000;
 
@@ -136,7 +137,7 @@ PlanOutcome run_reverse_deposit(const design::Design& d, const Plan& plan, const
     out.success = agents.credited() && reversed;
     // The hash is rented for the race alone: from the deposit to publication or give-up.
     out.duration_s = agents.race_end_s().value_or(world.now_s());
-    out.hash_share_s = hash.rel_to_bitcoin_honest() * out.duration_s;
+    out.hash_share_s = rented_rel * out.duration_s;
     // Block space the reversal paid for: the replacement's fee (a deposit that stays is no cost).
     out.block_space_sat = reversed ? static_cast<double>(agents.replacement_fee().value) : 0.0;
     out.world = world.stats();
