@@ -11,6 +11,14 @@
 
 namespace models::bitcoin {
 
+std::optional<std::pair<std::string, std::string>> demand_rule_violation(const DemandParams& p) {
+    if (p.min_tx_vbytes > p.tx_vbytes)
+        return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
+    if (p.chunk_vbytes > 0 && p.chunk_vbytes < with_preset(p).min_tx_vbytes)
+        return std::pair{"world.demand.chunk_vbytes", "the largest chunk must not be smaller than min_tx_vbytes"};
+    return std::nullopt;
+}
+
 BackgroundDemand::BackgroundDemand(const DemandParams& params, sim::RngStream rng)
     : params_(with_preset(params)), rng_(rng) {
     // Start from the stationary law so a run does not open in an unusually calm or busy hour.

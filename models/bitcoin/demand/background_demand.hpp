@@ -9,10 +9,17 @@
 // in fee-rate order with whatever still fits, so without them the gap a large chunk leaves at the
 // end of a block would take any small Layer2 transaction whatever it bids. Every Layer2
 // transaction stays an individual one.
+// Over windows of thousands of blocks, realistic volume in transaction-sized chunks costs a
+// mempool entry per transaction (about 2,200 per block at the quiet_2025 level). `chunk_vbytes`
+// keeps the volume and the fee-rate law but aggregates it into fewer, larger chunks, each a
+// batch of transactions that bid the same rate. A chunk is still one mempool transaction, so it
+// stays within the standard size (100,000 vB, policy/policy.h MAX_STANDARD_TX_WEIGHT).
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "models/bitcoin/tx/transaction.hpp"
 #include "sim/params/field.hpp"
@@ -31,6 +38,8 @@ struct DemandParams {
     double epoch_s = 3600.0;
     std::int64_t tx_vbytes = 5000;
     std::int64_t min_tx_vbytes = 110;
+    /// Aggregation: when above 0, the largest chunk after any preset (the volume in vB/s stays).
+    std::int64_t chunk_vbytes = 0;
     /// Set by a preset, not a key: no wallet bids below it (0: the lognormal law as it is).
     double wallet_floor_sat_vb = 0.0;
 
@@ -57,8 +66,18 @@ struct DemandParams {
                 sim::in_range(100, 100'000));
         v.field("min_tx_vbytes", min_tx_vbytes, "vB",
                 "smallest background transaction (sizes are log-uniform between the two)", sim::in_range(60, 100'000));
+        v.field("chunk_vbytes", chunk_vbytes, "vB",
+                "aggregate background demand into chunks of up to this size (log-uniform from min_tx_vbytes), "
+                "after any preset, keeping the vbytes per second: fewer, larger chunks for long windows, each "
+                "standing for many transactions at one fee rate (0: the sizes of the preset or of tx_vbytes; "
+                "at most the standard 100,000 vB)",
+                sim::in_range(0, 100'000));
     }
 };
+
+/// The first of `p`'s keys that contradicts another (a size range upside down), with the reason;
+/// nothing when they agree. Every model that runs the world checks it.
+std::optional<std::pair<std::string, std::string>> demand_rule_violation(const DemandParams& p);
 
 /// Background transactions for one run. Ids come from the world (one counter for every tx).
 class BackgroundDemand {

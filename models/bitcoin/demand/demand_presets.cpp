@@ -72,13 +72,20 @@ DemandParams busy_2024(DemandParams p) {
     return p;
 }
 
-}  // namespace
-
-DemandParams with_preset(const DemandParams& p) {
+DemandParams preset_applied(const DemandParams& p) {
     if (p.preset == "custom") return p;
     if (p.preset == "quiet_2025") return quiet_2025(p);
     if (p.preset == "busy_2024") return busy_2024(p);
     throw std::invalid_argument("unknown demand preset " + p.preset);
+}
+
+}  // namespace
+
+DemandParams with_preset(const DemandParams& p) {
+    DemandParams q = preset_applied(p);
+    // Aggregation comes after the preset, which has fixed the volume from its transaction sizes.
+    if (q.chunk_vbytes > 0) q.tx_vbytes = q.chunk_vbytes;
+    return q;
 }
 
 DemandTargets preset_targets(const std::string& preset) {

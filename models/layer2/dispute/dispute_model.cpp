@@ -139,8 +139,7 @@ sim::RunOutput DisputeModel::run(const Params& p, const sim::RunInput& in) {
 }
 
 std::optional<std::pair<std::string, std::string>> DisputeModel::check(const Params& p) {
-    if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
-        return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
+    if (auto broken = bitcoin::demand_rule_violation(p.world.demand)) return broken;
     if (p.dispute.claim_delay_blocks >= p.dispute.window_blocks)
         return std::pair{"dispute.claim_delay_blocks", "the honest claim must become valid before the adversary's path opens"};
     return std::nullopt;

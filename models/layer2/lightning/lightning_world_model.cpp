@@ -461,9 +461,7 @@ sim::RunOutput LightningWorldModel::run(const Params& p, const sim::RunInput& in
 }
 
 std::optional<std::pair<std::string, std::string>> LightningWorldModel::check(const Params& p) {
-    if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
-        return std::pair{"world.demand.min_tx_vbytes",
-                         "the smallest background transaction must not exceed the largest"};
+    if (auto broken = bitcoin::demand_rule_violation(p.world.demand)) return broken;
     const ImplementationPreset preset = resolved_preset(p.channel);
     const std::int64_t needed =
         p.channel.dispute_start_blocks +

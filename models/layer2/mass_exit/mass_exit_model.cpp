@@ -211,9 +211,7 @@ sim::RunOutput MassExitModel::run(const Params& p, const sim::RunInput& in) {
 }
 
 std::optional<std::pair<std::string, std::string>> MassExitModel::check(const Params& p) {
-    if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
-        return std::pair{"world.demand.min_tx_vbytes",
-                         "the smallest background transaction must not exceed the largest"};
+    if (auto broken = bitcoin::demand_rule_violation(p.world.demand)) return broken;
     const design::Design d = design::read_design(p.ark.design);  // errors at the design's line
     const design::ExitTree* tree = design::exit_tree(d, p.ark.tree);
     if (tree == nullptr)

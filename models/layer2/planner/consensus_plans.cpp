@@ -110,7 +110,7 @@ PlanOutcome run_pegout_reorg(const design::Design& d, const ConsensusPlan& plan,
     // Blocks come every block_interval_s from the merge-mining pools alone; rented hash adds to
     // them before any retarget.
     sp.block_interval_s = mm.block_interval_s * merged_hash / (merged_hash + (rented ? plan.hash_share : 0.0));
-    sp.demand.arrival_vb_per_s = 0.0;  // the sidechain's own traffic is not modelled
+    sp.demand = bitcoin::DemandParams{.arrival_vb_per_s = 0.0};  // the sidechain's own traffic is not modelled (no preset either)
     const auto z = static_cast<bitcoin::Height>(mm.pegout_confirmations);
     sp.horizon_blocks = 20 * z + 100 * params.race_give_up_deficit + 1000;
 

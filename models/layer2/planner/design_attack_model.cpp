@@ -150,8 +150,7 @@ std::optional<std::pair<std::string, std::string>> DesignAttackModel::check(cons
         if (depth != std::floor(depth))
             return std::pair{"graph_planner.feather_fork_depths_blocks",
                              "a feather-fork depth counts confirmations: whole blocks only"};
-    if (p.world.demand.min_tx_vbytes > p.world.demand.tx_vbytes)
-        return std::pair{"world.demand.min_tx_vbytes", "the smallest background transaction must not exceed the largest"};
+    if (auto broken = bitcoin::demand_rule_violation(p.world.demand)) return broken;
     for (const auto& leaf : design::part_leaves(d)) {
         const Params q = for_leaf(p, leaf);
         const design::Design& ld = *leaf.design;

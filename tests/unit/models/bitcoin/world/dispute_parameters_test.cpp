@@ -210,6 +210,8 @@ std::vector<Variation> variations() {
          "txs_broadcast"},
         {"world.demand.min_tx_vbytes", busy, [](Params& p) { p.world.demand.min_tx_vbytes = 2000; },
          "txs_broadcast"},
+        {"world.demand.chunk_vbytes", busy, [](Params& p) { p.world.demand.chunk_vbytes = 50'000; },
+         "txs_broadcast"},
         {"dispute.value_btc",
          [] {
              Params p = censored_all();
