@@ -9,6 +9,7 @@
 #include "sim/cli/mpi_launch.hpp"
 #include "sim/io/file_lock.hpp"
 #include "sim/io/results_file.hpp"
+#include "sim/io/torn_chunks.hpp"
 #include "sim/runner/replication_runner.hpp"
 #include "sim/runner/run_source.hpp"
 #include "sim/runner/shard.hpp"
@@ -189,13 +190,27 @@ std::vector<std::string> rank_files(const std::string& output) {
     }
 }
 
+/// Says what repairing a killed writer's file changed (nothing is said when nothing was torn).
+void report_repair(const std::string& path, const io::TornRepair& r) {
+    if (r.chunks == 0) return;
+    if (r.all_runs)
+        fmt::print(stderr, "{}: {} chunk(s) a killed writer left half-written were rewritten, among them the events' "
+                           "run index: every run will run again\n", path, r.chunks);
+    else
+        fmt::print(stderr, "{}: {} chunk(s) a killed writer left half-written were rewritten; their {} run(s) will "
+                           "run again\n", path, r.chunks, r.runs_marked);
+}
+
 /// An MPI sweep killed before its merge leaves rank files and no OUT: merge them into OUT (runs
 /// no rank finished stay pending) so `l2sim resume OUT` completes the sweep in this process.
 void merge_rank_files(const std::string& output) {
     if (std::filesystem::exists(output)) return;
     const std::vector<std::string> ranks = rank_files(output);
     if (ranks.empty()) return;
-    for (const auto& f : ranks) io::FileLock::acquire(f);  // refuse while a rank still writes
+    for (const auto& f : ranks) {
+        io::FileLock::acquire(f);  // refuse while a rank still writes
+        report_repair(f, io::repair_torn_chunks(f));
+    }
     const io::MergeResult m = io::merge_results(ranks, output, false);
     for (const auto& f : ranks) std::filesystem::remove(f);
     fmt::print(stderr, "{}: merged {} rank file(s) of an interrupted MPI sweep: {} run(s) done, {} pending\n",
@@ -248,6 +263,7 @@ int cmd_resume(const ExecOptions& o, const ModelRegistry& models, const BuildInf
     merge_rank_files(o.output);
     if (!std::filesystem::exists(o.output)) throw InputError(SourcePos{o.output, 0, 0}, "", "no such results file");
     const io::FileLock lock = io::FileLock::acquire(o.output);  // held until the resume ends
+    report_repair(o.output, io::repair_torn_chunks(o.output));
     const io::ResultsSummary summary = io::read_summary(o.output);
     auto text = summary.text_attrs;
     if (text["scenario_text"].empty())

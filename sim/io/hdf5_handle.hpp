@@ -86,6 +86,9 @@ std::string read_text_attr(hid_t object, const std::string& name);
 std::vector<std::string> split_columns(const std::string& joined);
 /// Opens a results file read-only, falling back to SWMR read for a file a killed writer left.
 Hid open_for_reading(const std::string& path);
+/// Opens a results file for writing; one a killed SWMR writer left is first made consistent
+/// (status flags cleared, end of allocation moved to the end of the file: `h5clear -s --increment=0`).
+Hid open_for_writing(const std::string& path);
 /// Every attribute of an object: strings in `text`, numbers in `numbers`.
 void read_all_attrs(hid_t object, std::map<std::string, std::string>& text, std::map<std::string, double>& numbers);
 

@@ -12,16 +12,6 @@ namespace sim::io {
 
 namespace {
 
-Hid open_rw(const std::string& path) {
-    Hid fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
-    check(H5Pset_libver_bounds(fapl, H5F_LIBVER_LATEST, H5F_LIBVER_LATEST), "libver");
-    hbool_t clear = 1;  // a killed SWMR writer leaves status flags set (what h5clear -s clears)
-    H5Pset(fapl, "clear_status_flags", &clear);
-    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl);
-    if (f < 0) throw InputError(SourcePos{path, 0, 0}, "", "cannot open the results file for writing");
-    return Hid(f, H5Fclose);
-}
-
 hsize_t extent(hid_t ds) {
     Hid space(H5Dget_space(ds), H5Sclose);
     hsize_t dims[1] = {0};
@@ -106,7 +96,7 @@ std::vector<std::uint8_t> status_of(hid_t file) {
 
 void compact_events(const std::string& path) {
     reading(path, [&] {
-        Hid file = open_rw(path);
+        Hid file = open_for_writing(path);
         const auto names = event_names(file);
         if (names.empty()) return;
         rewrite_events(file, names, read_event_table(file, names), status_of(file));
@@ -142,7 +132,7 @@ void check_inputs(const std::vector<std::string>& inputs, const std::string& out
 
 MergeResult merge_into(const std::vector<std::string>& inputs, const std::string& output) {
     std::filesystem::copy_file(inputs[0], output, std::filesystem::copy_options::overwrite_existing);
-    Hid out = reading(inputs[0], [&] { return open_rw(output); });
+    Hid out = reading(inputs[0], [&] { return open_for_writing(output); });
     const auto columns = split_columns(read_text_attr(out, "columns"));
     const auto events = event_names(out);
     std::vector<std::uint8_t> merged_status = reading(inputs[0], [&] { return status_of(out); });
@@ -154,7 +144,7 @@ MergeResult merge_into(const std::vector<std::string>& inputs, const std::string
             Hid src = reading(inputs[k], [&] { return Hid(H5Dopen2(in, name.c_str(), H5P_DEFAULT), H5Dclose); });
             Hid dst(H5Dopen2(out, name.c_str(), H5P_DEFAULT), H5Dclose);
             auto from = reading(inputs[k], [&] { return read_cells(src); });
-            auto to = read_cells(dst);
+            auto to = reading(inputs[0], [&] { return read_cells(dst); });
             if (from.size() != to.size())
                 throw InputError(SourcePos{inputs[k], 0, 0}, name, "column has a different number of rows");
             for (std::size_t r = 0; r < st.size() && r < from.size(); ++r)

@@ -134,6 +134,31 @@ Hid open_for_reading(const std::string& path) {
     return Hid(f, H5Fclose);
 }
 
+Hid open_for_writing(const std::string& path) {
+    const auto open = [&] {
+        Hid fapl = latest_format_fapl();
+        hbool_t clear = 1;  // a killed SWMR writer leaves status flags set (what h5clear -s clears)
+        H5Pset(fapl, "clear_status_flags", &clear);
+        const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl);
+        if (f < 0) throw InputError(SourcePos{path, 0, 0}, "", "cannot open the results file for writing");
+        return Hid(f, H5Fclose);
+    };
+    Hid file = open();
+    // A SWMR writer killed between flushes can leave metadata it had already written past the
+    // end-of-allocation its superblock records; a reader in SWMR mode tolerates that, a writer
+    // does not ("addr overflow"). Moving the EOA to the end of the file (what `h5clear
+    // --increment=0` does, HDF5 1.10 H5Fincrement_filesize) makes that metadata addressable again.
+    haddr_t eoa = 0;
+    std::error_code ec;
+    const auto eof = std::filesystem::file_size(path, ec);
+    if (!ec && H5Fget_eoa(file, &eoa) >= 0 && eoa < eof) {
+        check(H5Fincrement_filesize(file, 0), "move the end of allocation to the end of the file");
+        file.reset();
+        file = open();
+    }
+    return file;
+}
+
 struct ResultsWriter::Impl {
     std::string path;
     Layout layout;
@@ -266,12 +291,7 @@ ResultsWriter ResultsWriter::reopen_file(const std::string& path) {
     if (!std::filesystem::exists(path)) throw InputError(SourcePos{path, 0, 0}, "", "no such results file");
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    Hid fapl = latest_format_fapl();
-    hbool_t clear = 1;  // a killed SWMR writer leaves status flags set (what h5clear -s clears)
-    H5Pset(fapl, "clear_status_flags", &clear);
-    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl);
-    if (f < 0) throw InputError(SourcePos{path, 0, 0}, "", "cannot open the results file for writing");
-    impl->file = Hid(f, H5Fclose);
+    impl->file = open_for_writing(path);
     for (const auto& name : split_columns(read_text_attr(impl->file, "columns"))) {
         Hid ds(H5Dopen2(impl->file, name.c_str(), H5P_DEFAULT), H5Dclose);
         impl->layout.columns.push_back(ColumnSpec{Column{name, column_type_of(ds), "", ""}, {}});
