@@ -15,6 +15,13 @@ Cost views of the hash (Budish 2018, 2022; scenarios/economics/default.toml sour
   plus the energy of hash_share_s at hardware_j_per_th and energy_usd_per_kwh;
 - feasible: rent up to rental_cap_ehs and buy the rest.
 
+A cartel's own hash (owned_hash_share_s: existing pools that vote or race with hash they already
+run, a drivechain's ACK majority or a merged-mined sidechain's merge miners) is neither rented
+nor bought: the cartel pays no rent and its Bitcoin blocks stay in the chain, so it forgoes no
+rewards in these plans. What it loses is on its hardware when the attack drops the price
+(Budish 2018, 2022): price_drop_on_attack x its largest share x H x hardware_usd_per_ths, charged
+once in every view (the cartel columns of the estimator; `hash_plan` "owned (cartel)").
+
 A run the plan does not win costs +inf, so the budget that makes a plan succeed with probability
 `target` is the `target` quantile of the per-run cost; its interval is distribution-free, from
 order statistics (the ranks n q -/+ z sqrt(n q (1 - q)) of the sorted runs). The inherited share
@@ -29,8 +36,12 @@ import numpy as np
 from .design_parts import cheapest_part, is_deposit_plan, part_of
 
 VIEWS = ("flow", "stock", "feasible")
-QUANTITIES = ("success", "keys_btc", "bonds_slashed_btc", "hash_share_s", "block_space_sat", "loot_btc",
-              "duration_s")
+QUANTITIES = ("success", "keys_btc", "bonds_slashed_btc", "hash_share_s", "owned_hash_share_s", "block_space_sat",
+              "loot_btc", "duration_s")
+
+
+# Hash plans that neither rent nor buy: key, bribe and fee plans, and a cartel's own hash.
+OWN_OR_NONE = ("no hash", "owned (cartel)")
 
 
 def z_of(confidence):
@@ -104,6 +115,12 @@ def run_parts(cols, pid, econ):
     capital = peak * hardware_btc * econ.hardware_resale_haircut
     flow = hash_s * rent_btc
     stock = hash_s * energy_btc
+    # A cartel's own hash (absent from files written before the column): its hardware loss.
+    owned_s = c("owned_hash_share_s") if c("owned_hash_share_s") is not None else zero
+    owned_peak = float(np.divide(owned_s, duration, out=np.zeros(n), where=duration > 0).max()) if n else 0.0
+    cartel = econ.price_drop_on_attack * owned_peak * hardware_btc
+    if owned_peak > 0 and peak == 0:
+        plan = "owned (cartel)"
     return {
         "success": c("success") > 0.5,
         "external": c("keys_btc") + (c("bonds_slashed_btc") if c("bonds_slashed_btc") is not None else zero),
@@ -111,9 +128,9 @@ def run_parts(cols, pid, econ):
         # defenders' spend out (`miner_bribes_sat`; absent from files written before that column).
         "fees": ((c("block_space_sat") if c("block_space_sat") is not None else zero)
                  + (c("miner_bribes_sat") if c("miner_bribes_sat") is not None else zero)) * 1e-8,
-        "hash": {"flow": (0.0, flow), "stock": (capital if peak > 0 else 0.0, stock),
-                 "feasible": ((1 - rented) * capital, rented * flow + (1 - rented) * stock)},
-        "peak_share": peak, "hash_plan": plan,
+        "hash": {"flow": (cartel, flow), "stock": ((capital if peak > 0 else 0.0) + cartel, stock),
+                 "feasible": ((1 - rented) * capital + cartel, rented * flow + (1 - rented) * stock)},
+        "peak_share": peak, "hash_plan": plan, "owned_share": owned_peak, "cartel_btc": cartel,
         "loot": float(c("loot_btc").max()) if c("loot_btc") is not None and n else 0.0,
     }
 
@@ -143,9 +160,10 @@ def plan_rows(cols, labels, econ, target=0.5, confidence=0.95):
                 "external_btc": float(parts["external"][won].mean()) if won.any() else math.nan,
                 "bitcoin_paid_btc": float(bitcoin_paid[won].mean()) if won.any() else math.nan,
                 "inherited_share": float(bitcoin_paid[won].sum()) / paid if paid > 0 else math.nan,
-                "hash_plan": parts["hash_plan"] if view == "feasible" else
-                ("no hash" if parts["hash_plan"] == "no hash" else "rented" if view == "flow" else "bought"),
-                "hash_needed_ehs": parts["peak_share"] * econ.network_hashrate_ehs,
+                "hash_plan": parts["hash_plan"] if view == "feasible" or parts["hash_plan"] in OWN_OR_NONE else
+                ("rented" if view == "flow" else "bought"),
+                "hash_needed_ehs": max(parts["peak_share"], parts["owned_share"]) * econ.network_hashrate_ehs,
+                "cartel_btc": parts["cartel_btc"] if parts["owned_share"] > 0 else math.nan,
                 "loot_btc": parts["loot"], "deposit": is_deposit_plan(pid), "part": part_of(label),
             })
     return rows
@@ -209,11 +227,15 @@ def estimator_rows(frame, econ, target, confidence, design, family, experiment, 
             "cost_usd_hi": r["cost_btc_hi"] * usd,
             "bitcoin_paid_usd": r["bitcoin_paid_btc"] * usd, "external_usd": r["external_btc"] * usd,
             "inherited_share": r["inherited_share"], "hash_plan": r["hash_plan"],
-            "hash_needed_ehs": r["hash_needed_ehs"], "cartel_forgone_rewards_usd": math.nan,
-            "cartel_hardware_loss_usd": math.nan, "cartel_cost_usd": math.nan,
+            "hash_needed_ehs": r["hash_needed_ehs"],
+            # a cartel's plan forgoes no Bitcoin rewards (its blocks stay in the chain); its cost
+            # already is the cartel's, so cartel_cost_usd equals it
+            "cartel_forgone_rewards_usd": 0.0 if math.isfinite(r["cartel_btc"]) else math.nan,
+            "cartel_hardware_loss_usd": r["cartel_btc"] * usd,
+            "cartel_cost_usd": cost if math.isfinite(r["cartel_btc"]) else math.nan,
             "budget_key": "", "budget": math.nan, "budget_refined": False, "budget_failing_below": math.nan,
             "hash_share": math.nan, "bribe_per_key_btc": math.nan,
-            "rental_feasible": bool(r["hash_needed_ehs"] <= econ.rental_cap_ehs),
+            "rental_feasible": bool(r["hash_needed_ehs"] <= econ.rental_cap_ehs) and r["hash_plan"] != "owned (cartel)",
             "feasible": bool(math.isfinite(r["cost_btc"])), "value_at_risk_usd": r["loot_btc"] * usd,
             "max_safe_value_usd": cost if takes_value(r) else math.nan,
             "budget_closed_form": None, "_file": file_index, "_family": -1, "_design_key": design,

@@ -130,6 +130,7 @@ def design_points(frame, plan_ids, econ, target=0.5):
                      "fees_sat": c("block_space_sat"), "key_btc": c("keys_btc"),
                      "miner_btc": c("miner_bribes_sat") * 1e-8,
                      "stake_btc": c("bonds_slashed_btc"), "eclipse_s": 0.0, "peak": parts["peak_share"],
+                     "cartel_share": parts["owned_share"],
                      "watcher": "", "refined": False})
     return Points(pd.DataFrame(rows), np.full(len(rows), -1))
 
@@ -166,7 +167,10 @@ def cost_matrix(points, econ, x):
     hardware = needed * 1e6 * x["hardware_price"][None, :] * x["resale_haircut"][None, :]
     rented = np.where(needed > 0, np.minimum(1.0, x["rental_depth"][None, :] / np.where(needed > 0, needed, 1.0)), 1.0)
     running = rented * rent + (1 - rented) * energy - earned + fees + external
-    return (1 - rented) * hardware + running / col("success")
+    # a cartel's own hash loses price_drop_on_attack of its hardware, once (plan_pricing.run_parts)
+    cartel = (p["cartel_share"].fillna(0.0).to_numpy(float)[:, None] if "cartel_share" in p else 0.0) \
+        * H * 1e6 * x["hardware_price"][None, :] * econ.price_drop_on_attack
+    return (1 - rented) * hardware + cartel + running / col("success")
 
 
 def headline(points, econ, x, watcher=None):

@@ -20,6 +20,7 @@ class Econ:
     hardware_resale_haircut = 0.5
     hardware_j_per_th = 20.0
     energy_usd_per_kwh = 0.05
+    price_drop_on_attack = 0.1
 
 
 def test_quantile_is_an_order_statistic_and_losses_are_infinite():
@@ -91,3 +92,28 @@ def test_miner_bribes_are_paid_in_bitcoins_resources():
     cols["p__miner_bribes_sat"] = np.full(n, 2e8)
     after = {r["pricing"]: r for r in plan_pricing.plan_rows(cols, {}, Econ, 0.5, 0.95)}["flow"]
     assert math.isclose(after["cost_btc"], 3.1) and math.isclose(after["inherited_share"], 2.1 / 3.1)
+
+
+def test_a_cartels_own_hash_is_priced_by_its_hardware_loss_not_as_rent():
+    """Pools that already hold 60% of the hash vote or race for 2,000 s (`owned_hash_share_s`):
+    they pay no rent and, their blocks staying in the chain, forgo no rewards; they lose
+    price_drop_on_attack of the hardware of their share, once, in every view. Worked out here:
+    0.1 x 0.6 x 1000 EH/s x 10^6 TH/EH x $10/TH = $600M = 6,000 BTC, plus 0.5 BTC of fees."""
+    from l2sim_analysis import plan_pricing
+    n = 10
+    cols = {"c__success": np.ones(n), "c__keys_btc": np.zeros(n), "c__bonds_slashed_btc": np.zeros(n),
+            "c__hash_share_s": np.zeros(n), "c__owned_hash_share_s": np.full(n, 1200.0),
+            "c__duration_s": np.full(n, 2000.0), "c__block_space_sat": np.full(n, 5e7), "c__loot_btc": np.full(n, 1e4)}
+    rows = {r["pricing"]: r for r in plan_pricing.plan_rows(cols, {}, Econ, 0.5, 0.95)}
+    cartel = 0.1 * 0.6 * 1000.0 * 1e6 * 10.0 / 1e5
+    for view in plan_pricing.VIEWS:
+        assert math.isclose(rows[view]["cost_btc"], cartel + 0.5), view
+        assert rows[view]["hash_plan"] == "owned (cartel)"
+        assert math.isclose(rows[view]["inherited_share"], 1.0)
+        assert math.isclose(rows[view]["cartel_btc"], cartel)
+    assert math.isclose(rows["flow"]["hash_needed_ehs"], 600.0)
+    # the same seconds recorded as rented hash would be rent instead: the two are not confused
+    cols["c__hash_share_s"], cols["c__owned_hash_share_s"] = cols["c__owned_hash_share_s"], np.zeros(n)
+    rented = {r["pricing"]: r for r in plan_pricing.plan_rows(cols, {}, Econ, 0.5, 0.95)}
+    assert math.isclose(rented["flow"]["cost_btc"], 1200.0 * 1000.0 * 50000.0 / 86400.0 / 1e5 + 0.5)
+    assert rented["flow"]["hash_plan"] == "rented" and math.isnan(rented["flow"]["cartel_btc"])

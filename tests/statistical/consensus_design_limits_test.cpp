@@ -105,6 +105,9 @@ TEST_CASE("consensus limits: BIP300 ACK walk with abstaining honest pools is a b
                ack_walk(0.55, 60, 110, 1 << 30), n));
     CHECK(runs.mean("txs_confirmed") > 0.0);
     CHECK(runs.min("events_processed") > 100.0);
+    // The voting pools are existing miners (a cartel): their hash is owned, never rented.
+    CHECK(runs.mean("escrow__acks55__hash_share_s") == 0.0);
+    CHECK(runs.mean("escrow__acks55__owned_hash_share_s") > 0.0);
 }
 
 TEST_CASE("consensus limits: BIP300 ACK walk with alarming honest pools (floor at zero)", "[stat-light][planner]") {

@@ -60,9 +60,10 @@ PlanOutcome run_escrow_theft(const design::Design& d, const ConsensusPlan& plan,
     out.keys_obtained = true;
     out.success = voters.payout_tx() != 0 && world.confirmed_at(voters.payout_tx()).has_value();
     out.duration_s = world.now_s();
-    // The controlled pools vote from the proposal to the decision; their blocks are not
-    // orphaned (they still earn Bitcoin's rewards), so this is hash committed, not hash wasted.
-    out.hash_share_s = controlled * world.now_s();
+    // The controlled pools are existing miners voting from the proposal to the decision: their
+    // blocks stay in the chain (they still earn Bitcoin's rewards), so this is a cartel's own hash,
+    // committed, not rented and not wasted.
+    out.owned_hash_share_s = controlled * world.now_s();
     out.world = world.stats();
     return out;
 }
@@ -156,7 +157,9 @@ PlanOutcome run_pegout_reorg(const design::Design& d, const ConsensusPlan& plan,
     for (const auto& b : side.blocks())
         if (b.height == coin_height + 1) out.success = side.controlled(b.pool);
     out.duration_s = side.now_s();
-    out.hash_share_s = controlled * side.now_s();
+    // Rented hash is paid for by the second; a cartel of merge-mining pools races with hash it
+    // owns, whose Bitcoin blocks (and rewards) the sidechain race does not touch.
+    (rented ? out.hash_share_s : out.owned_hash_share_s) = controlled * side.now_s();
     out.world = side.stats();
     return out;
 }

@@ -35,3 +35,19 @@ TEST_CASE("pegout race at depth 300: outcomes pinned across the world's reorg sp
         CHECK(at(r, "pegout__rented90__duration_s") == rented90_s[r]);
     }
 }
+
+TEST_CASE("a cartel's hash is recorded as owned, rented hash as rented", "[planner][world]") {
+    // The two are priced differently (a cartel's hardware loss against rent by the second,
+    // analysis/l2sim_analysis/plan_pricing.py), so a plan must never record one as the other.
+    auto p = l2sim_test::design_params("merged_race_depth", merged_300);
+    p.consensus.pegout_hash_shares = {0.5, 0.9};
+    const auto runs = l2sim_test::run_design(p, 1, 31);
+    const auto at = [&](const char* column) { return runs.rows.at(0).at(runs.index(column)); };
+    // The cartel is the merge-mining pools the planner takes, largest first, for half the hash;
+    // it races for the whole run.
+    CHECK(at("pegout__cartel50__hash_share_s") == 0.0);
+    CHECK(at("pegout__cartel50__owned_hash_share_s") / at("pegout__cartel50__duration_s") >= 0.5);
+    CHECK(at("pegout__rented90__owned_hash_share_s") == 0.0);
+    CHECK(at("pegout__rented90__hash_share_s") == Approx(0.9 * at("pegout__rented90__duration_s")));
+}
+
