@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <queue>
+#include <set>
 #include <unordered_map>
 
 #include "models/bitcoin/mempool/rules/finality.hpp"
@@ -14,13 +15,20 @@ namespace {
 constexpr int max_consecutive_failures = 1000;      // node/miner.cpp
 constexpr std::int64_t near_full_margin_wu = 4000;  // node/miner.cpp
 
-/// Excluded or non-final transactions and all their descendants.
+/// Whether the template must leave `tx` out: the pool excludes it, or it is not final at the
+/// template's height.
+bool left_out(const Transaction& tx, const Mempool& pool, const TemplateRequest& r) {
+    return (r.excluded && r.excluded->count(tx.id)) ||
+           (!never_locked(tx) && !final_at(tx, pool, r.height, r.median_time_past_s));
+}
+
+/// Linked entries (with an in-mempool parent or child) that are left out, and all their
+/// descendants. A standalone entry has no descendants: the fills check it with left_out when
+/// they reach it.
 std::unordered_set<TxId> blocked_set(const Mempool& pool, const TemplateRequest& r) {
     std::vector<TxId> stack;
-    for (const auto& [id, e] : pool.entries())
-        if ((r.excluded && r.excluded->count(id)) ||
-            !final_at(e.tx, pool, r.height, r.median_time_past_s))
-            stack.push_back(id);
+    for (TxId id : pool.linked())
+        if (left_out(pool.find(id)->tx, pool, r)) stack.push_back(id);
     std::unordered_set<TxId> blocked(stack.begin(), stack.end());
     while (!stack.empty()) {
         const TxId id = stack.back();
@@ -30,6 +38,29 @@ std::unordered_set<TxId> blocked_set(const Mempool& pool, const TemplateRequest&
     }
     return blocked;
 }
+
+/// The standalone entries in mining order, skipping those left out. Merged with the linked
+/// entries' packages or chunks under the same order, it gives exactly the sequence a sort of the
+/// whole mempool gives, while reading only as far down as the block gets.
+struct Standalone {
+    const Mempool& pool;
+    const TemplateRequest& request;
+    std::set<std::pair<FeeFrac, TxId>, Mempool::MiningOrder>::const_iterator at, end;
+
+    Standalone(const Mempool& p, const TemplateRequest& r)
+        : pool(p), request(r), at(p.singletons().begin()), end(p.singletons().end()) {
+        skip_left_out();
+    }
+    bool empty() const { return at == end; }
+    const std::pair<FeeFrac, TxId>& top() const { return *at; }
+    void pop() {
+        ++at;
+        skip_left_out();
+    }
+    void skip_left_out() {
+        while (at != end && left_out(pool.find(at->second)->tx, pool, request)) ++at;
+    }
+};
 
 struct Filler {
     const Mempool& pool;
@@ -97,14 +128,28 @@ FeeFrac package_total(const Mempool& pool, const std::vector<TxId>& pkg) {
 
 void fill_by_ancestor_score(Filler& f, const std::unordered_set<TxId>& blocked) {
     const Mempool& pool = f.pool;
-    std::priority_queue<Scored> heap;
+    std::vector<Scored> seeds;
+    for (TxId id : pool.linked())
+        if (!blocked.count(id)) seeds.push_back({pool.with_ancestors(id), id, 0});
+    // The order is total (ties broken by id), so the pops do not depend on how the heap was built.
+    std::priority_queue<Scored> heap(std::less<Scored>{}, std::move(seeds));
     std::unordered_map<TxId, std::uint32_t> version;
-    for (const auto& [id, e] : pool.entries())
-        if (!blocked.count(id)) heap.push({pool.with_ancestors(id), id, 0});
-    while (!heap.empty() && !f.should_stop()) {
+    Standalone alone(pool, f.request);
+    const auto stale = [&](const Scored& s) { return f.included.count(s.id) || version[s.id] != s.version; };
+    while (!f.should_stop()) {
+        while (!heap.empty() && stale(heap.top())) heap.pop();
+        if (heap.empty() && alone.empty()) break;
+        // A standalone entry is its own ancestor package, never rescored: it goes first when the
+        // heap's top would rank below it (Scored's order).
+        if (!alone.empty() && (heap.empty() || heap.top() < Scored{alone.top().first, alone.top().second, 0})) {
+            const auto [own, id] = alone.top();
+            alone.pop();
+            if (!meets_rate(own, f.request.min_fee_rate)) break;
+            if (f.fits(pool.find(id)->tx.weight)) f.take(id);
+            continue;
+        }
         const Scored s = heap.top();
         heap.pop();
-        if (f.included.count(s.id) || version[s.id] != s.version) continue;
         if (!meets_rate(s.package, f.request.min_fee_rate)) break;
         const std::vector<TxId> pkg = package_of(pool, s.id, f.included);
         Weight w;
@@ -129,7 +174,7 @@ void fill_by_chunks(Filler& f, const std::unordered_set<TxId>& blocked) {
     std::vector<TxId> cluster_key;  // smallest id: a tie-break independent of hash-map order
     std::vector<Ranked> ranked;
     std::unordered_set<TxId> seen;
-    for (const auto& [id, e] : pool.entries()) {
+    for (TxId id : pool.linked()) {
         if (blocked.count(id) || !seen.insert(id).second) continue;
         std::vector<TxId> members{id};
         for (std::size_t i = 0; i < members.size(); ++i) {
@@ -151,8 +196,23 @@ void fill_by_chunks(Filler& f, const std::unordered_set<TxId>& blocked) {
         return a.position < b.position;
     });
     std::vector<char> skipped(clusters.size(), 0);
-    for (const Ranked& r : ranked) {
-        if (f.should_stop()) break;
+    Standalone alone(pool, f.request);
+    // A standalone entry is a cluster of one, keyed by its own id: it goes before a linked chunk
+    // that pays less, or as much with a larger cluster key.
+    const auto alone_first = [&](const Ranked& r) {
+        const auto c = compare_rate(alone.top().first, r.chunk.total);
+        return c != 0 ? c > 0 : alone.top().second < cluster_key[r.cluster];
+    };
+    std::size_t next = 0;
+    while (!f.should_stop() && (next < ranked.size() || !alone.empty())) {
+        if (!alone.empty() && (next == ranked.size() || alone_first(ranked[next]))) {
+            const auto [own, id] = alone.top();
+            alone.pop();
+            if (!meets_rate(own, f.request.min_fee_rate)) break;
+            if (f.fits(pool.find(id)->tx.weight)) f.take(id);
+            continue;
+        }
+        const Ranked& r = ranked[next++];
         if (skipped[r.cluster]) continue;
         if (!meets_rate(r.chunk.total, f.request.min_fee_rate)) break;
         Weight w;

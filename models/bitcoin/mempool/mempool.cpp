@@ -35,6 +35,13 @@ bool Mempool::EvictOrder::operator()(const std::pair<FeeFrac, TxId>& a,
     return a.second > b.second;  // equal scores: the later id goes first
 }
 
+bool Mempool::MiningOrder::operator()(const std::pair<FeeFrac, TxId>& a,
+                                      const std::pair<FeeFrac, TxId>& b) const {
+    const auto c = compare_rate(a.first, b.first);
+    if (c != 0) return c > 0;
+    return a.second < b.second;
+}
+
 Mempool::Mempool(MempoolOptions options) : options_(options) {}
 
 const MempoolEntry* Mempool::find(TxId id) const {
@@ -267,6 +274,17 @@ void Mempool::reindex(MempoolEntry& e) {
     eviction_.insert({e.evict_key, e.tx.id});
 }
 
+void Mempool::refile(TxId id) {
+    const MempoolEntry& e = entries_.at(id);
+    if (e.parents.empty() && e.children.empty()) {
+        linked_.erase(id);
+        singletons_.insert({e.own(), id});
+    } else {
+        singletons_.erase({e.own(), id});
+        linked_.insert(id);
+    }
+}
+
 void Mempool::insert(const Transaction& tx) {
     MempoolEntry& e = entries_[tx.id];
     e.tx = tx;
@@ -279,6 +297,8 @@ void Mempool::insert(const Transaction& tx) {
         }
     }
     total_vsize_vb_ += e.own().vsize_vb;
+    refile(tx.id);
+    for (TxId p : e.parents) refile(p);
     e.with_descendants = e.own();
     e.chunk = e.own();
     if (options_.rules == RuleSet::pre_cluster) {
@@ -315,6 +335,8 @@ void Mempool::remove_set(const std::vector<TxId>& ids) {
     for (TxId x : ids) {
         MempoolEntry& xe = entries_.at(x);
         eviction_.erase({xe.evict_key, x});
+        singletons_.erase({xe.own(), x});
+        linked_.erase(x);
         for (const TxIn& in : xe.tx.inputs)
             if (auto it = spender_.find(in.prevout); it != spender_.end() && it->second == x)
                 spender_.erase(it);
@@ -327,6 +349,7 @@ void Mempool::remove_set(const std::vector<TxId>& ids) {
         total_vsize_vb_ -= xe.own().vsize_vb;
         entries_.erase(x);
     }
+    for (TxId n : neighbours) refile(n);  // a neighbour may have lost its last link
     if (options_.rules == RuleSet::cluster) refresh_clusters(neighbours);
 }
 

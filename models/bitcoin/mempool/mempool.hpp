@@ -12,6 +12,7 @@
 #include <set>
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "models/bitcoin/mempool/feerate_diagram.hpp"
@@ -105,6 +106,17 @@ public:
     /// Every entry, for template building and inspection.
     const std::unordered_map<TxId, MempoolEntry>& entries() const { return entries_; }
 
+    /// Mining order of entries that stand alone: feerate high to low, the lower id first on ties.
+    struct MiningOrder {
+        bool operator()(const std::pair<FeeFrac, TxId>& a, const std::pair<FeeFrac, TxId>& b) const;
+    };
+    /// Entries with no parent and no child in the mempool (most of the background demand), keyed
+    /// by their own (fee, vsize), in mining order. Each is its own ancestor package and its own
+    /// chunk, so a template walks this index from the top instead of sorting the whole mempool.
+    const std::set<std::pair<FeeFrac, TxId>, MiningOrder>& singletons() const { return singletons_; }
+    /// The other entries: those with a parent or a child in the mempool.
+    const std::unordered_set<TxId>& linked() const { return linked_; }
+
 private:
     std::optional<Reject> prepare(const Transaction& tx, Candidate& c) const;
     std::optional<Reject> check_policy(Candidate& c, bool fee_checks) const;
@@ -112,6 +124,7 @@ private:
     void insert(const Transaction& tx);
     void remove_set(const std::vector<TxId>& ids);
     void reindex(MempoolEntry& e);
+    void refile(TxId id);  ///< files `id` under singletons_ or linked_ by its current links
     void refresh_clusters(std::span<const TxId> seeds);
     std::vector<TxId> trim_to_size();
     void decay_min_fee(double now_s);
@@ -132,6 +145,8 @@ private:
     std::unordered_map<Outpoint, TxId, OutpointHash> spender_;
     std::unordered_map<TxId, Height> coin_height_;
     std::set<std::pair<FeeFrac, TxId>, EvictOrder> eviction_;
+    std::set<std::pair<FeeFrac, TxId>, MiningOrder> singletons_;
+    std::unordered_set<TxId> linked_;
     std::int64_t total_vsize_vb_ = 0;
     std::uint64_t arrivals_ = 0;
     mutable std::uint64_t epoch_ = 0;

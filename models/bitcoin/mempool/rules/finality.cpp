@@ -34,6 +34,18 @@ bool relative_locks_met(const Transaction& tx, const Mempool& pool, Height heigh
 
 }  // namespace
 
+bool never_locked(const Transaction& tx) {
+    bool all_final = true;
+    for (const TxIn& in : tx.inputs) all_final = all_final && in.sequence == sequence_final;
+    if (tx.lock_time != 0 && !all_final) return false;  // lock_time_final depends on the height
+    if (tx.version < 2) return true;
+    for (const TxIn& in : tx.inputs) {
+        if (in.sequence & sequence_disable_flag) continue;
+        if ((in.sequence & sequence_type_flag) || (in.sequence & sequence_mask) != 0) return false;
+    }
+    return true;
+}
+
 bool final_at(const Transaction& tx, const Mempool& pool, Height height, double mtp_s,
               const Transaction* unconfirmed_parent) {
     return lock_time_final(tx, height, mtp_s) &&

@@ -23,6 +23,11 @@ inline constexpr std::uint32_t locktime_threshold = 500'000'000;  ///< BIP65 / c
 bool final_at(const Transaction& tx, const Mempool& pool, Height height, double mtp_s,
               const Transaction* unconfirmed_parent = nullptr);
 
+/// True when `tx` is final at every height and time, whatever its inputs' coins: nLockTime 0 (or
+/// every nSequence final), and no input under a BIP68 lock (version 1, or every input with the
+/// disable flag or a zero block count). Templates skip the finality check for such transactions.
+bool never_locked(const Transaction& tx);
+
 /// Acceptance check: final in the next block.
 std::optional<Reject> check_finality(const Transaction& tx, const Mempool& pool,
                                      const Transaction* unconfirmed_parent = nullptr);
