@@ -13,7 +13,7 @@ DESIGN_RESULTS = $(DESIGNS:%=results/design_%.h5)
 BUILD    := build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 L2SIM    := $(BUILD)/l2sim
-APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtbb-dev libhdf5-dev \
+APT_PKGS := g++ cmake make pkg-config git libboost-graph-dev libeigen3-dev libtbb-dev libhdf5-dev libjemalloc-dev \
             catch2 libtomlplusplus-dev libcli11-dev libfmt-dev librandom123-dev hdf5-tools \
             libopenmpi-dev openmpi-bin \
             python3-h5py python3-numpy python3-scipy python3-matplotlib python3-xarray \

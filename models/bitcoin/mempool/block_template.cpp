@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <queue>
-#include <set>
 #include <unordered_map>
 
 #include "models/bitcoin/mempool/rules/finality.hpp"
@@ -45,20 +44,25 @@ std::unordered_set<TxId> blocked_set(const Mempool& pool, const TemplateRequest&
 struct Standalone {
     const Mempool& pool;
     const TemplateRequest& request;
-    std::set<std::pair<FeeFrac, TxId>, Mempool::MiningOrder>::const_iterator at, end;
+    Mempool::StandaloneIndex::const_iterator at, end;
 
     Standalone(const Mempool& p, const TemplateRequest& r)
         : pool(p), request(r), at(p.singletons().begin()), end(p.singletons().end()) {
         skip_left_out();
     }
     bool empty() const { return at == end; }
-    const std::pair<FeeFrac, TxId>& top() const { return *at; }
+    const std::pair<FeeFrac, TxId>& top() const { return at->first; }
+    Weight weight() const { return at->second.weight; }
     void pop() {
         ++at;
         skip_left_out();
     }
     void skip_left_out() {
-        while (at != end && left_out(pool.find(at->second)->tx, pool, request)) ++at;
+        while (at != end && left_out(at->first.second, at->second.never_locked)) ++at;
+    }
+    bool left_out(TxId id, bool never_locked) const {
+        return (request.excluded && request.excluded->count(id)) ||
+               (!never_locked && !final_at(pool.find(id)->tx, pool, request.height, request.median_time_past_s));
     }
 };
 
@@ -143,9 +147,10 @@ void fill_by_ancestor_score(Filler& f, const std::unordered_set<TxId>& blocked) 
         // heap's top would rank below it (Scored's order).
         if (!alone.empty() && (heap.empty() || heap.top() < Scored{alone.top().first, alone.top().second, 0})) {
             const auto [own, id] = alone.top();
+            const Weight w = alone.weight();
             alone.pop();
             if (!meets_rate(own, f.request.min_fee_rate)) break;
-            if (f.fits(pool.find(id)->tx.weight)) f.take(id);
+            if (f.fits(w)) f.take(id);
             continue;
         }
         const Scored s = heap.top();
@@ -207,9 +212,10 @@ void fill_by_chunks(Filler& f, const std::unordered_set<TxId>& blocked) {
     while (!f.should_stop() && (next < ranked.size() || !alone.empty())) {
         if (!alone.empty() && (next == ranked.size() || alone_first(ranked[next]))) {
             const auto [own, id] = alone.top();
+            const Weight w = alone.weight();
             alone.pop();
             if (!meets_rate(own, f.request.min_fee_rate)) break;
-            if (f.fits(pool.find(id)->tx.weight)) f.take(id);
+            if (f.fits(w)) f.take(id);
             continue;
         }
         const Ranked& r = ranked[next++];

@@ -278,7 +278,7 @@ void Mempool::refile(TxId id) {
     const MempoolEntry& e = entries_.at(id);
     if (e.parents.empty() && e.children.empty()) {
         linked_.erase(id);
-        singletons_.insert({e.own(), id});
+        singletons_.insert({{e.own(), id}, Standalone{e.tx.weight, never_locked(e.tx)}});
     } else {
         singletons_.erase({e.own(), id});
         linked_.insert(id);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <span>
@@ -110,10 +111,16 @@ public:
     struct MiningOrder {
         bool operator()(const std::pair<FeeFrac, TxId>& a, const std::pair<FeeFrac, TxId>& b) const;
     };
+    /// What a template needs of a standalone entry without looking it up.
+    struct Standalone {
+        Weight weight;
+        bool never_locked = true;  ///< final at every height (rules/finality.hpp)
+    };
+    using StandaloneIndex = std::map<std::pair<FeeFrac, TxId>, Standalone, MiningOrder>;
     /// Entries with no parent and no child in the mempool (most of the background demand), keyed
     /// by their own (fee, vsize), in mining order. Each is its own ancestor package and its own
     /// chunk, so a template walks this index from the top instead of sorting the whole mempool.
-    const std::set<std::pair<FeeFrac, TxId>, MiningOrder>& singletons() const { return singletons_; }
+    const StandaloneIndex& singletons() const { return singletons_; }
     /// The other entries: those with a parent or a child in the mempool.
     const std::unordered_set<TxId>& linked() const { return linked_; }
 
@@ -145,7 +152,7 @@ private:
     std::unordered_map<Outpoint, TxId, OutpointHash> spender_;
     std::unordered_map<TxId, Height> coin_height_;
     std::set<std::pair<FeeFrac, TxId>, EvictOrder> eviction_;
-    std::set<std::pair<FeeFrac, TxId>, MiningOrder> singletons_;
+    StandaloneIndex singletons_;
     std::unordered_set<TxId> linked_;
     std::int64_t total_vsize_vb_ = 0;
     std::uint64_t arrivals_ = 0;
