@@ -168,8 +168,8 @@ def cost_matrix(points, econ, x):
     rented = np.where(needed > 0, np.minimum(1.0, x["rental_depth"][None, :] / np.where(needed > 0, needed, 1.0)), 1.0)
     running = rented * rent + (1 - rented) * energy - earned + fees + external
     # a cartel's own hash loses price_drop_on_attack of its hardware, once (plan_pricing.run_parts)
-    cartel = (p["cartel_share"].fillna(0.0).to_numpy(float)[:, None] if "cartel_share" in p else 0.0) \
-        * H * 1e6 * x["hardware_price"][None, :] * econ.price_drop_on_attack
+    cartel = p["cartel_share"].fillna(0.0).to_numpy(float)[:, None] * H * 1e6 * x["hardware_price"][None, :] \
+        * econ.price_drop_on_attack if "cartel_share" in p else 0.0
     return (1 - rented) * hardware + cartel + running / col("success")
 
 

@@ -69,6 +69,21 @@ def fee_point(fees_sat):
     return Points(frame, np.array([-1]))
 
 
+def test_a_cartels_hardware_loss_moves_with_the_hardware_price():
+    # A cartel holding 77% of the hash (a drivechain ACK majority) pays no rent: its cost is
+    # price_drop_on_attack of its hardware, 0.13 x 0.77 x 800 EH/s x 10^6 TH/EH x $/TH, charged once
+    # (exact arithmetic), and it doubles with the hardware price.
+    econ = Econ()
+    econ.price_drop_on_attack = 0.13
+    x = {k: np.repeat(v, 2) for k, v in defaults(econ).items()}
+    x["hardware_price"] = np.array([15.0, 30.0])
+    point = fee_point(0.0)
+    point.frame["cartel_share"] = [0.77]
+    cost = cost_matrix(point, econ, x)[0]
+    assert cost[0] == pytest.approx(0.13 * 0.77 * 800.0 * 1e6 * 15.0)
+    assert cost[1] == pytest.approx(2 * cost[0])
+
+
 def test_fee_level_scales_the_attackers_own_fees():
     # A flooding attacker that paid 0.5 BTC in fees at the default fee level pays twice that when
     # the fee market is twice as expensive, and the same at the default (exact arithmetic).
