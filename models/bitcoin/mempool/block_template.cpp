@@ -93,6 +93,17 @@ struct Filler {
     }
 };
 
+/// Takes the next standalone entry if it fits. False when it pays below the block minimum
+/// feerate: everything after it pays less, so the fill ends.
+bool offer_standalone(Filler& f, Standalone& alone) {
+    const auto [own, id] = alone.top();
+    const Weight w = alone.weight();
+    alone.pop();
+    if (!meets_rate(own, f.request.min_fee_rate)) return false;
+    if (f.fits(w)) f.take(id);
+    return true;
+}
+
 /// Not-yet-included ancestors of `id` with itself, parents first.
 std::vector<TxId> package_of(const Mempool& pool, TxId id,
                              const std::unordered_set<TxId>& included) {
@@ -146,11 +157,7 @@ void fill_by_ancestor_score(Filler& f, const std::unordered_set<TxId>& blocked) 
         // A standalone entry is its own ancestor package, never rescored: it goes first when the
         // heap's top would rank below it (Scored's order).
         if (!alone.empty() && (heap.empty() || heap.top() < Scored{alone.top().first, alone.top().second, 0})) {
-            const auto [own, id] = alone.top();
-            const Weight w = alone.weight();
-            alone.pop();
-            if (!meets_rate(own, f.request.min_fee_rate)) break;
-            if (f.fits(w)) f.take(id);
+            if (!offer_standalone(f, alone)) break;
             continue;
         }
         const Scored s = heap.top();
@@ -211,11 +218,7 @@ void fill_by_chunks(Filler& f, const std::unordered_set<TxId>& blocked) {
     std::size_t next = 0;
     while (!f.should_stop() && (next < ranked.size() || !alone.empty())) {
         if (!alone.empty() && (next == ranked.size() || alone_first(ranked[next]))) {
-            const auto [own, id] = alone.top();
-            const Weight w = alone.weight();
-            alone.pop();
-            if (!meets_rate(own, f.request.min_fee_rate)) break;
-            if (f.fits(w)) f.take(id);
+            if (!offer_standalone(f, alone)) break;
             continue;
         }
         const Ranked& r = ranked[next++];
