@@ -86,6 +86,10 @@ std::string read_text_attr(hid_t object, const std::string& name);
 std::vector<std::string> split_columns(const std::string& joined);
 /// Opens a results file read-only, falling back to SWMR read for a file a killed writer left.
 Hid open_for_reading(const std::string& path);
+/// Writes rows [first, first + n) of a 1-D dataset from `data` (of the column's native type).
+void write_slab(hid_t ds, ColumnType type, hsize_t first, hsize_t n, const void* data);
+/// The number of rows of a 1-D dataset.
+hsize_t extent_of(hid_t ds);
 /// Opens a results file for writing; one a killed SWMR writer left is first made consistent
 /// (status flags cleared, end of allocation moved to the end of the file: `h5clear -s --increment=0`).
 Hid open_for_writing(const std::string& path);

@@ -12,16 +12,9 @@ namespace sim::io {
 
 namespace {
 
-hsize_t extent(hid_t ds) {
-    Hid space(H5Dget_space(ds), H5Sclose);
-    hsize_t dims[1] = {0};
-    H5Sget_simple_extent_dims(space, dims, nullptr);
-    return dims[0];
-}
-
 std::vector<Cell> read_cells(hid_t ds) {
     const ColumnType t = column_type_of(ds);
-    std::vector<Cell> cells(extent(ds));
+    std::vector<Cell> cells(extent_of(ds));
     if (cells.empty()) return cells;
     if (t == ColumnType::u8) {
         std::vector<std::uint8_t> b(cells.size());

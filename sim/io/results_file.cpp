@@ -74,13 +74,6 @@ void write_categories(hid_t ds, const std::vector<std::string>& categories) {
     write_text_attr(ds, "flag_meanings", meanings);
 }
 
-void write_slab(hid_t ds, ColumnType type, hsize_t first, hsize_t n, const void* data) {
-    Hid file_space(H5Dget_space(ds), H5Sclose);
-    const hsize_t start[1] = {first}, count[1] = {n};
-    check(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, nullptr, count, nullptr), "select");
-    Hid mem_space(H5Screate_simple(1, count, nullptr), H5Sclose);
-    check(H5Dwrite(ds, native_type(type), mem_space, file_space, H5P_DEFAULT, data), "write rows");
-}
 
 /// Gathers column `c` of `rows` into a typed buffer and writes it at `first`.
 void write_column(hid_t ds, ColumnType type, std::size_t c, hsize_t first,
@@ -110,12 +103,6 @@ void write_column(hid_t ds, ColumnType type, std::size_t c, hsize_t first,
     }
 }
 
-hsize_t extent_of(hid_t ds) {
-    Hid space(H5Dget_space(ds), H5Sclose);
-    hsize_t dims[1] = {0};
-    H5Sget_simple_extent_dims(space, dims, nullptr);
-    return dims[0];
-}
 
 std::string join_names(const std::vector<Column>& cols) {
     std::string s;
@@ -124,6 +111,21 @@ std::string join_names(const std::vector<Column>& cols) {
 }
 
 }  // namespace
+
+void write_slab(hid_t ds, ColumnType type, hsize_t first, hsize_t n, const void* data) {
+    Hid file_space(H5Dget_space(ds), H5Sclose);
+    const hsize_t start[1] = {first}, count[1] = {n};
+    check(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, nullptr, count, nullptr), "select");
+    Hid mem_space(H5Screate_simple(1, count, nullptr), H5Sclose);
+    check(H5Dwrite(ds, native_type(type), mem_space, file_space, H5P_DEFAULT, data), "write rows");
+}
+
+hsize_t extent_of(hid_t ds) {
+    Hid space(H5Dget_space(ds), H5Sclose);
+    hsize_t dims[1] = {0};
+    H5Sget_simple_extent_dims(space, dims, nullptr);
+    return dims[0];
+}
 
 Hid open_for_reading(const std::string& path) {
     if (!std::filesystem::exists(path)) throw InputError(SourcePos{path, 0, 0}, "", "no such results file");

@@ -16,13 +16,6 @@ struct Range {
     hsize_t first = 0, end = 0;  ///< rows [first, end)
 };
 
-hsize_t rows_of(hid_t ds) {
-    Hid space(H5Dget_space(ds), H5Sclose);
-    hsize_t dims[1] = {0};
-    H5Sget_simple_extent_dims(space, dims, nullptr);
-    return dims[0];
-}
-
 /// True if rows [first, first + n) of `ds` decode (HDF5 reads the whole chunk behind them).
 bool readable(hid_t ds, hid_t type, hsize_t first, hsize_t n, std::vector<unsigned char>& buffer) {
     buffer.resize(n * H5Tget_size(type));
@@ -51,7 +44,7 @@ std::vector<Range> repair_dataset(hid_t ds, unsigned char fill) {
     Hid dcpl(H5Dget_create_plist(ds), H5Pclose);
     hsize_t chunk[1] = {0};
     if (H5Pget_layout(dcpl) != H5D_CHUNKED || H5Pget_chunk(dcpl, 1, chunk) != 1 || chunk[0] == 0) return {};
-    const hsize_t n = rows_of(ds);
+    const hsize_t n = extent_of(ds);
     std::vector<Range> torn;
     std::vector<unsigned char> buffer;
     for (hsize_t first = 0; first < n; first += chunk[0]) {
@@ -65,11 +58,7 @@ std::vector<Range> repair_dataset(hid_t ds, unsigned char fill) {
 
 void mark_pending(hid_t status, const Range& r) {
     const std::vector<std::uint8_t> pending(r.end - r.first, static_cast<std::uint8_t>(RunStatus::pending));
-    Hid file_space(H5Dget_space(status), H5Sclose);
-    const hsize_t start[1] = {r.first}, count[1] = {r.end - r.first};
-    check(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, nullptr, count, nullptr), "select");
-    Hid mem_space(H5Screate_simple(1, count, nullptr), H5Sclose);
-    check(H5Dwrite(status, H5T_NATIVE_UINT8, mem_space, file_space, H5P_DEFAULT, pending.data()), "mark runs pending");
+    write_slab(status, ColumnType::u8, r.first, pending.size(), pending.data());
 }
 
 std::vector<std::uint64_t> read_u64(hid_t ds, const Range& r) {
@@ -104,11 +93,7 @@ void repair_events(hid_t file, hid_t status, std::uint64_t runs, TornRepair& out
             const std::vector<std::uint64_t> idx = read_u64(run_index, r);
             lost.insert(idx.begin(), idx.end());
             const std::vector<std::uint64_t> none(idx.size(), std::numeric_limits<std::uint64_t>::max());
-            Hid file_space(H5Dget_space(run_index), H5Sclose);
-            const hsize_t start[1] = {r.first}, count[1] = {none.size()};
-            check(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, nullptr, count, nullptr), "select");
-            Hid mem_space(H5Screate_simple(1, count, nullptr), H5Sclose);
-            check(H5Dwrite(run_index, H5T_NATIVE_UINT64, mem_space, file_space, H5P_DEFAULT, none.data()), "drop rows");
+            write_slab(run_index, ColumnType::u64, r.first, none.size(), none.data());
         }
     }
     for (std::uint64_t run : lost)
@@ -124,7 +109,7 @@ TornRepair repair_torn_chunks(const std::string& path) {
         TornRepair out;
         Hid file = open_for_writing(path);
         Hid status(H5Dopen2(file, "status", H5P_DEFAULT), H5Dclose);
-        const std::uint64_t runs = rows_of(status);
+        const std::uint64_t runs = extent_of(status);
         std::vector<Range> torn = repair_dataset(status, static_cast<unsigned char>(RunStatus::pending));
         for (const auto& name : split_columns(read_text_attr(file, "columns"))) {
             if (name == "status") continue;

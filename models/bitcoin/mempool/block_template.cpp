@@ -14,11 +14,11 @@ namespace {
 constexpr int max_consecutive_failures = 1000;      // node/miner.cpp
 constexpr std::int64_t near_full_margin_wu = 4000;  // node/miner.cpp
 
-/// Whether the template must leave `tx` out: the pool excludes it, or it is not final at the
-/// template's height.
-bool left_out(const Transaction& tx, const Mempool& pool, const TemplateRequest& r) {
-    return (r.excluded && r.excluded->count(tx.id)) ||
-           (!never_locked(tx) && !final_at(tx, pool, r.height, r.median_time_past_s));
+/// Whether the template must leave entry `id` out: the pool excludes it, or it is not final at
+/// the template's height (checked only when it may be timelocked, `unlocked` being false).
+bool left_out(TxId id, bool unlocked, const Mempool& pool, const TemplateRequest& r) {
+    return (r.excluded && r.excluded->count(id)) ||
+           (!unlocked && !final_at(pool.find(id)->tx, pool, r.height, r.median_time_past_s));
 }
 
 /// Linked entries (with an in-mempool parent or child) that are left out, and all their
@@ -27,7 +27,7 @@ bool left_out(const Transaction& tx, const Mempool& pool, const TemplateRequest&
 std::unordered_set<TxId> blocked_set(const Mempool& pool, const TemplateRequest& r) {
     std::vector<TxId> stack;
     for (TxId id : pool.linked())
-        if (left_out(pool.find(id)->tx, pool, r)) stack.push_back(id);
+        if (left_out(id, never_locked(pool.find(id)->tx), pool, r)) stack.push_back(id);
     std::unordered_set<TxId> blocked(stack.begin(), stack.end());
     while (!stack.empty()) {
         const TxId id = stack.back();
@@ -58,11 +58,7 @@ struct Standalone {
         skip_left_out();
     }
     void skip_left_out() {
-        while (at != end && left_out(at->first.second, at->second.never_locked)) ++at;
-    }
-    bool left_out(TxId id, bool never_locked) const {
-        return (request.excluded && request.excluded->count(id)) ||
-               (!never_locked && !final_at(pool.find(id)->tx, pool, request.height, request.median_time_past_s));
+        while (at != end && left_out(at->first.second, at->second.never_locked, pool, request)) ++at;
     }
 };
 
