@@ -29,7 +29,7 @@ from l2sim_analysis.systems import SystemsError, load_systems  # noqa: E402
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
-def system_points(frame, swept, econ, systems, watcher_files=()):
+def system_points(frame, swept, econ, systems, factor_files=None):
     """Per system key: the feasible budget points of its designs' attack families."""
     from l2sim_analysis.economics import price
     from l2sim_analysis.inheritance import family_label, grouping_keys
@@ -42,7 +42,7 @@ def system_points(frame, swept, econ, systems, watcher_files=()):
     for s in systems:
         fams = [f for f, d in labels.items() if d in s.designs]
         if fams:
-            out[s.key] = feasible_points(priced, fams, watcher_files)
+            out[s.key] = feasible_points(priced, fams, factor_files)
     return out
 
 
@@ -95,9 +95,9 @@ def analyse(paths, econ, systems, n_base, table=None, l2sim=None, threads=2):
         extra = refined_runs(frame, swept, metas, table, l2sim, threads) if table is not None else None
         if extra is not None:
             frame = pd.concat([frame, extra], ignore_index=True)
-        from l2sim_analysis.sensitivity import WATCHER_KEY
-        watcher_files = [i for i, m in metas.items() if WATCHER_KEY in m["swept"]]
-        points = system_points(frame, swept, econ, systems, watcher_files)
+        from l2sim_analysis.sensitivity import FACTORS
+        factor_files = {name: [i for i, m in metas.items() if key in m["swept"]] for name, (key, _) in FACTORS.items()}
+        points = system_points(frame, swept, econ, systems, factor_files)
     by_design = {design_label(runs, ROOT)[0]: runs for _, runs in designs}
     rows = []
     for s in systems:

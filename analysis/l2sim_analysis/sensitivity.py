@@ -21,17 +21,22 @@ How each assumption enters:
 - the pool-share tail: a timelocked bribe succeeds once the smallest template-controlling miner
   prefers it, so the bribe scales as 1 / lambda_min (Nadahalli, Khabbazian and Wattenhofer 2021);
   exact where lambda_min sets the threshold (the README's note [4]), an approximation elsewhere;
-- the watchtower's fee policy enters through the simulation: it is sampled as a two-level factor
-  over the runs of a sweep that varied it (tower.fee_policy = fixed | bump, model `lightning`);
-- NOT covered: the tower's reaction latency (tower.latency_s) is swept by the congestion study,
-  where each latency is its own attack family (it moves which family is cheapest, not a sampled
-  factor), and the background demand's fee rates are simulation inputs the runs hold fixed.
+- a cartel that attacks with hash it owns loses price_drop_on_attack of that hardware's value
+  once (Budish 2022: the attack-induced collapse is a parameter): exact, as plan_pricing.run_parts;
+- the watchtower enters through the simulation. Its fee policy (tower.fee_policy = fixed | bump)
+  and its reaction latency (tower.latency_s) are defender properties, not attacker choices: each is
+  a discrete factor over the levels a sweep simulated, every level equally likely, and a sample
+  keeps only the runs made at its levels (the attacker then picks its cheapest attack among
+  those). A factor counts only for the files that swept it; elsewhere it is a fixed parameter
+  and the attack was not simulated at other levels (model `lightning`);
+- NOT covered: the latency of the design files' watchers (watchers.<name>.latency_s) and the
+  background demand's fee rates are simulation inputs the study's runs hold fixed.
 
 A design file's plans (model design_attack) enter as one point per plan: the run at the plan's
 success-target quantile of cost (the estimator's budget; see design_points). The cost minimum is taken over every attack family and
 budget point (every plan) of the system's designs whose lower success bound reaches the target: a change of assumption may change which attack is
 cheapest, and the indices measure that too."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -53,30 +58,56 @@ INPUTS = {
     # Lightning liquidity leases earn ~1-4% a year (Amboss Magma, read December 2026); up to 8% for
     # capital that could earn more elsewhere.
     "capital_cost": ("capital cost (1/year)", 0.01, 0.08, True, "capital_cost_per_year"),
+    # ETC fell ~13% after its August 2020 51% attack (the economics file's default); Budish (2022)
+    # leaves the collapse open, up to most of the value: a band from a few percent to 60%.
+    "price_drop": ("price drop after an attack (1)", 0.03, 0.6, True, "price_drop_on_attack"),
     "keyholder_price": ("keyholder bribe price, x median", 0.25, 4.0, True, None),
     "pool_tail": ("smallest template share, x default", 0.5, 10.0, True, None),
 }
-WATCHER = ("watcher", "watchtower fee policy (swept)")
-WATCHER_KEY = "tower__fee_policy"   # the `lightning` model's tower (models/layer2/lightning/watchtower.hpp)
+# Discrete factors the simulation decides (the `lightning` model's tower,
+# models/layer2/lightning/watchtower.hpp): name -> (results column, label).
+FACTORS = {
+    "watcher": ("tower__fee_policy", "watchtower fee policy"),
+    "tower_latency": ("tower__latency_s", "watchtower reaction latency"),
+}
 ZERO_VARIANCE = 1e-12
 
 
 @dataclass
 class Points:
-    """Per feasible budget point of a system's attack families: the mean recorded quantities."""
+    """Per feasible budget point of a system's attack families: the mean recorded quantities, and
+    for each discrete factor (FACTORS) the level its runs were made at, in the column
+    `level:<factor>` (missing: the point's file did not sweep that factor, so the point holds at
+    every level)."""
     frame: pd.DataFrame
-    watcher: np.ndarray   # -1: no watcher key; 0: fixed (presigned justice); 1: bump
+
+    def levels(self, name):
+        """The sorted levels of a factor among these points."""
+        col = f"level:{name}"
+        return sorted(set(self.frame[col].dropna().tolist())) if col in self.frame else []
+
+    def codes(self, name):
+        """Each point's level index for a factor (-1: holds at every level)."""
+        col, levels = f"level:{name}", self.levels(name)
+        if col not in self.frame:
+            return np.full(len(self.frame), -1)
+        return np.array([levels.index(v) if pd.notna(v) else -1 for v in self.frame[col]], dtype=int)
+
+    def factors(self):
+        """The factors with at least two levels among these points (the ones a sample varies)."""
+        return [n for n in FACTORS if len(self.levels(n)) >= 2]
 
 
 def _col(f, name):
     return np.nan_to_num(f[name].to_numpy(float), nan=0.0) if name in f else np.zeros(len(f))
 
 
-def feasible_points(priced, families, watcher_files=(), target=0.5, confidence=0.95):
+def feasible_points(priced, families, factor_files=None, target=0.5, confidence=0.95):
     """Means per (family, budget point) of the quantities the pricing needs, for the points whose
     lower Wilson bound reaches the target. `priced` has `_family`, `_file` and the budget columns;
-    the watcher policy is a factor only for the files in `watcher_files` (those that swept it:
-    elsewhere it is a fixed parameter, and the attack was not simulated under the other policy)."""
+    `factor_files` maps a factor (FACTORS) to the files that swept it: the factor's level is
+    recorded only for their points (elsewhere it is a fixed parameter, and the attack was not
+    simulated at other levels)."""
     from .inheritance import BUDGET_KEYS
     budgets = [k for k in BUDGET_KEYS if k in priced]
     f = priced[priced["_family"].isin(families)]
@@ -88,22 +119,22 @@ def feasible_points(priced, families, watcher_files=(), target=0.5, confidence=0
         "miner_btc": _col(f, "miner_bribes_btc"), "stake_btc": _col(f, "stake_slashed_btc"),
         "eclipse_s": _col(f, "eclipse_seconds"), "peak": _col(f, "attacker_hash_rel_peak"),
         "capital_btc_s": _col(f, "capital_btc_seconds"),
-        "watcher": np.where(f["_file"].isin(list(watcher_files)), f[WATCHER_KEY].astype(str), "")
-        if WATCHER_KEY in f else "",
         "refined": f["_refined"].fillna(False).astype(bool).to_numpy() if "_refined" in f else False,
     })
+    for name, (key, _) in FACTORS.items():
+        files = list((factor_files or {}).get(name, ()))
+        if key in f and files:
+            frame[f"level:{name}"] = np.where(f["_file"].isin(files), f[key].to_numpy(object), None)
     for b in budgets:
         frame[b] = f[b].to_numpy()
     agg = {c: "mean" for c in ("success", "rel_s", "earned", "fees_sat", "key_btc", "miner_btc", "stake_btc", "eclipse_s",
                                "capital_btc_s")}
-    agg.update(peak="max", watcher="first", refined="max")
+    agg.update(peak="max", refined="max", **{c: "first" for c in frame if c.startswith("level:")})
     g = frame.groupby(["_family"] + budgets, dropna=False, sort=False)
     pts = g.agg(agg).reset_index()
     n = g.size().to_numpy()
     _, lo, _ = wilson_interval(np.rint(pts["success"].to_numpy() * n).astype(int), n, confidence)
-    pts = pts[(lo >= target) & (pts["success"] > 0)].reset_index(drop=True)
-    w = np.where(pts["watcher"] == "fixed", 0, np.where(pts["watcher"] == "bump", 1, -1))
-    return Points(pts, w)
+    return Points(pts[(lo >= target) & (pts["success"] > 0)].reset_index(drop=True))
 
 
 def design_points(frame, plan_ids, econ, target=0.5):
@@ -130,9 +161,8 @@ def design_points(frame, plan_ids, econ, target=0.5):
                      "fees_sat": c("block_space_sat"), "key_btc": c("keys_btc"),
                      "miner_btc": c("miner_bribes_sat") * 1e-8,
                      "stake_btc": c("bonds_slashed_btc"), "eclipse_s": 0.0, "peak": parts["peak_share"],
-                     "cartel_share": parts["owned_share"],
-                     "watcher": "", "refined": False})
-    return Points(pd.DataFrame(rows), np.full(len(rows), -1))
+                     "cartel_share": parts["owned_share"], "refined": False})
+    return Points(pd.DataFrame(rows))
 
 
 def merge_points(parts):
@@ -140,7 +170,7 @@ def merge_points(parts):
     parts = [p for p in parts if p is not None and not p.frame.empty]
     if not parts:
         return None
-    return Points(pd.concat([p.frame for p in parts], ignore_index=True), np.concatenate([p.watcher for p in parts]))
+    return Points(pd.concat([p.frame for p in parts], ignore_index=True))
 
 
 def cost_matrix(points, econ, x):
@@ -169,17 +199,18 @@ def cost_matrix(points, econ, x):
     running = rented * rent + (1 - rented) * energy - earned + fees + external
     # a cartel's own hash loses price_drop_on_attack of its hardware, once (plan_pricing.run_parts)
     cartel = p["cartel_share"].fillna(0.0).to_numpy(float)[:, None] * H * 1e6 * x["hardware_price"][None, :] \
-        * econ.price_drop_on_attack if "cartel_share" in p else 0.0
+        * x["price_drop"][None, :] if "cartel_share" in p else 0.0
     return (1 - rented) * hardware + cartel + running / col("success")
 
 
-def headline(points, econ, x, watcher=None):
-    """The system's cheapest cost per sample (min over points; the watcher factor, when given,
-    keeps only the points of the sampled watcher policy, plus points without a watcher)."""
+def headline(points, econ, x, levels=None):
+    """The system's cheapest cost per sample (min over points). `levels` maps a factor to each
+    sample's level index: a sample keeps the points made at its levels, and the points whose file
+    did not sweep that factor."""
     costs = cost_matrix(points, econ, x)
-    if watcher is not None:
-        allowed = (points.watcher[:, None] < 0) | (points.watcher[:, None] == watcher[None, :])
-        costs = np.where(allowed, costs, np.inf)
+    for name, sampled in (levels or {}).items():
+        codes = points.codes(name)[:, None]
+        costs = np.where((codes < 0) | (codes == sampled[None, :]), costs, np.inf)
     return costs.min(axis=0)
 
 
@@ -240,19 +271,29 @@ def jansen_indices(f, d, n_base, seed, resamples=200):
     return Indices(s1, st, s1_lo, s1_hi, lo, hi, float(var))
 
 
+def factor_label(name, points):
+    """A factor's label with its number of levels, e.g. "watchtower reaction latency (5 swept levels)"."""
+    return f"{FACTORS[name][1]} ({len(points.levels(name))} swept levels)"
+
+
+def factor_levels(name, points):
+    """A factor's levels as text, e.g. "30, 21600, 43200" (empty for an input)."""
+    return ", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in points.levels(name))
+
+
 def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
     """Jansen first-order (S1) and total-order (ST) indices of the log10 headline cost, with
     bootstrap 95% intervals on both; None when the cost does not vary (e.g. always 0)."""
-    names = list(INPUTS)
-    use_watcher = {0, 1} <= set(points.watcher.tolist())
-    if use_watcher:
-        names.append(WATCHER[0])
+    factors = points.factors()
+    names = list(INPUTS) + factors
     d = len(names)
 
     def evaluate(M):
         x = {k: _scale(M[:, i], k) for i, k in enumerate(names) if k in INPUTS}
-        w = (M[:, names.index(WATCHER[0])] >= 0.5).astype(int) if use_watcher else None
-        return headline(points, econ, x, w)
+        # a factor's levels are equally likely: the unit interval cut into as many equal parts
+        levels = {k: np.minimum((M[:, names.index(k)] * len(points.levels(k))).astype(int), len(points.levels(k)) - 1)
+                  for k in factors}
+        return headline(points, econ, x, levels)
 
     # log10 of the cost: costs span decades, and a log output keeps one huge sample from owning
     # the variance; a zero cost (no direct cost) is floored at $1.
@@ -260,8 +301,9 @@ def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
     if result is None:
         return None
     r = result
-    rows = [{"input": name, "label": INPUTS[name][0] if name in INPUTS else WATCHER[1], "S1": r.s1[i],
+    rows = [{"input": name, "label": INPUTS[name][0] if name in INPUTS else factor_label(name, points), "S1": r.s1[i],
              "S1_lo": r.s1_lo[i], "S1_hi": r.s1_hi[i], "ST": r.st[i], "ST_lo": r.st_lo[i], "ST_hi": r.st_hi[i],
+             "levels": factor_levels(name, points) if name in FACTORS else "",
              "n_base": n_base, "evaluations": n_base * (d + 2), "resamples": resamples}
             for i, name in enumerate(names)]
     return pd.DataFrame(rows).sort_values("ST", ascending=False).reset_index(drop=True)

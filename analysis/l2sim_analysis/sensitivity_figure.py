@@ -3,6 +3,8 @@ bootstrap interval) and its first-order index (dot, with its interval): small mu
 per system, assumptions in the same order in every panel. Assumptions whose total-order index
 stays below QUIET for every system share one line under the panels instead of a row each, so a
 panel shows at most MAX_ROWS rows."""
+import textwrap
+
 import numpy as np
 
 from . import style
@@ -16,7 +18,8 @@ CAPTION = (
     "interval; dots: first-order index with its interval. Total > first order: the assumption "
     "matters through interactions (often by changing which attack is cheapest). Assumptions below "
     "0.01 for every system are listed under the panels. Message: keyholder-secured systems are "
-    "driven by the keyholders' bribe price and the BTC price, never by the price of hash.")
+    "driven by the keyholders' bribe price and the BTC price, never by the price of hash; systems a "
+    "miners' cartel can rob, by how far the price would fall after the attack.")
 
 
 def draw(table, stem, columns=3):
@@ -50,7 +53,8 @@ def draw(table, stem, columns=3):
                         elinewidth=0.7, capsize=1.2)
         ax.plot(g["S1"].clip(lower=0), y + 0.18, "o", color=style.OKABE_ITO[1], ms=3, mec="0.2", mew=0.4)
         name = g["name"].dropna().iloc[0] if g["name"].notna().any() else systems[k]
-        ax.set_title(name if len(name) <= 38 else name[:36] + "...", fontsize=7, loc="left", pad=2)
+        # a long name takes two lines rather than running into the next panel's title
+        ax.set_title(textwrap.fill(name, 32), fontsize=7, loc="left", pad=2)
         ax.set_xlim(0, 1.05)
         ax.set_ylim(len(inputs) - 0.5, -0.5)
         ax.set_yticks(y, inputs, fontsize=6)
@@ -67,7 +71,6 @@ def draw(table, stem, columns=3):
     fig.text(0.5, bottom - 0.065, "Sobol index (share of the variance of log10 of the headline cost, 1)", fontsize=7,
              ha="center", va="top")
     if quiet:
-        import textwrap
         note = f"Total-order index below {QUIET} for every system (not drawn): " + "; ".join(quiet) + "."
         fig.text(0.5, 0.005, "\n".join(textwrap.wrap(note, 150)), ha="center", va="bottom", fontsize=6, color="0.25")
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.975), ncol=2, frameon=False, fontsize=6.5)

@@ -46,7 +46,7 @@ def test_report_renders_with_every_image_and_prints(report, tmp_path):
     html = report / "index.html"
     text = html.read_text()
     assert "hold more than their cheapest theft costs" in text
-    assert "Not covered: watcher latency" in text  # the limitation is stated, not hidden
+    assert "Not covered: the design files' watcher latency" in text  # the limitation is stated, not hidden
     for stem in ("fig_inherited_cost", "fig_design_map", "fig_systems", "fig_sensitivity"):
         assert f'src="{stem}.png"' in text and (report / f"{stem}.pdf").exists()
     assert image_check(html, tmp_path) == "ok 4"

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from conftest import estimator
-from l2sim_analysis.sensitivity import INPUTS, Points, cost_matrix, defaults, jansen_indices
+from l2sim_analysis.sensitivity import INPUTS, Points, cost_matrix, defaults, headline, jansen_indices, sobol
 
 Z = 3.29  # the project's z (two-sided 0.1%)
 
@@ -60,28 +60,73 @@ class Econ:
     hardware_j_per_th, energy_usd_per_kwh, block_subsidy_btc, fee_btc_per_block = 17.0, 0.05, 3.125, 0.03
     attacker_keeps_rewards, eclipse_usd_per_hour, hardware_usd_per_ths = False, 5.0, 15.0
     hardware_resale_haircut, rental_cap_ehs = 0.5, 10.0
-    capital_cost_per_year = 0.025
+    capital_cost_per_year, price_drop_on_attack = 0.025, 0.13
 
 
 def fee_point(fees_sat):
     frame = pd.DataFrame({"success": [1.0], "rel_s": [0.0], "earned": [0.0], "fees_sat": [fees_sat], "key_btc": [0.0],
                           "miner_btc": [0.0], "stake_btc": [0.0], "eclipse_s": [0.0], "peak": [0.0]})
-    return Points(frame, np.array([-1]))
+    return Points(frame)
 
 
-def test_a_cartels_hardware_loss_moves_with_the_hardware_price():
+def test_a_cartels_hardware_loss_moves_with_the_hardware_price_and_the_price_drop():
     # A cartel holding 77% of the hash (a drivechain ACK majority) pays no rent: its cost is
     # price_drop_on_attack of its hardware, 0.13 x 0.77 x 800 EH/s x 10^6 TH/EH x $/TH, charged once
-    # (exact arithmetic), and it doubles with the hardware price.
+    # (exact arithmetic); it doubles with the hardware price, and with the price drop.
     econ = Econ()
     econ.price_drop_on_attack = 0.13
-    x = {k: np.repeat(v, 2) for k, v in defaults(econ).items()}
-    x["hardware_price"] = np.array([15.0, 30.0])
+    x = {k: np.repeat(v, 3) for k, v in defaults(econ).items()}
+    assert (x["price_drop"] == 0.13).all()  # the default is the economics file's
+    x["hardware_price"] = np.array([15.0, 30.0, 15.0])
+    x["price_drop"] = np.array([0.13, 0.13, 0.26])
     point = fee_point(0.0)
     point.frame["cartel_share"] = [0.77]
     cost = cost_matrix(point, econ, x)[0]
     assert cost[0] == pytest.approx(0.13 * 0.77 * 800.0 * 1e6 * 15.0)
-    assert cost[1] == pytest.approx(2 * cost[0])
+    assert cost[1] == pytest.approx(2 * cost[0]) and cost[2] == pytest.approx(2 * cost[0])
+    assert INPUTS["price_drop"][4] == "price_drop_on_attack"
+
+
+def tower_points():
+    """Three Lightning points: a congestion theft simulated at two tower latencies (30 s: the
+    thief fills 144 blocks, 0.2 BTC of fees; 82,800 s: 2 blocks, 0.003 BTC) and a time-dilation
+    theft from a file that did not sweep the latency (eclipse hours, 0.05 BTC of fees)."""
+    frame = pd.concat([fee_point(0.2e8).frame, fee_point(0.003e8).frame, fee_point(0.0).frame], ignore_index=True)
+    frame["eclipse_s"] = [0.0, 0.0, 20 * 3600.0]
+    frame["level:tower_latency"] = [30.0, 82800.0, None]
+    return Points(frame)
+
+
+def test_tower_latency_keeps_only_the_runs_made_at_the_sampled_level():
+    # The latency is the defender's: a sample at 30 s may not use the runs made at 82,800 s. The
+    # headline is the cheaper of the time dilation (20 h x $5 = $100) and the congestion theft at
+    # the sampled latency ($20,000 at 30 s, $300 at 82,800 s): exact arithmetic.
+    econ = Econ()
+    points = tower_points()
+    assert points.levels("tower_latency") == [30.0, 82800.0] and points.factors() == ["tower_latency"]
+    assert points.codes("tower_latency").tolist() == [0, 1, -1]
+    x = {k: np.repeat(v, 2) for k, v in defaults(econ).items()}
+    assert headline(points, econ, x, {"tower_latency": np.array([0, 1])}) == pytest.approx([100.0, 100.0])
+    x["eclipse_price"] = np.array([500.0, 500.0])   # time dilation now costs $10,000
+    assert headline(points, econ, x, {"tower_latency": np.array([0, 1])}) == pytest.approx([10_000.0, 300.0])
+    # without the factor every level is open to the attacker: the estimator's cheapest family
+    assert headline(points, econ, x) == pytest.approx([300.0, 300.0])
+
+
+def test_tower_latency_gets_an_index_when_it_can_move_the_headline():
+    # With 2,000 eclipse hours the time dilation costs $2,000 to $100,000 over the eclipse price's
+    # range, never less than the congestion theft at 82,800 s ($300 to $450 over the BTC price's
+    # range), so the latency decides whether the thief pays about $20,000 or $300: its total-order
+    # index must dominate. At one level it is no factor at all.
+    econ = Econ()
+    points = tower_points()
+    points.frame["eclipse_s"] = [0.0, 0.0, 2000 * 3600.0]
+    idx = sobol(points, econ, n_base=256).set_index("input")
+    assert idx.loc["tower_latency", "ST"] > 0.5 and idx["ST"].idxmax() == "tower_latency"
+    assert idx.loc["tower_latency", "levels"] == "30, 82800"
+    assert "2 swept levels" in idx.loc["tower_latency", "label"]
+    single = Points(points.frame.iloc[[0, 2]].reset_index(drop=True))
+    assert single.factors() == [] and "tower_latency" not in set(sobol(single, econ, n_base=256)["input"])
 
 
 def test_fee_level_scales_the_attackers_own_fees():
@@ -103,7 +148,7 @@ def test_capital_cost_scales_the_channel_capital():
     frame = fee_point(0.0).frame.assign(capital_btc_s=[100.0 * 365.25 * 86400])
     x = {k: np.repeat(v, 2) for k, v in defaults(econ).items()}
     x["capital_cost"] = np.array([0.025, 0.05])
-    cost = cost_matrix(Points(frame, np.array([-1])), econ, x)[0]
+    cost = cost_matrix(Points(frame), econ, x)[0]
     assert cost == pytest.approx([2.5 * 100_000, 5.0 * 100_000], rel=1e-12)
     assert INPUTS["capital_cost"][4] == "capital_cost_per_year"
 
