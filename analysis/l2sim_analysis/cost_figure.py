@@ -38,7 +38,8 @@ CAPTION_MAP = (
     "Who pays for each design's cheapest attack (the flow-cheapest attack of the other figure, "
     "priced under stock pricing). Dark: share paid in Bitcoin's own resources (hash x time, block "
     "space); light: share paid outside them (keyholder and miner bribes, slashed stake, eclipse "
-    "nodes); grey: no direct cost (a cartel of existing miners, or users who cannot exit). Right: "
+    "nodes); grey: no direct cost (users who cannot exit). A cartel of existing miners pays with its "
+    "hash: the hardware value it loses when the price falls after the attack. Right: "
     "the stock cost with its 95% interval. Message: only attacks that must out-mine Bitcoin or buy "
     "its block space inherit its cost; everything else is paid outside Bitcoin.")
 
