@@ -83,7 +83,8 @@ lightning-figures:
 	$(PY) analysis/figures/fig_lightning_cycling.py results/lightning_replacement_cycling.h5 -o results/fig_lightning_cycling
 
 # The Layer2 security report (results/report/index.html and index.pdf) from the runs of `make demo`
-# (run first when its table is missing): Sobol sensitivity per real system (systems/*.toml), then
+# (run first when its table is missing): Sobol sensitivity per real system (systems/*.toml), the
+# watcher-latency screen (each system design's first 10 runs again with 10x slower watchers), then
 # the jinja2 page printed by headless chromium.
 REPORT_RESULTS = $(DESIGN_RESULTS) $(LIGHTNING:%=results/lightning_%.h5)
 report: build
@@ -92,6 +93,7 @@ report: build
 
 report-files:
 	$(PY) analysis/sensitivity.py $(REPORT_RESULTS) -o results --table results/inherited_cost.csv --l2sim $(L2SIM) --threads $(JOBS)
+	$(PY) analysis/latency_screen.py $(DESIGN_RESULTS) -o results --l2sim $(L2SIM) --threads $(JOBS)
 	$(PY) analysis/report.py --results results -o results/report
 
 validate: build

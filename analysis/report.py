@@ -128,6 +128,25 @@ def build(results, out, systems_dir, economics, pdf=True):
     return out / "index.html"
 
 
+def latency_rows(screen):
+    """The watcher-latency screen's rows for the page (empty without a screen), each marked
+    `headline_moved` when the screened runs give another cheapest plan or cost (relative 1e-9)."""
+    if screen is None:
+        return []
+    import numpy as np
+    needed = ("design", "systems", "latencies_s", "factor", "runs", "plans", "plans_changed", "changed",
+              "cheapest_plan", "cost_usd", "screened_cheapest_plan", "screened_cost_usd")
+    missing = [c for c in needed if c not in screen]
+    if missing:
+        raise ReportError(f"latency_screen.csv: error: not the watcher-latency screen (missing columns "
+                          f"{', '.join(missing)})")
+    rows = screen.fillna({"changed": "", "cheapest_plan": "", "screened_cheapest_plan": ""}).to_dict("records")
+    for r in rows:
+        r["headline_moved"] = bool(r["cheapest_plan"] != r["screened_cheapest_plan"]
+                                   or not np.isclose(r["cost_usd"], r["screened_cost_usd"], rtol=1e-9))
+    return rows
+
+
 def _build(results, out, systems_dir, economics, pdf):
     import jinja2
     import numpy as np
@@ -139,6 +158,9 @@ def _build(results, out, systems_dir, economics, pdf):
     table = read_csv(results / "inherited_cost.csv", "the estimator's table (run make demo)")
     sens_path = results / "sensitivity.csv"
     sens = read_csv(sens_path, "the sensitivity table (run analysis/sensitivity.py)") if sens_path.exists() else None
+    screen_path = results / "latency_screen.csv"
+    screen = read_csv(screen_path, "the watcher-latency screen (run analysis/latency_screen.py)") \
+        if screen_path.exists() else None
     ranking = system_ranking(systems, table, econ.btc_usd)
     designs = design_rows(table)
     cost_figure.draw(table[table["pricing"] != "feasible"], out / "fig_inherited_cost")
@@ -173,6 +195,7 @@ def _build(results, out, systems_dir, economics, pdf):
         top=top, inputs=INPUTS, economics=economics_assumptions(economics), econ=econ,
         footnotes=footnotes(results / "inherited_cost.md"), versions=versions(chromium),
         provenance=provenance(results), has_sensitivity=sens is not None,
+        latency_screen=latency_rows(screen),
         captions={"inherited": cost_figure.CAPTION_INHERITED, "map": cost_figure.CAPTION_MAP,
                   "systems": systems_figure.caption(ranking), "sensitivity": sensitivity_figure.CAPTION},
         economics_path=os.path.relpath(economics, ROOT), n_systems=len(systems))
