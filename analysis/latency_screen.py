@@ -58,21 +58,36 @@ def simulate(l2sim, meta, design_text, runs, threads, scratch):
 def screen(paths, econ, systems, factor, runs, l2sim, threads):
     import inherited_cost
     import pandas as pd
-    from l2sim_analysis.latency_screen import changed_plans, headline, scaled_design
+    from l2sim_analysis.latency_screen import changed_plans, composed, headline, read_design, scaled_design, shared_runs
     from l2sim_analysis.plan_pricing import design_label, plan_ids
     _, designs, _, metas = inherited_cost.load(paths)
     rows = []
     for i, frame in designs:
         label = design_label(frame, ROOT)[0]
         named_by = [s.key for s in systems if label in s.designs]
-        path = design_path(frame)
+        if not named_by:
+            continue
+        path, results = design_path(frame), metas[i]["path"]
+        if metas[i]["swept"]:
+            raise ScreenError(f"{results}: error: a sweep over {', '.join(metas[i]['swept'])}; the screen "
+                              "re-runs a design file's plain runs (make design-study)")
+        if composed(read_design(path)[1]):
+            print(f"{results}: note: {label} is a composed design (its parts' watchers live in their own files); "
+                  "not screened", file=sys.stderr)
+            continue
+        if pathlib.Path(path).stat().st_mtime > pathlib.Path(results).stat().st_mtime:
+            print(f"{results}: warning: {path} changed after these runs were made: a difference may come from "
+                  "that edit, not from the latency (rerun make design-study)", file=sys.stderr)
         text, before, after = scaled_design(path, factor)
-        if not named_by or not before:
+        if not before:
             continue
         plans = plan_ids(frame.columns)
         with tempfile.TemporaryDirectory(prefix="l2sim_latency_") as scratch:
             screened = simulate(l2sim, metas[i], text, runs, threads, pathlib.Path(scratch))
-        base = frame[frame["run"].isin(screened["run"])]
+        base, screened = shared_runs(frame, screened)
+        if base.empty:
+            raise ScreenError(f"{results}: error: the screened runs share no run with the study's "
+                              f"(the study has runs {', '.join(map(str, sorted(frame['run'])[:5]))}...)")
         changed, compared = changed_plans(base, screened, plans)
         plan, cost = headline(base, plans, econ)
         s_plan, s_cost = headline(screened, plans, econ)
@@ -113,9 +128,10 @@ def main(argv=None):
         return 1
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=out, prefix=".latency_screen_", suffix=".csv", delete=False) as f:
-        table.to_csv(f, index=False)
-    os.replace(f.name, out / "latency_screen.csv")
+    with tempfile.TemporaryDirectory(prefix=".latency_screen_", dir=out) as scratch:
+        written = pathlib.Path(scratch) / "latency_screen.csv"
+        table.to_csv(written, index=False)
+        os.replace(written, out / "latency_screen.csv")
     for r in table.itertuples():
         print(f"{r.design}: latency x{r.factor:g}, {r.runs} runs: {r.plans_changed} of {r.plans} plans changed; "
               f"headline {r.cheapest_plan} ${r.cost_usd:,.0f} -> {r.screened_cheapest_plan} ${r.screened_cost_usd:,.0f}")

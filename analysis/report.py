@@ -128,23 +128,36 @@ def build(results, out, systems_dir, economics, pdf=True):
     return out / "index.html"
 
 
-def latency_rows(screen):
-    """The watcher-latency screen's rows for the page (empty without a screen), each marked
+def latency_rows(screen, path):
+    """The watcher-latency screen's rows for the page (None without a screen), each marked
     `headline_moved` when the screened runs give another cheapest plan or cost (relative 1e-9)."""
     if screen is None:
-        return []
+        return None
     import numpy as np
+    import pandas as pd
     needed = ("design", "systems", "latencies_s", "factor", "runs", "plans", "plans_changed", "changed",
               "cheapest_plan", "cost_usd", "screened_cheapest_plan", "screened_cost_usd")
     missing = [c for c in needed if c not in screen]
     if missing:
-        raise ReportError(f"latency_screen.csv: error: not the watcher-latency screen (missing columns "
-                          f"{', '.join(missing)})")
+        raise ReportError(f"{path}: error: not the watcher-latency screen (missing columns {', '.join(missing)})")
+    try:
+        for c in ("factor", "runs", "plans", "plans_changed", "cost_usd", "screened_cost_usd"):
+            screen[c] = pd.to_numeric(screen[c], errors="raise")
+    except (ValueError, TypeError) as e:
+        raise ReportError(f"{path}: error: column {c}: not a number ({e})") from None
     rows = screen.fillna({"changed": "", "cheapest_plan": "", "screened_cheapest_plan": ""}).to_dict("records")
     for r in rows:
         r["headline_moved"] = bool(r["cheapest_plan"] != r["screened_cheapest_plan"]
                                    or not np.isclose(r["cost_usd"], r["screened_cost_usd"], rtol=1e-9))
     return rows
+
+
+def factor_levels(sens):
+    """The discrete factors that entered the sensitivity: {label: levels} over the systems."""
+    if sens is None or "levels" not in sens:
+        return {}
+    rows = sens[sens["levels"].notna() & (sens["levels"].astype(str) != "")]
+    return {r.label: str(r.levels) for r in rows.itertuples()}
 
 
 def _build(results, out, systems_dir, economics, pdf):
@@ -195,7 +208,7 @@ def _build(results, out, systems_dir, economics, pdf):
         top=top, inputs=INPUTS, economics=economics_assumptions(economics), econ=econ,
         footnotes=footnotes(results / "inherited_cost.md"), versions=versions(chromium),
         provenance=provenance(results), has_sensitivity=sens is not None,
-        latency_screen=latency_rows(screen),
+        latency_screen=latency_rows(screen, screen_path), factor_levels=factor_levels(sens),
         captions={"inherited": cost_figure.CAPTION_INHERITED, "map": cost_figure.CAPTION_MAP,
                   "systems": systems_figure.caption(ranking), "sensitivity": sensitivity_figure.CAPTION},
         economics_path=os.path.relpath(economics, ROOT), n_systems=len(systems))

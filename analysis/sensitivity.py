@@ -87,7 +87,7 @@ def analyse(paths, econ, systems, n_base, table=None, l2sim=None, threads=2):
     import inherited_cost
     import pandas as pd
     from l2sim_analysis.plan_pricing import design_label, plan_ids
-    from l2sim_analysis.sensitivity import defaults, design_points, headline, merge_points, sobol
+    from l2sim_analysis.sensitivity import NoFeasibleAttack, defaults, design_points, headline, merge_points, sobol
     frames, designs, swept, metas = inherited_cost.load(paths)
     points = {}
     if frames:
@@ -110,7 +110,12 @@ def analyse(paths, econ, systems, n_base, table=None, l2sim=None, threads=2):
         where = {"budgets": f"refined ({refined} refined point{'s' if refined != 1 else ''} + swept grid)"
                  if refined else ("swept grid (no refined family)" if table is not None else "swept grid")}
         base = float(headline(pts, econ, defaults(econ))[0])
-        idx = sobol(pts, econ, n_base)
+        try:
+            idx = sobol(pts, econ, n_base)
+        except NoFeasibleAttack as e:
+            rows.append({"system": s.key, "name": s.name, "status": str(e), "baseline_usd": base, "n_base": n_base,
+                         **where})
+            continue
         if idx is None:
             rows.append({"system": s.key, "name": s.name, "status": "constant: no assumption moves it",
                          "baseline_usd": base, "n_base": n_base, **where})

@@ -30,35 +30,77 @@ def latencies(doc):
             if isinstance(agent, dict) and "latency_s" in agent}
 
 
+def read_design(path):
+    """The design file's text and document; ScreenError names the file when it cannot be read."""
+    path = pathlib.Path(path)
+    try:
+        text = path.read_text()
+        return text, tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise ScreenError(f"{path}: error: cannot read the design file the runs name ({e})") from None
+
+
+def composed(doc):
+    """A composed design keeps its parts' watchers in other files, which the screen does not scale."""
+    return "parts" in doc
+
+
 def scaled_design(path, factor):
     """The design file's text with every watcher's and responder's latency_s multiplied by
-    `factor`, and the latencies before and after. The text is rewritten line by line inside those
-    tables only, then read back: each latency must be exactly factor x its old value."""
+    `factor`, and the latencies before and after. The text is rewritten line by line inside the
+    [responders.NAME] and [watchers.NAME] tables only, then read back: each latency must be
+    exactly factor x its old value, and nothing else may change."""
     path = pathlib.Path(path)
-    text = path.read_text()
+    text, doc = read_design(path)
     try:
-        before = latencies(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as e:
-        raise ScreenError(f"{path}: error: {e}") from None
+        before = latencies(doc)
+    except (TypeError, ValueError) as e:
+        raise ScreenError(f"{path}: error: a latency_s is not a number ({e})") from None
     table, lines = None, []
     for line in text.splitlines(keepends=True):
         header = re.match(r"\s*\[([^\]]+)\]", line)
         if header:
-            table = header.group(1).strip()
+            table = header.group(1).strip().split(".")
         m = re.match(r"(\s*latency_s\s*=\s*)([0-9.eE+-]+)(.*)", line, re.S)
-        if m and table and table.split(".")[0] in RESPONDER_TABLES:
+        if m and table and len(table) == 2 and table[0] in RESPONDER_TABLES:
             line = f"{m.group(1)}{float(m.group(2)) * factor!r}{m.group(3)}"
         lines.append(line)
     scaled = "".join(lines)
-    after = latencies(tomllib.loads(scaled))
-    if after.keys() != before.keys() or any(not math.isclose(after[k], before[k] * factor) for k in before):
+    try:
+        after_doc = tomllib.loads(scaled)
+        after = latencies(after_doc)
+    except (tomllib.TOMLDecodeError, TypeError, ValueError):
+        after_doc, after = None, {}
+    if (after.keys() != before.keys() or any(not math.isclose(after[k], before[k] * factor) for k in before)
+            or _without_latencies(after_doc) != _without_latencies(doc)):
         raise ScreenError(f"{path}: error: cannot scale its latency_s keys (written other than "
                           "`latency_s = NUMBER` inside [responders.NAME] or [watchers.NAME])")
     return scaled, before, after
 
 
+def _without_latencies(doc):
+    """The document with the watchers' and responders' latency_s removed (a copy)."""
+    import copy
+    if doc is None:
+        return None
+    doc = copy.deepcopy(doc)
+    for table in RESPONDER_TABLES:
+        for agent in doc.get(table, {}).values():
+            if isinstance(agent, dict):
+                agent.pop("latency_s", None)
+    return doc
+
+
+def shared_runs(base, screened):
+    """Both frames cut to the runs both hold (matched by `run`), in the same order."""
+    runs = sorted(set(base["run"]) & set(screened["run"]))
+    pick = lambda f: f[f["run"].isin(runs)].sort_values("run").reset_index(drop=True)  # noqa: E731
+    return pick(base), pick(screened)
+
+
 def changed_plans(base, screened, plans):
-    """The plans whose recorded columns differ in any run both frames hold (matched by `run`)."""
+    """The plans whose recorded columns differ in any run both frames hold (matched by `run`),
+    and the number of runs compared."""
     b = base.set_index("run")
     s = screened.set_index("run")
     runs = b.index.intersection(s.index)

@@ -29,8 +29,9 @@ How each assumption enters:
   keeps only the runs made at its levels (the attacker then picks its cheapest attack among
   those). A factor counts only for the files that swept it; elsewhere it is a fixed parameter
   and the attack was not simulated at other levels (model `lightning`);
-- NOT covered: the latency of the design files' watchers (watchers.<name>.latency_s) and the
-  background demand's fee rates are simulation inputs the study's runs hold fixed.
+- NOT covered: the latency of the design files' watchers and responders (latency_s; screened by
+  simulation instead, latency_screen.py) and the background demand's fee rates are simulation
+  inputs the study's runs hold fixed.
 
 A design file's plans (model design_attack) enter as one point per plan: the run at the plan's
 success-target quantile of cost (the estimator's budget; see design_points). The cost minimum is taken over every attack family and
@@ -78,13 +79,17 @@ class Points:
     """Per feasible budget point of a system's attack families: the mean recorded quantities, and
     for each discrete factor (FACTORS) the level its runs were made at, in the column
     `level:<factor>` (missing: the point's file did not sweep that factor, so the point holds at
-    every level)."""
+    every level). `simulated` holds every level a sweep simulated, also those at which no attack
+    was feasible: they are sampled like the others (there only the points that hold at every
+    level remain)."""
     frame: pd.DataFrame
+    simulated: dict = field(default_factory=dict)   # factor name -> set of levels
 
     def levels(self, name):
-        """The sorted levels of a factor among these points."""
+        """The sorted levels of a factor: every simulated one and every one among the points."""
         col = f"level:{name}"
-        return sorted(set(self.frame[col].dropna().tolist())) if col in self.frame else []
+        seen = set(self.frame[col].dropna().tolist()) if col in self.frame else set()
+        return sorted(seen | set(self.simulated.get(name, ())))
 
     def codes(self, name):
         """Each point's level index for a factor (-1: holds at every level)."""
@@ -94,8 +99,12 @@ class Points:
         return np.array([levels.index(v) if pd.notna(v) else -1 for v in self.frame[col]], dtype=int)
 
     def factors(self):
-        """The factors with at least two levels among these points (the ones a sample varies)."""
+        """The factors with at least two levels (the ones a sample varies)."""
         return [n for n in FACTORS if len(self.levels(n)) >= 2]
+
+
+class NoFeasibleAttack(ValueError):
+    """A sampled combination of factor levels leaves no feasible attack (the cost is unbounded)."""
 
 
 def _col(f, name):
@@ -121,10 +130,12 @@ def feasible_points(priced, families, factor_files=None, target=0.5, confidence=
         "capital_btc_s": _col(f, "capital_btc_seconds"),
         "refined": f["_refined"].fillna(False).astype(bool).to_numpy() if "_refined" in f else False,
     })
+    simulated = {}
     for name, (key, _) in FACTORS.items():
         files = list((factor_files or {}).get(name, ()))
         if key in f and files:
             frame[f"level:{name}"] = np.where(f["_file"].isin(files), f[key].to_numpy(object), None)
+            simulated[name] = set(frame[f"level:{name}"].dropna().tolist())
     for b in budgets:
         frame[b] = f[b].to_numpy()
     agg = {c: "mean" for c in ("success", "rel_s", "earned", "fees_sat", "key_btc", "miner_btc", "stake_btc", "eclipse_s",
@@ -134,7 +145,7 @@ def feasible_points(priced, families, factor_files=None, target=0.5, confidence=
     pts = g.agg(agg).reset_index()
     n = g.size().to_numpy()
     _, lo, _ = wilson_interval(np.rint(pts["success"].to_numpy() * n).astype(int), n, confidence)
-    return Points(pts[(lo >= target) & (pts["success"] > 0)].reset_index(drop=True))
+    return Points(pts[(lo >= target) & (pts["success"] > 0)].reset_index(drop=True), simulated)
 
 
 def design_points(frame, plan_ids, econ, target=0.5):
@@ -170,7 +181,11 @@ def merge_points(parts):
     parts = [p for p in parts if p is not None and not p.frame.empty]
     if not parts:
         return None
-    return Points(pd.concat([p.frame for p in parts], ignore_index=True))
+    simulated = {}
+    for p in parts:
+        for name, levels in p.simulated.items():
+            simulated.setdefault(name, set()).update(levels)
+    return Points(pd.concat([p.frame for p in parts], ignore_index=True), simulated)
 
 
 def cost_matrix(points, econ, x):
@@ -283,7 +298,8 @@ def factor_levels(name, points):
 
 def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
     """Jansen first-order (S1) and total-order (ST) indices of the log10 headline cost, with
-    bootstrap 95% intervals on both; None when the cost does not vary (e.g. always 0)."""
+    bootstrap 95% intervals on both; None when the cost does not vary (e.g. always 0).
+    NoFeasibleAttack when some sampled factor levels leave no feasible attack."""
     factors = points.factors()
     names = list(INPUTS) + factors
     d = len(names)
@@ -295,9 +311,16 @@ def sobol(points, econ, n_base=4096, seed=20261202, resamples=200):
                   for k in factors}
         return headline(points, econ, x, levels)
 
-    # log10 of the cost: costs span decades, and a log output keeps one huge sample from owning
-    # the variance; a zero cost (no direct cost) is floored at $1.
-    result = jansen_indices(lambda M: np.log10(np.maximum(evaluate(M), 1.0)), d, n_base, seed, resamples)
+    def output(M):
+        # log10 of the cost: costs span decades, and a log output keeps one huge sample from owning
+        # the variance; a zero cost (no direct cost) is floored at $1.
+        cost = evaluate(M)
+        if not np.isfinite(cost).all():
+            raise NoFeasibleAttack("a sampled combination of " + ", ".join(FACTORS[k][1] for k in factors)
+                                   + " leaves no feasible attack")
+        return np.log10(np.maximum(cost, 1.0))
+
+    result = jansen_indices(output, d, n_base, seed, resamples)
     if result is None:
         return None
     r = result

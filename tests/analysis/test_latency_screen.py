@@ -41,6 +41,27 @@ def test_a_latency_the_rewrite_cannot_reach_is_an_error(tmp_path):
         scaled_design(f, 10.0)
 
 
+@pytest.mark.parametrize("body, message", [
+    ('[responders.challenger]\nlatency_s = "soon"\n', "not a number"),
+    ('[responders.challenger]\nlatency_s = 0x3C\n', "cannot scale"),
+    ('[responders.challenger\n', "cannot read"),
+])
+def test_a_design_the_screen_cannot_scale_is_an_error_naming_it(tmp_path, body, message):
+    f = tmp_path / "odd.toml"
+    f.write_text('[design]\nname = "x"\n' + body)
+    with pytest.raises(ScreenError, match=f"odd.toml: error: .*{message}"):
+        scaled_design(f, 10.0)
+    with pytest.raises(ScreenError, match="missing.toml: error: cannot read"):
+        scaled_design(tmp_path / "missing.toml", 10.0)
+
+
+def test_a_latency_in_a_nested_table_is_not_a_watchers_and_is_left_alone(tmp_path):
+    f = tmp_path / "nested.toml"
+    f.write_text('[design]\nname = "x"\n[responders.challenger.extra]\nlatency_s = 60.0\n')
+    text, before, after = scaled_design(f, 10.0)
+    assert before == after == {} and text == f.read_text()
+
+
 @pytest.fixture(scope="module")
 def liquid(tiny_study):
     return next(p for p in tiny_study if p.name == "design_liquid.h5")

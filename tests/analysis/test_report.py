@@ -53,7 +53,8 @@ def test_report_renders_with_every_image_and_prints(report, tmp_path):
     assert "Not covered by the indices: the design files' watcher latency" in text  # stated, not hidden
     # ... and screened by simulation instead: Liquid (the tiny study's one design a system names
     # that has a watcher) in the screen's table
-    assert 'id="latency-screen"' in text and "watchers.federation 60" in text and "designs' headline moved" in text
+    assert 'id="latency-screen"' in text and "watchers.federation 60" in text
+    assert "Headline moved in 0 of 1 designs" in text   # Liquid's 11-functionary theft ignores the watcher
     for stem in ("fig_inherited_cost", "fig_design_map", "fig_systems", "fig_sensitivity"):
         assert f'src="{stem}.png"' in text and (report / f"{stem}.pdf").exists()
     assert image_check(html, tmp_path) == "ok 4"
@@ -133,3 +134,15 @@ def test_sensitivity_baseline_reprices_like_the_estimator(report):
             assert base.iloc[0] == pytest.approx(rows["cost_usd"].min(), rel=1e-9, abs=1e-6), s.key
             compared += 1
     assert compared >= 2
+
+
+def test_a_malformed_latency_screen_stops_the_report(report, tmp_path):
+    import report as report_script
+    results = report.parent
+    bad = tmp_path / "results"
+    bad.mkdir()
+    for name in ("inherited_cost.csv", "inherited_cost.md", "sensitivity.csv"):
+        shutil.copy(results / name, bad / name)
+    (bad / "latency_screen.csv").write_text("design,systems\nliquid,liquid\n")
+    assert report_script.main(["--results", str(bad), "-o", str(bad / "report"), "--no-pdf"]) == 2
+    assert not (bad / "report").exists()

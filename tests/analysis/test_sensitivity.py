@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from conftest import estimator
-from l2sim_analysis.sensitivity import INPUTS, Points, cost_matrix, defaults, headline, jansen_indices, sobol
+from l2sim_analysis.sensitivity import (INPUTS, NoFeasibleAttack, Points, cost_matrix, defaults, feasible_points,
+                                         headline, jansen_indices, sobol)
 
 Z = 3.29  # the project's z (two-sided 0.1%)
 
@@ -192,3 +193,39 @@ def test_every_index_has_a_bootstrap_interval(design_study):
         assert ok[[lo, v, hi]].notna().all().all()
         assert (ok[lo] <= ok[hi]).all()
     assert (ok["n_base"] == 64).all() and (ok["resamples"] == 200).all()
+
+
+def swept_latency_frame():
+    """A priced frame as analysis/sensitivity.py builds it: file 0 swept the tower's latency (a
+    congestion theft that always succeeds at 30 s and never at 82,800 s), file 1 did not (a time
+    dilation that always succeeds), 4 runs each."""
+    rows = []
+    for file, family, latency, success, fees in ((0, 0, 30.0, 1.0, 0.2e8), (0, 1, 82800.0, 0.0, 0.003e8),
+                                                 (1, 2, 30.0, 1.0, 0.0)):
+        rows += [{"_file": file, "_family": family, "tower__latency_s": latency, "attack_success": success,
+                  "fees_paid_sat": fees, "eclipse_seconds": 20 * 3600.0 if file == 1 else 0.0}] * 4
+    return pd.DataFrame(rows)
+
+
+def test_a_swept_level_without_a_feasible_attack_is_still_sampled():
+    # At 82,800 s no attack from the sweeping file succeeds: that level must still be drawn (half
+    # the samples), and there only the point that holds at every level (file 1, which did not
+    # sweep the latency: its 30.0 is a fixed parameter, not a level) remains.
+    econ = Econ()
+    points = feasible_points(swept_latency_frame(), [0, 1, 2], {"tower_latency": [0]})
+    assert len(points.frame) == 2                       # the failing family is not a feasible point
+    assert points.levels("tower_latency") == [30.0, 82800.0] and points.factors() == ["tower_latency"]
+    assert points.codes("tower_latency").tolist() == [0, -1]
+    x = {k: np.repeat(v, 2) for k, v in defaults(econ).items()}
+    x["eclipse_price"] = np.array([500.0, 500.0])     # time dilation $10,000, congestion at 30 s $20,000
+    assert headline(points, econ, x, {"tower_latency": np.array([0, 1])}) == pytest.approx([10_000.0, 10_000.0])
+
+
+def test_a_level_that_leaves_no_attack_at_all_is_reported_not_hidden():
+    # Without the time dilation nothing is feasible at 82,800 s: the cost is unbounded there, which
+    # must not be reported as "no assumption moves it".
+    econ = Econ()
+    frame = swept_latency_frame()
+    points = feasible_points(frame[frame["_file"] == 0], [0, 1], {"tower_latency": [0]})
+    with pytest.raises(NoFeasibleAttack, match="watchtower reaction latency"):
+        sobol(points, econ, n_base=64)
